@@ -1,0 +1,120 @@
+#include "app/Config.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+extern char** environ;
+
+namespace tisheng::app {
+
+namespace {
+
+using Setter = std::function<void(Config&, const std::string&)>;
+
+int toInt(const std::string& value, int low, int high) {
+  int parsed = 0;
+  if (!Poco::NumberParser::tryParse(value, parsed) || parsed < low || parsed > high)
+    throw std::invalid_argument("expected an integer from " + std::to_string(low) + " to " +
+                                std::to_string(high) + ", got '" + value + "'");
+  return parsed;
+}
+
+std::string nonEmpty(const std::string& value) {
+  if (value.empty()) throw std::invalid_argument("must not be empty");
+  return value;
+}
+
+const std::vector<std::pair<std::string, Setter>>& settings() {
+  static const std::vector<std::pair<std::string, Setter>> table{
+      {"server.host", [](Config& c, const std::string& v) { c.http.host = nonEmpty(v); }},
+      {"server.port",
+       [](Config& c, const std::string& v) {
+         c.http.port = static_cast<std::uint16_t>(toInt(v, 0, 65535));
+       }},
+      {"server.max_threads",
+       [](Config& c, const std::string& v) { c.http.maxThreads = toInt(v, 2, 1024); }},
+      {"server.max_queued",
+       [](Config& c, const std::string& v) { c.http.maxQueued = toInt(v, 1, 65536); }},
+      {"server.keep_alive_seconds",
+       [](Config& c, const std::string& v) { c.http.keepAliveSeconds = toInt(v, 1, 300); }},
+      {"server.max_keep_alive_requests",
+       [](Config& c, const std::string& v) { c.http.maxKeepAliveRequests = toInt(v, 1, 1000000); }},
+      {"server.max_body_bytes",
+       [](Config& c, const std::string& v) {
+         c.http.maxBodyBytes = static_cast<std::size_t>(toInt(v, 1024, 1 << 30));
+       }},
+      {"storage.data_dir", [](Config& c, const std::string& v) { c.dataDir = nonEmpty(v); }},
+      {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
+  };
+  return table;
+}
+
+void apply(Config& config, const std::string& source, const std::string& key,
+           const std::string& value) {
+  const auto& table = settings();
+  auto it = std::find_if(table.begin(), table.end(), [&](const auto& e) { return e.first == key; });
+  if (it == table.end()) throw std::runtime_error(source + ": " + key + ": unknown setting");
+  try {
+    it->second(config, value);
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(source + ": " + key + ": " + error.what());
+  }
+}
+
+}  // namespace
+
+Environment processEnvironment() {
+  Environment env;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    std::string text(*entry);
+    auto eq = text.find('=');
+    if (eq != std::string::npos) env.emplace(text.substr(0, eq), text.substr(eq + 1));
+  }
+  return env;
+}
+
+std::string environmentName(const std::string& key) {
+  std::string name = "TISHENG_";
+  for (char c : key)
+    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
+}
+
+Config loadConfig(const std::filesystem::path& file, bool required, const Environment& env) {
+  Config config;
+  if (std::filesystem::exists(file)) {
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> properties;
+    try {
+      properties = new Poco::Util::PropertyFileConfiguration(file.string());
+    } catch (const Poco::Exception& error) {
+      throw std::runtime_error(file.string() + ": cannot be read: " + error.displayText());
+    }
+    Poco::Util::AbstractConfiguration::Keys sections;
+    properties->keys(sections);
+    for (const auto& section : sections) {
+      Poco::Util::AbstractConfiguration::Keys keys;
+      properties->keys(section, keys);
+      if (keys.empty()) throw std::runtime_error(file.string() + ": " + section + ": unknown setting");
+      for (const auto& key : keys) {
+        std::string full = section + "." + key;
+        apply(config, file.string(), full, properties->getString(full, ""));
+      }
+    }
+  } else if (required) {
+    throw std::runtime_error(file.string() + ": configuration file not found");
+  }
+  for (const auto& [key, setter] : settings()) {
+    std::string name = environmentName(key);
+    if (auto it = env.find(name); it != env.end()) apply(config, "environment " + name, key, it->second);
+  }
+  return config;
+}
+
+}  // namespace tisheng::app

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <mutex>
+#include <ostream>
+#include <string>
+
+namespace tisheng::http {
+
+/// Writes one line per request: time, method, path, status, milliseconds, request id.
+/// Thread-safe; does not own the stream, which must outlive it.
+class AccessLog {
+ public:
+  explicit AccessLog(std::ostream& out) : out_(out) {}
+  void record(const std::string& method, const std::string& path, int status, double millis,
+              const std::string& requestId);
+
+ private:
+  std::mutex mutex_;
+  std::ostream& out_;
+};
+
+}  // namespace tisheng::http

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tisheng::http {
+
+/// A request as handlers see it: already read in full (up to the body limit) and decoded.
+/// Owned by the connection thread for the duration of one request.
+struct HttpRequest {
+  std::string method;
+  std::string path;  ///< percent-decoded, without the query
+  std::multimap<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  ///< names lower-case
+  std::string body;
+  bool bodyTooLarge = false;
+  std::string remoteAddress;
+  std::string requestId;
+  std::map<std::string, std::string> params;  ///< from the route pattern
+
+  /// The first query value for name.
+  std::optional<std::string> queryValue(const std::string& name) const;
+  /// The header (name lower-case), or "".
+  std::string header(const std::string& name) const;
+  /// "en" when ?lang=en or Accept-Language prefers English, else "zh".
+  std::string lang() const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string contentType = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  void setHeader(const std::string& name, const std::string& value);
+};
+
+/// Every handler and decorator has this shape; may throw HttpError (mapped by withErrorMapping).
+using Handler = std::function<HttpResponse(HttpRequest&)>;
+
+}  // namespace tisheng::http

@@ -1,0 +1,19 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/Commands.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << tisheng::cli::usage();
+    return args.empty() ? 2 : 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "serve") return tisheng::cli::serve(args, std::cout, std::cerr);
+  if (command == "rules") return tisheng::cli::rules(args, std::cout, std::cerr);
+  std::cerr << "tisheng: unknown command '" << command << "'\n" << tisheng::cli::usage();
+  return 2;
+}

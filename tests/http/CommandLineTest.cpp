@@ -1,0 +1,105 @@
+#include <signal.h>
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <future>
+#include <regex>
+#include <sstream>
+
+#include "support/HttpClient.h"
+#include "support/Subprocess.h"
+#include "support/TempDir.h"
+
+using tisheng::test::runTisheng;
+using tisheng::test::TempDir;
+
+namespace {
+const std::string kStandards = (tisheng::test::sourceDir() / "rating-rules/standards").string();
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("rules lint accepts the shipped standards", "[cli]") {
+  auto result = runTisheng({"rules", "lint", kStandards});
+  CHECK(result.exitCode == 0);
+  CHECK(contains(result.out, "homestay v1: ok (52 items, 3 grades)"));
+  CHECK(contains(result.out, "restaurant v1: ok"));
+  CHECK(contains(result.out, "product v1: ok"));
+}
+
+TEST_CASE("rules lint prints file: json-path: message and fails", "[cli]") {
+  TempDir dir;
+  std::ofstream(dir.path() / "broken.json") << R"({"id": "broken", "version": "one"})";
+  std::ofstream(dir.path() / "notjson.json") << "{";
+  auto result = runTisheng({"rules", "lint", dir.path().string()});
+  CHECK(result.exitCode == 1);
+  std::string broken = (dir.path() / "broken.json").string();
+  CHECK(contains(result.out, broken + ": $.version: expected an integer\n"));
+  CHECK(contains(result.out, broken + ": $.category: required field is missing\n"));
+  CHECK(contains(result.out, (dir.path() / "notjson.json").string() + ": $: invalid JSON at byte 2"));
+  CHECK(runTisheng({"rules", "lint", (dir.path() / "none").string()}).exitCode == 1);
+  CHECK(runTisheng({"rules", "frobnicate"}).exitCode == 2);
+}
+
+TEST_CASE("serve refuses to start on an invalid standard", "[cli]") {
+  TempDir data, rules;
+  std::ofstream(rules.path() / "bad.json") << R"({"id": "bad"})";
+  auto result = runTisheng({"serve"}, {{"TISHENG_SERVER_PORT", "0"},
+                                       {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
+                                       {"TISHENG_RULES_DIR", rules.path().string()}});
+  CHECK(result.exitCode == 1);
+  CHECK(contains(result.err, (rules.path() / "bad.json").string() +
+                                 ": $.version: required field is missing"));
+}
+
+TEST_CASE("serve rejects a bad configuration with the key at fault", "[cli]") {
+  TempDir dir;
+  std::ofstream(dir.path() / "t.properties") << "server.port = 99999\n";
+  auto result = runTisheng({"serve", "--config", (dir.path() / "t.properties").string()});
+  CHECK(result.exitCode == 1);
+  CHECK(contains(result.err, "server.port: expected an integer from 0 to 65535, got '99999'"));
+}
+
+TEST_CASE("serve prints its URL and serves and stops cleanly on SIGTERM", "[cli]") {
+  TempDir data;
+  Poco::Pipe out, err;
+  Poco::Process::Env env{{"TISHENG_SERVER_PORT", "0"},
+                         {"TISHENG_STORAGE_DATA_DIR", data.path().string()}};
+  auto handle = Poco::Process::launch(TISHENG_BINARY, {"serve"}, TISHENG_SOURCE_DIR, nullptr, &out,
+                                      &err, env);
+  auto errText = std::async(std::launch::async, [&err] {
+    Poco::PipeInputStream in(err);
+    std::ostringstream text;
+    Poco::StreamCopier::copyStream(in, text);
+    return text.str();
+  });
+  Poco::PipeInputStream outStream(out);
+  std::string line;
+  std::getline(outStream, line);
+  std::smatch url;
+  REQUIRE(std::regex_search(line, url, std::regex("listening on http://127\\.0\\.0\\.1:(\\d+)/")));
+  tisheng::test::HttpClient client(static_cast<std::uint16_t>(std::stoi(url[1])));
+  CHECK(client.get("/healthz").status == 200);
+  CHECK(std::filesystem::exists(data.path() / "tisheng.db"));
+
+  ::kill(handle.id(), SIGTERM);
+  std::ostringstream rest;
+  Poco::StreamCopier::copyStream(outStream, rest);
+  CHECK(handle.wait() == 0);
+  CHECK(contains(rest.str(), "Received SIGTERM, shutting down\nStopped\n"));
+  CHECK(contains(errText.get(), " GET /healthz 200 "));
+}
+
+TEST_CASE("Usage is printed for help and unknown commands", "[cli]") {
+  CHECK(runTisheng({"--help"}).exitCode == 0);
+  auto unknown = runTisheng({"launch"});
+  CHECK(unknown.exitCode == 2);
+  CHECK(contains(unknown.err, "unknown command 'launch'"));
+  CHECK(contains(runTisheng({"serve", "--help"}).out, "TISHENG_SERVER_PORT"));
+}

@@ -1,0 +1,16 @@
+#include "support/TestServer.h"
+
+namespace tisheng::test {
+
+TestServer::TestServer(app::Config config) {
+  config.http.port = 0;
+  config.http.maxThreads = 8;
+  config.dataDir = dir_.path();
+  config.rulesDir = sourceDir() / "rating-rules" / "standards";
+  app_ = std::make_unique<app::App>(config, log_);
+  app_->start();
+}
+
+TestServer::~TestServer() { app_->stop(); }
+
+}  // namespace tisheng::test
