@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config git clang-format clang-tidy
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
   catch2
   curl

@@ -24,7 +24,8 @@ std::string checkScore(const Item& item, const Score& score) {
     return item.naAllowed ? "" : "\"n/a\" is not allowed for this item";
   if (item.kind == ItemKind::PassFail)
     return score.kind == Score::Kind::Points ? "expected \"pass\" or \"fail\"" : "";
-  if (score.kind != Score::Kind::Points) return "expected points from 0 to " + formatNumber(item.max);
+  if (score.kind != Score::Kind::Points)
+    return "expected points from 0 to " + formatNumber(item.max);
   if (!std::isfinite(score.points) || score.points < 0 || score.points > item.max + kEpsilon)
     return "score " + formatNumber(score.points) + " is outside 0.." + formatNumber(item.max);
   double steps = score.points / item.step;
@@ -75,8 +76,7 @@ GradeCheck checkGrade(const Standard& standard, const Grade& grade, const ScoreS
   std::vector<std::string> vetoes;
   for (const auto& itemId : result.failedMandatory) {
     const auto& grades = standard.findItem(itemId)->mandatoryFor;
-    if (std::find(grades.begin(), grades.end(), grade.id) != grades.end())
-      vetoes.push_back(itemId);
+    if (std::find(grades.begin(), grades.end(), grade.id) != grades.end()) vetoes.push_back(itemId);
   }
   if (!vetoes.empty())
     check.blockers.push_back({Blocker::Kind::MandatoryItemFailed, "", vetoes, 0, 0, 0});
@@ -94,8 +94,12 @@ GradeCheck checkGrade(const Standard& standard, const Grade& grade, const ScoreS
   for (const auto& section : result.sections) {
     if (!section.share) continue;
     if (double need = shortfall(section.score, section.max, grade.minSectionShare); need > 0)
-      check.blockers.push_back({Blocker::Kind::SectionShare, section.sectionId, {},
-                                grade.minSectionShare, *section.share, need});
+      check.blockers.push_back({Blocker::Kind::SectionShare,
+                                section.sectionId,
+                                {},
+                                grade.minSectionShare,
+                                *section.share,
+                                need});
   }
   return check;
 }

@@ -16,8 +16,7 @@ std::optional<Enum> lookup(const std::array<std::pair<Enum, std::string_view>, N
 }
 
 template <typename Enum, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                        Enum value) {
+std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
   for (const auto& [candidate, name] : table)
     if (candidate == value) return name;
   return {};
@@ -56,9 +55,7 @@ std::optional<Category> categoryFromString(std::string_view text) {
   return lookup(kCategories, text);
 }
 std::string_view toString(Finding finding) { return nameOf(kFindings, finding); }
-std::optional<Finding> findingFromString(std::string_view text) {
-  return lookup(kFindings, text);
-}
+std::optional<Finding> findingFromString(std::string_view text) { return lookup(kFindings, text); }
 std::string_view toString(ExitAction action) { return nameOf(kActions, action); }
 std::optional<ExitAction> exitActionFromString(std::string_view text) {
   return lookup(kActions, text);

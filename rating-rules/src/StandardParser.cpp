@@ -128,8 +128,7 @@ class Parser {
     out.mandatoryFor = in_.stringList(doc, path, "mandatory_for");
     out.critical = in_.boolean(doc, path, "critical", false).value_or(false);
     out.naAllowed = in_.boolean(doc, path, "na_allowed", false).value_or(false);
-    if (out.kind == ItemKind::Points && !out.passMin &&
-        (out.critical || !out.mandatoryFor.empty()))
+    if (out.kind == ItemKind::Points && !out.passMin && (out.critical || !out.mandatoryFor.empty()))
       in_.problem(JsonReader::child(path, "pass_min"),
                   "required for a critical or mandatory points item (it defines failing)");
     itemPaths_[out.id] = path;
@@ -243,9 +242,9 @@ class Parser {
       for (const auto& itemId : grade.requiredItems)
         if (std::find(better.requiredItems.begin(), better.requiredItems.end(), itemId) ==
             better.requiredItems.end())
-          in_.problem(gradePaths_[g - 1] + ".required_items",
-                      "must include '" + itemId + "', required by the lower grade '" + grade.id +
-                          "'");
+          in_.problem(
+              gradePaths_[g - 1] + ".required_items",
+              "must include '" + itemId + "', required by the lower grade '" + grade.id + "'");
       if (grade.minTotalShare > better.minTotalShare)
         in_.problem(gradePaths_[g] + ".min_total_share",
                     "thresholds out of order: higher than the better grade '" + better.id + "'");

@@ -61,11 +61,11 @@ class Messages {
                       " required: " + points(b.pointsNeeded) + " more points needed");
       case Blocker::Kind::SectionShare:
         return tr("「" + sectionTitle(b.sectionId) + "」得分率 " + percent(b.actual) +
-                      "，低于要求的 " + percent(b.required) + "，还差 " +
-                      points(b.pointsNeeded) + " 分",
+                      "，低于要求的 " + percent(b.required) + "，还差 " + points(b.pointsNeeded) +
+                      " 分",
                   "\"" + sectionTitle(b.sectionId) + "\" at " + percent(b.actual) +
-                      " is below the " + percent(b.required) + " required: " +
-                      points(b.pointsNeeded) + " more points needed");
+                      " is below the " + percent(b.required) +
+                      " required: " + points(b.pointsNeeded) + " more points needed");
       case Blocker::Kind::MandatoryItemFailed:
         return tr("必备项不符合：", "Mandatory items failed: ") + itemList(b.items);
       case Blocker::Kind::RequiredItemNotMet:
@@ -103,16 +103,15 @@ std::string_view kindName(Blocker::Kind kind) {
 
 Json itemsJson(const std::vector<std::string>& ids, const Messages& m) {
   Json list = Json::array();
-  for (const auto& id : ids) list.push_back({{"id", id}, {"title", text(m.standard().findItem(id)->title)}});
+  for (const auto& id : ids)
+    list.push_back({{"id", id}, {"title", text(m.standard().findItem(id)->title)}});
   return list;
 }
 
 Json blockerJson(const Blocker& b, const Messages& m) {
   Json out{{"kind", kindName(b.kind)}};
   switch (b.kind) {
-    case Blocker::Kind::SectionShare:
-      out["section"] = b.sectionId;
-      [[fallthrough]];
+    case Blocker::Kind::SectionShare: out["section"] = b.sectionId; [[fallthrough]];
     case Blocker::Kind::TotalShare:
       out["required_share"] = rounded(b.required);
       out["actual_share"] = rounded(b.actual);
@@ -122,8 +121,7 @@ Json blockerJson(const Blocker& b, const Messages& m) {
       out["allowed"] = static_cast<int>(b.required);
       out["failed"] = static_cast<int>(b.actual);
       [[fallthrough]];
-    default:
-      out["items"] = itemsJson(b.items, m);
+    default: out["items"] = itemsJson(b.items, m);
   }
   out["message"] = m.blocker(b);
   return out;
@@ -152,8 +150,8 @@ Json why(const rules::EvaluationResult& result, const Messages& m) {
     if (grade.minSectionShare > 0)
       lines.push_back(m.tr("各部分得分率均不低于 " + percent(grade.minSectionShare),
                            "Every section at or above " + percent(grade.minSectionShare)));
-    lines.push_back(m.tr("无否决本等级的必备项或关键项",
-                         "No mandatory or critical item vetoes this grade"));
+    lines.push_back(
+        m.tr("无否决本等级的必备项或关键项", "No mandatory or critical item vetoes this grade"));
   } else {
     lines.push_back(m.tr("未达到任何等级", "No grade reached"));
   }

@@ -47,8 +47,8 @@ rules::ScoreSheet sheetFrom(const HttpRequest& request) {
 http::ValidationError sheetError(const rules::InvalidScoreSheet& invalid) {
   std::vector<http::FieldError> fields;
   for (const auto& problem : invalid.problems())
-    fields.push_back({problem.path == "scores" ? "scores" : "scores." + problem.path,
-                      problem.message});
+    fields.push_back(
+        {problem.path == "scores" ? "scores" : "scores." + problem.path, problem.message});
   return http::ValidationError(fields);
 }
 
@@ -70,7 +70,8 @@ void addStandardsRoutes(http::Router& router, const rules::StandardRegistry& reg
     auto standard = standardFor(request, registry);
     try {
       rules::ScoreSheet sheet = sheetFrom(request);
-      return http::jsonResponse(toJson(rules::evaluate(*standard, sheet), *standard, request.lang()));
+      return http::jsonResponse(
+          toJson(rules::evaluate(*standard, sheet), *standard, request.lang()));
     } catch (const rules::InvalidScoreSheet& invalid) {
       throw sheetError(invalid);
     }

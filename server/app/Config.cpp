@@ -101,7 +101,8 @@ Config loadConfig(const std::filesystem::path& file, bool required, const Enviro
     for (const auto& section : sections) {
       Poco::Util::AbstractConfiguration::Keys keys;
       properties->keys(section, keys);
-      if (keys.empty()) throw std::runtime_error(file.string() + ": " + section + ": unknown setting");
+      if (keys.empty())
+        throw std::runtime_error(file.string() + ": " + section + ": unknown setting");
       for (const auto& key : keys) {
         std::string full = section + "." + key;
         apply(config, file.string(), full, properties->getString(full, ""));
@@ -112,7 +113,8 @@ Config loadConfig(const std::filesystem::path& file, bool required, const Enviro
   }
   for (const auto& [key, setter] : settings()) {
     std::string name = environmentName(key);
-    if (auto it = env.find(name); it != env.end()) apply(config, "environment " + name, key, it->second);
+    if (auto it = env.find(name); it != env.end())
+      apply(config, "environment " + name, key, it->second);
   }
   return config;
 }

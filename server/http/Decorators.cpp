@@ -42,7 +42,8 @@ HttpResponse errorResponse(const HttpRequest& request, int status, const std::st
              {"detail", detail}};
   if (!fields.empty()) {
     Json list = Json::array();
-    for (const auto& field : fields) list.push_back({{"field", field.field}, {"message", field.message}});
+    for (const auto& field : fields)
+      list.push_back({{"field", field.field}, {"message", field.message}});
     error["fields"] = list;
   }
   error["request_id"] = request.requestId;

@@ -17,7 +17,9 @@ class HttpError : public std::runtime_error {
  public:
   HttpError(int status, std::string code, const std::string& message,
             std::vector<FieldError> fields = {})
-      : std::runtime_error(message), status_(status), code_(std::move(code)),
+      : std::runtime_error(message),
+        status_(status),
+        code_(std::move(code)),
         fields_(std::move(fields)) {}
   int status() const { return status_; }
   const std::string& code() const { return code_; }

@@ -80,8 +80,10 @@ class Adapter : public Poco::Net::HTTPRequestHandler {
       // read or write the exchange, so that no request is ever left without a reply.
       if (!out.sent()) {
         out.setKeepAlive(false);
-        send({500, "application/json; charset=utf-8",
-              R"({"error":{"status":500,"code":"internal_error"}})", {}},
+        send({500,
+              "application/json; charset=utf-8",
+              R"({"error":{"status":500,"code":"internal_error"}})",
+              {}},
              out);
       }
     }
@@ -94,7 +96,8 @@ class Adapter : public Poco::Net::HTTPRequestHandler {
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  Factory(Handler handler, std::size_t maxBytes) : handler_(std::move(handler)), maxBytes_(maxBytes) {}
+  Factory(Handler handler, std::size_t maxBytes)
+      : handler_(std::move(handler)), maxBytes_(maxBytes) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest&) override {
     return new Adapter(handler_, maxBytes_);

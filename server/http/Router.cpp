@@ -24,8 +24,8 @@ bool isPlaceholder(const std::string& segment) {
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
   auto segments = split(pattern);
-  entries_.push_back({{std::move(method), std::move(pattern)}, std::move(segments),
-                      std::move(handler)});
+  entries_.push_back(
+      {{std::move(method), std::move(pattern)}, std::move(segments), std::move(handler)});
 }
 
 bool Router::match(const Entry& entry, const std::vector<std::string>& segments,

@@ -42,7 +42,8 @@ TEST_CASE("rules lint prints file: json-path: message and fails", "[cli]") {
   std::string broken = (dir.path() / "broken.json").string();
   CHECK(contains(result.out, broken + ": $.version: expected an integer\n"));
   CHECK(contains(result.out, broken + ": $.category: required field is missing\n"));
-  CHECK(contains(result.out, (dir.path() / "notjson.json").string() + ": $: invalid JSON at byte 2"));
+  CHECK(
+      contains(result.out, (dir.path() / "notjson.json").string() + ": $: invalid JSON at byte 2"));
   CHECK(runTisheng({"rules", "lint", (dir.path() / "none").string()}).exitCode == 1);
   CHECK(runTisheng({"rules", "frobnicate"}).exitCode == 2);
 }
@@ -54,8 +55,8 @@ TEST_CASE("serve refuses to start on an invalid standard", "[cli]") {
                                        {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
                                        {"TISHENG_RULES_DIR", rules.path().string()}});
   CHECK(result.exitCode == 1);
-  CHECK(contains(result.err, (rules.path() / "bad.json").string() +
-                                 ": $.version: required field is missing"));
+  CHECK(contains(result.err,
+                 (rules.path() / "bad.json").string() + ": $.version: required field is missing"));
 }
 
 TEST_CASE("serve rejects a bad configuration with the key at fault", "[cli]") {

@@ -38,14 +38,16 @@ TEST_CASE("Error mapping turns each error into its status and JSON", "[unit]") {
   auto limited = failing(RateLimited(30))(r);
   CHECK(limited.status == 429);
   CHECK(std::find(limited.headers.begin(), limited.headers.end(),
-                  std::pair<std::string, std::string>{"Retry-After", "30"}) != limited.headers.end());
+                  std::pair<std::string, std::string>{"Retry-After", "30"}) !=
+        limited.headers.end());
 }
 
 TEST_CASE("Unexpected exceptions become a 500 without internals", "[unit]") {
   auto r = request();
   r.requestId = "rid-abcdefgh";
-  auto standard = withErrorMapping(
-      [](HttpRequest&) -> HttpResponse { throw std::runtime_error("secret table xyz missing"); })(r);
+  auto standard = withErrorMapping([](HttpRequest&) -> HttpResponse {
+    throw std::runtime_error("secret table xyz missing");
+  })(r);
   CHECK(standard.status == 500);
   CHECK(standard.body.find("secret") == std::string::npos);
   CHECK(standard.body.find("rid-abcdefgh") != std::string::npos);
@@ -72,10 +74,8 @@ TEST_CASE("Request ids are kept when sane and made otherwise", "[unit]") {
 TEST_CASE("Logging writes one line per request including errors", "[unit]") {
   std::ostringstream out;
   AccessLog log(out);
-  auto handler = withLogging(withErrorMapping([](HttpRequest&) -> HttpResponse {
-                               throw NotFound("gone");
-                             }),
-                             log);
+  auto handler = withLogging(
+      withErrorMapping([](HttpRequest&) -> HttpResponse { throw NotFound("gone"); }), log);
   auto r = request("/missing");
   r.requestId = "rid-log-0001";
   handler(r);
@@ -87,7 +87,12 @@ TEST_CASE("Logging writes one line per request including errors", "[unit]") {
 
 TEST_CASE("The body limit answers 413 before the handler runs", "[unit]") {
   bool called = false;
-  auto handler = withBodyLimit([&](HttpRequest&) { called = true; return HttpResponse{}; }, 100);
+  auto handler = withBodyLimit(
+      [&](HttpRequest&) {
+        called = true;
+        return HttpResponse{};
+      },
+      100);
   auto r = request();
   r.bodyTooLarge = true;
   CHECK_THROWS_AS(handler(r), PayloadTooLarge);

@@ -46,8 +46,7 @@ TEST_CASE("Bodies over the limit get 413 whether declared or chunked", "[http]")
   auto declared = server.client().post("/api/v1/standards/homestay/evaluate", big);
   CHECK(declared.status == 413);
   CHECK(declared.json()["error"]["code"] == "payload_too_large");
-  auto chunked =
-      server.client().send("POST", "/api/v1/standards/homestay/evaluate", big, {}, true);
+  auto chunked = server.client().send("POST", "/api/v1/standards/homestay/evaluate", big, {}, true);
   CHECK(chunked.status == 413);
   auto small = server.client().post("/api/v1/standards/homestay/evaluate", "{}");
   CHECK(small.status == 400);
@@ -64,8 +63,10 @@ TEST_CASE("Garbage on the wire does not hurt the server", "[http]") {
   TestServer server;
   server.client().raw("\x01\x02\x03 not http at all\r\n\r\n");
   server.client().raw("GET /%zz%% HTTP/1.1\r\nHost: x\r\n\r\n");
-  std::string malformedTarget = server.client().raw("GET /api/v1/standards/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string malformedTarget = server.client().raw(
+      "GET /api/v1/standards/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   CHECK(malformedTarget.find("HTTP/1.1 400") == 0);
-  server.client().raw("POST /api/v1/standards/homestay/evaluate HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"sc");
+  server.client().raw(
+      "POST /api/v1/standards/homestay/evaluate HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"sc");
   CHECK(server.client().get("/healthz").status == 200);
 }

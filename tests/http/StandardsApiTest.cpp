@@ -10,8 +10,8 @@ namespace {
 
 /// A complete homestay sheet: every check passed and every item at `share` of its maximum.
 Json homestaySheet(double share) {
-  auto registry = tisheng::rules::StandardRegistry::load(tisheng::test::sourceDir() /
-                                                          "rating-rules/standards");
+  auto registry =
+      tisheng::rules::StandardRegistry::load(tisheng::test::sourceDir() / "rating-rules/standards");
   Json scores = Json::object();
   for (const auto& section : registry.latest("homestay")->sections)
     for (const auto& item : section.items)
@@ -150,8 +150,8 @@ TEST_CASE("Bad score sheets get 400 naming the field at fault", "[http]") {
     sheet["scores"].erase("svc.host");
     auto reply = client.post(kEvaluate, sheet.dump());
     CHECK(reply.status == 400);
-    CHECK(fieldsOf(reply) == std::vector<std::string>{"scores.env.location", "scores.svc.host",
-                                                      "scores.env.castle"});
+    CHECK(fieldsOf(reply) ==
+          std::vector<std::string>{"scores.env.location", "scores.svc.host", "scores.env.castle"});
   }
   SECTION("unknown standard") {
     CHECK(client.post("/api/v1/standards/hotel/evaluate", homestaySheet(1.0).dump()).status == 404);

@@ -50,14 +50,14 @@ TEST_CASE("Grades at each threshold edge", "[unit]") {
   // Sections a and b are 20 points each; gold needs 80% everywhere, silver 60%, bronze 40% total.
   auto [a1, a2, b1, grade] = GENERATE(values<Case>({
       {10, 10, 20, "gold"},
-      {8, 8, 16, "gold"},       // exactly 80% in every section and overall
-      {8, 7.5, 16, "silver"},   // half a point short in section a
-      {10, 10, 15, "silver"},   // total 87.5% but section b at 75%
-      {6, 6, 12, "silver"},     // exactly 60%
-      {6, 5.5, 12, "bronze"},   // 59.75% overall
-      {0, 0, 16, "bronze"},     // exactly 40% overall, section a empty
-      {2, 0, 14, "bronze"},     // 40% made up across sections
-      {0, 0, 15, "none"},       // 37.5%
+      {8, 8, 16, "gold"},      // exactly 80% in every section and overall
+      {8, 7.5, 16, "silver"},  // half a point short in section a
+      {10, 10, 15, "silver"},  // total 87.5% but section b at 75%
+      {6, 6, 12, "silver"},    // exactly 60%
+      {6, 5.5, 12, "bronze"},  // 59.75% overall
+      {0, 0, 16, "bronze"},    // exactly 40% overall, section a empty
+      {2, 0, 14, "bronze"},    // 40% made up across sections
+      {0, 0, 15, "none"},      // 37.5%
       {0, 0, 0, "none"},
   }));
   CAPTURE(a1, a2, b1);
@@ -208,16 +208,13 @@ TEST_CASE("Bad sheets are errors naming the item", "[unit]") {
   SECTION("pass for a points item, points for a pass/fail item") {
     sheet["a.1"] = Score::pass();
     sheet["c.safe"] = Score::of(1);
-    CHECK(sheetProblems(sheet) ==
-          std::vector<std::string>{"c.safe: expected \"pass\" or \"fail\"",
-                                   "a.1: expected points from 0 to 10"});
+    CHECK(sheetProblems(sheet) == std::vector<std::string>{"c.safe: expected \"pass\" or \"fail\"",
+                                                           "a.1: expected points from 0 to 10"});
   }
   SECTION("n/a where not allowed") {
     sheet["c.safe"] = Score::notApplicable();
     CHECK(sheetProblems(sheet) ==
           std::vector<std::string>{"c.safe: \"n/a\" is not allowed for this item"});
   }
-  SECTION("empty sheet names every item") {
-    CHECK(sheetProblems({}).size() == 7);
-  }
+  SECTION("empty sheet names every item") { CHECK(sheetProblems({}).size() == 7); }
 }

@@ -41,8 +41,8 @@ double sectionMax(const Standard& standard, const std::string& id) {
 
 TEST_CASE("The shipped standards pass lint", "[unit]") {
   std::vector<std::string> problems;
-  auto registry = StandardRegistry::scan(std::string(TISHENG_SOURCE_DIR) + "/rating-rules/standards",
-                                         problems);
+  auto registry =
+      StandardRegistry::scan(std::string(TISHENG_SOURCE_DIR) + "/rating-rules/standards", problems);
   CHECK(problems.empty());
   CHECK(registry.latestOfEach().size() == 3);
 }

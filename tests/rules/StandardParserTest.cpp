@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <functional>
+#include <sstream>
 
 #include "rules/Problem.h"
 #include "rules/StandardParser.h"
@@ -106,7 +108,8 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
        "bad.json: $.max_critical_failures: set, but no item is critical"},
       {"unknown exit finding", [](Json& d) { d["exit_rules"]["rules"][0]["finding"] = "rudeness"; },
        "bad.json: $.exit_rules.rules[0].finding: unknown finding 'rudeness'"},
-      {"complaint rule without a count", [](Json& d) { d["exit_rules"]["rules"][1].erase("count"); },
+      {"complaint rule without a count",
+       [](Json& d) { d["exit_rules"]["rules"][1].erase("count"); },
        "bad.json: $.exit_rules.rules[1].count: required field is missing"},
       {"count on a rule that takes none", [](Json& d) { d["exit_rules"]["rules"][0]["count"] = 2; },
        "bad.json: $.exit_rules.rules[0].count: only upheld_complaints takes this field"},
@@ -149,4 +152,18 @@ TEST_CASE("A better grade must require what a lower grade requires", "[unit]") {
   CHECK(problemsOf(doc.dump()) ==
         std::vector<std::string>{"bad.json: $.grades[0].required_items: must include 'b.1', "
                                  "required by the lower grade 'silver'"});
+}
+
+TEST_CASE("The example in the format documentation is a valid standard", "[unit]") {
+  std::ifstream in(std::string(TISHENG_SOURCE_DIR) + "/rating-rules/README.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string doc = text.str();
+  auto start = doc.find("```json", doc.find("### Example"));
+  REQUIRE(start != std::string::npos);
+  start += 7;
+  auto example = doc.substr(start, doc.find("```", start) - start);
+  auto standard = tisheng::rules::parseStandard(example, "README.md");
+  CHECK(standard.id == "teahouse");
+  CHECK(standard.findItem("t.local")->passMin == 5);
 }

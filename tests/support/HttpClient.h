@@ -21,7 +21,8 @@ class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port) : port_(port) {}
 
-  Reply get(const std::string& target, const std::map<std::string, std::string>& headers = {}) const;
+  Reply get(const std::string& target,
+            const std::map<std::string, std::string>& headers = {}) const;
   Reply post(const std::string& target, const std::string& body,
              const std::map<std::string, std::string>& headers = {}) const;
   Reply send(const std::string& method, const std::string& target, const std::string& body,

@@ -14,8 +14,8 @@ Finished runTisheng(const std::vector<std::string>& args,
                     const std::map<std::string, std::string>& env) {
   Poco::Pipe out, err;
   Poco::Process::Env environment(env.begin(), env.end());
-  auto handle = Poco::Process::launch(TISHENG_BINARY, args, TISHENG_SOURCE_DIR, nullptr, &out,
-                                      &err, environment);
+  auto handle = Poco::Process::launch(TISHENG_BINARY, args, TISHENG_SOURCE_DIR, nullptr, &out, &err,
+                                      environment);
   // Drain stderr on another thread so that neither pipe can fill up and block the child.
   auto errText = std::async(std::launch::async, [&err] {
     Poco::PipeInputStream in(err);

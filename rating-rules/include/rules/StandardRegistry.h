@@ -17,7 +17,8 @@ class StandardRegistry {
  public:
   /// Loads every `*.json` file of dir into registry, appending a `file: json-path: message`
   /// line to problems for each thing wrong (bad files are skipped, the rest still load).
-  static StandardRegistry scan(const std::filesystem::path& dir, std::vector<std::string>& problems);
+  static StandardRegistry scan(const std::filesystem::path& dir,
+                               std::vector<std::string>& problems);
 
   /// Loads dir; throws std::runtime_error listing every problem when anything is wrong.
   static StandardRegistry load(const std::filesystem::path& dir);
