@@ -1,0 +1,122 @@
+#include "certificates/KeyStore.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace tisheng::certificates {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Writes through a temporary file and a rename, so a crash never leaves half a key.
+void writeFile(const fs::path& file, const std::string& text, fs::perms perms) {
+  fs::path temporary = file;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    fs::permissions(temporary, perms);
+    out << text;
+    if (!out.flush()) throw std::runtime_error(temporary.string() + ": cannot be written");
+  }
+  fs::rename(temporary, file);
+}
+
+}  // namespace
+
+KeyStore KeyStore::open(const fs::path& dir, std::int64_t now, int lifetimeDays) {
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all);
+  KeyStore store(dir);
+  for (const auto& file : fs::directory_iterator(dir)) {
+    if (file.path().extension() != ".json") continue;
+    auto meta = nlohmann::json::parse(readFile(file.path()), nullptr, false);
+    fs::path pemFile = file.path();
+    pemFile.replace_extension(".pem");
+    if (meta.is_discarded() || !meta.contains("kid"))
+      throw std::runtime_error(file.path().string() + ": not a key description");
+    SigningKey key = SigningKey::fromPem(readFile(pemFile));
+    KeyRecord record;
+    record.publicKey = key.publicKey();
+    record.kid = jwkThumbprint(record.publicKey);
+    if (record.kid != meta["kid"])
+      throw std::runtime_error(file.path().string() + ": kid does not match " + pemFile.string());
+    record.notBefore = meta.value("not_before", std::int64_t{0});
+    record.expires = meta.value("expires", std::int64_t{0});
+    if (meta.contains("revoked_at") && !meta["revoked_at"].is_null())
+      record.revokedAt = meta["revoked_at"].get<std::int64_t>();
+    store.entries_.push_back({record, std::move(key)});
+  }
+  std::sort(store.entries_.begin(), store.entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.record.notBefore < b.record.notBefore; });
+  bool usable = std::any_of(store.entries_.begin(), store.entries_.end(),
+                            [now](const Entry& e) { return e.record.usableAt(now); });
+  if (!usable) store.rotate(now, lifetimeDays);
+  return store;
+}
+
+std::vector<KeyRecord> KeyStore::keys() const {
+  std::vector<KeyRecord> out;
+  for (const auto& entry : entries_) out.push_back(entry.record);
+  return out;
+}
+
+const KeyRecord& KeyStore::signingKey(std::int64_t now) const {
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+    if (it->record.usableAt(now)) return it->record;
+  throw std::runtime_error("no usable signing key: run `tisheng keys rotate`");
+}
+
+const SigningKey& KeyStore::privateKey(const std::string& kid) const {
+  for (const auto& entry : entries_)
+    if (entry.record.kid == kid) return entry.key;
+  throw std::runtime_error("unknown key " + kid);
+}
+
+KeyRecord KeyStore::rotate(std::int64_t now, int lifetimeDays) {
+  SigningKey key = SigningKey::generate();
+  KeyRecord record;
+  record.publicKey = key.publicKey();
+  record.kid = jwkThumbprint(record.publicKey);
+  record.notBefore = now;
+  record.expires = now + static_cast<std::int64_t>(lifetimeDays) * 86400;
+  entries_.push_back({record, std::move(key)});
+  save(entries_.back());
+  return record;
+}
+
+void KeyStore::revoke(const std::string& kid, std::int64_t now) {
+  for (auto& entry : entries_)
+    if (entry.record.kid == kid) {
+      if (!entry.record.revokedAt) entry.record.revokedAt = now;
+      save(entry);
+      return;
+    }
+  throw std::runtime_error("unknown key " + kid);
+}
+
+void KeyStore::save(const Entry& entry) const {
+  const KeyRecord& r = entry.record;
+  writeFile(dir_ / (r.kid + ".pem"), entry.key.toPem(), fs::perms::owner_read | fs::perms::owner_write);
+  nlohmann::ordered_json meta{{"kid", r.kid},
+                              {"not_before", r.notBefore},
+                              {"expires", r.expires},
+                              {"revoked_at", r.revokedAt ? nlohmann::json(*r.revokedAt) : nlohmann::json()}};
+  writeFile(dir_ / (r.kid + ".json"), meta.dump(2) + "\n",
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                fs::perms::others_read);
+}
+
+}  // namespace tisheng::certificates

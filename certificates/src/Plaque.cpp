@@ -1,0 +1,171 @@
+#include "certificates/Plaque.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "certificates/QrCode.h"
+
+namespace tisheng::certificates {
+
+namespace {
+
+constexpr double kMm = 72.0 / 25.4;  // points per millimetre
+constexpr double kWidth = 148 * kMm;
+constexpr double kHeight = 210 * kMm;
+constexpr double kQrWidth = 50 * kMm;
+constexpr const char* kSans = "Noto Sans CJK SC";
+constexpr const char* kSerif = "Noto Serif CJK SC";
+
+struct SurfaceFree {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextFree {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceFree>;
+using Context = std::unique_ptr<cairo_t, ContextFree>;
+
+cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void setColor(cairo_t* cr, unsigned rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                       (rgb & 0xff) / 255.0);
+}
+
+/// Draws text centred in [left, left + width] with its top at y; returns the height used.
+double text(cairo_t* cr, const std::string& content, const std::string& font, double size,
+            double y, unsigned rgb, double left = 12 * kMm, double width = kWidth - 24 * kMm) {
+  if (content.empty()) return 0;
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* description = pango_font_description_from_string(font.c_str());
+  pango_font_description_set_absolute_size(description, size * PANGO_SCALE);
+  pango_layout_set_font_description(layout, description);
+  pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text(layout, content.c_str(), -1);
+  int w = 0, h = 0;
+  pango_layout_get_size(layout, &w, &h);
+  setColor(cr, rgb);
+  cairo_move_to(cr, left, y);
+  pango_cairo_show_layout(cr, layout);
+  pango_font_description_free(description);
+  g_object_unref(layout);
+  return static_cast<double>(h) / PANGO_SCALE;
+}
+
+/// The QR code with modules of a whole number of device pixels at `pixelsPerPoint`.
+double drawQr(cairo_t* cr, const QrCode& qr, double top, double pixelsPerPoint) {
+  double module = std::max(1.0, std::floor(kQrWidth / qr.size() * pixelsPerPoint)) / pixelsPerPoint;
+  double side = module * qr.size();
+  double left = std::round((kWidth - side) / 2 * pixelsPerPoint) / pixelsPerPoint;
+  top = std::round(top * pixelsPerPoint) / pixelsPerPoint;
+  setColor(cr, 0xffffff);
+  cairo_rectangle(cr, left, top, side, side);
+  cairo_fill(cr);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  setColor(cr, 0x000000);
+  for (int y = 0; y < qr.size(); ++y)
+    for (int x = 0; x < qr.size(); ++x)
+      if (qr.dark(x, y)) cairo_rectangle(cr, left + x * module, top + y * module, module, module);
+  cairo_fill(cr);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+  return side;
+}
+
+void draw(cairo_t* cr, const PlaqueContent& c, double pixelsPerPoint) {
+  const unsigned kRed = 0xb3261e, kInk = 0x1f1f1f, kGrey = 0x5f6368, kGold = 0xc9a227;
+  setColor(cr, 0xfffdf7);
+  cairo_paint(cr);
+  // Frame and header band.
+  setColor(cr, kGold);
+  cairo_set_line_width(cr, 2 * kMm);
+  cairo_rectangle(cr, 5 * kMm, 5 * kMm, kWidth - 10 * kMm, kHeight - 10 * kMm);
+  cairo_stroke(cr);
+  setColor(cr, kRed);
+  cairo_rectangle(cr, 6 * kMm, 6 * kMm, kWidth - 12 * kMm, 34 * kMm);
+  cairo_fill(cr);
+
+  double y = 10 * kMm;
+  y += text(cr, c.brand, kSans, 11, y, 0xffffff) + 1 * kMm;
+  y += text(cr, c.programme + " · " + c.categoryZh, std::string(kSerif) + " Bold", 24, y, 0xffffff);
+  text(cr, c.categoryEn, kSans, 9, y, 0xffe9c7);
+
+  y = 50 * kMm;
+  y += text(cr, c.entryNameZh, std::string(kSerif) + " Bold", 22, y, kInk) + 1 * kMm;
+  y += text(cr, c.entryNameEn, kSans, 10, y, kGrey) + 5 * kMm;
+  y += text(cr, c.gradeZh, std::string(kSerif) + " Bold", 40, y, kRed);
+  y += text(cr, c.gradeEn, kSans, 11, y, kRed) + 7 * kMm;
+
+  QrCode qr = QrCode::encode(c.url);
+  y += drawQr(cr, qr, y, pixelsPerPoint) + 1.5 * kMm;
+  y += text(cr, c.shortDomain, "DejaVu Sans Mono Bold", 12, y, kInk);
+  y += text(cr, "扫码验真 · Scan to verify", kSans, 8, y, kGrey) + 8 * kMm;
+
+  y += text(cr, "证书编号 Serial  " + c.serial, "DejaVu Sans Mono", 10, y, kInk) + 1 * kMm;
+  y += text(cr, "有效期至 Valid until  " + c.validUntil, kSans, 10, y, kInk) + 3 * kMm;
+  y += text(cr, "颁发单位：" + c.issuerZh, kSans, 9, y, kGrey);
+  text(cr, "Issued by " + c.issuerEn, kSans, 8, y, kGrey);
+}
+
+void finish(cairo_t* cr, cairo_surface_t* surface) {
+  cairo_show_page(cr);
+  cairo_surface_finish(surface);
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("plaque drawing failed: ") +
+                             cairo_status_to_string(cairo_status(cr)));
+}
+
+}  // namespace
+
+std::string renderPlaquePdf(const PlaqueContent& content) {
+  std::string out;
+  Surface surface(cairo_pdf_surface_create_for_stream(appendToString, &out, kWidth, kHeight));
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                 (content.serial + " " + content.entryNameZh).c_str());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Tisheng");
+  Context cr(cairo_create(surface.get()));
+  draw(cr.get(), content, 600 / 72.0);
+  finish(cr.get(), surface.get());
+  cr.reset();
+  surface.reset();
+  return out;
+}
+
+std::string renderPlaqueSvg(const PlaqueContent& content) {
+  std::string out;
+  Surface surface(cairo_svg_surface_create_for_stream(appendToString, &out, kWidth, kHeight));
+  cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+  Context cr(cairo_create(surface.get()));
+  draw(cr.get(), content, 600 / 72.0);
+  finish(cr.get(), surface.get());
+  cr.reset();
+  surface.reset();
+  return out;
+}
+
+std::string renderPlaquePng(const PlaqueContent& content, int dpi) {
+  double scale = dpi / 72.0;
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(kWidth * scale),
+                                             static_cast<int>(kHeight * scale)));
+  Context cr(cairo_create(surface.get()));
+  cairo_scale(cr.get(), scale, scale);
+  draw(cr.get(), content, scale);
+  cairo_surface_flush(surface.get());
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("plaque drawing failed");
+  std::string out;
+  cairo_surface_write_to_png_stream(surface.get(), appendToString, &out);
+  return out;
+}
+
+}  // namespace tisheng::certificates
