@@ -4,14 +4,29 @@
 
 namespace tisheng::api {
 
-void addHealthRoutes(http::Router& router, storage::Database& database,
+namespace {
+/// The schema version, or -1 when the database does not answer.
+int schemaVersion(storage::ConnectionPool& database) {
+  try {
+    auto db = database.acquire();
+    auto row = db->prepare("PRAGMA user_version");
+    return row.step() ? static_cast<int>(row.integer(0)) : -1;
+  } catch (const storage::StorageError&) {
+    return -1;
+  }
+}
+}  // namespace
+
+void addHealthRoutes(http::Router& router, storage::ConnectionPool& database,
                      const rules::StandardRegistry& registry) {
   router.add("GET", "/healthz", [&database, &registry](http::HttpRequest&) {
-    bool databaseUp = database.healthy();
-    return http::jsonResponse({{"status", databaseUp ? "ok" : "unavailable"},
-                               {"database", databaseUp ? "ok" : "unavailable"},
+    int schema = schemaVersion(database);
+    bool up = schema >= 0;
+    return http::jsonResponse({{"status", up ? "ok" : "unavailable"},
+                               {"database", up ? "ok" : "unavailable"},
+                               {"schema_version", schema},
                                {"standards", registry.latestOfEach().size()}},
-                              databaseUp ? 200 : 503);
+                              up ? 200 : 503);
   });
 }
 

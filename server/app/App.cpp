@@ -1,22 +1,39 @@
 #include "app/App.h"
 
+#include "api/CertificatesApi.h"
 #include "api/HealthApi.h"
+#include "api/PublicApi.h"
 #include "api/StandardsApi.h"
 #include "http/Decorators.h"
+#include "storage/Migrations.h"
 
 namespace tisheng::app {
 
-App::App(Config config, std::ostream& accessLog)
+namespace {
+storage::ConnectionPool& migrated(storage::ConnectionPool& pool) {
+  auto db = pool.acquire();
+  storage::migrate(*db);
+  return pool;
+}
+}  // namespace
+
+App::App(Config config, std::ostream& accessLog, const Clock& clock)
     : config_(std::move(config)),
-      registry_(rules::StandardRegistry::load(config_.rulesDir)),
-      database_(config_.databasePath()),
+      standards_(rules::StandardRegistry::load(config_.rulesDir)),
+      database_(config_.databasePath(), static_cast<std::size_t>(config_.databaseConnections)),
+      registry_(migrated(database_)),
+      keys_(certificates::KeyStore::open(config_.keysDir(), clock.now(), config_.keyLifetimeDays)),
+      certificates_(registry_, standards_, keys_, clock, config_),
       accessLog_(accessLog) {
-  api::addHealthRoutes(router_, database_, registry_);
-  api::addStandardsRoutes(router_, registry_);
+  api::addHealthRoutes(router_, database_, standards_);
+  api::addStandardsRoutes(router_, standards_);
+  api::addPublicRoutes(router_, certificates_, config_.programme);
+  api::addCertificateRoutes(router_, certificates_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(http::withLogging(
-      http::withErrorMapping(http::withBodyLimit(routed, config_.http.maxBodyBytes)), accessLog_)));
+      http::withErrorMapping(http::withBodyLimit(routed, config_.http.maxBodyBytes)),
+      accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }
 

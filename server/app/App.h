@@ -4,22 +4,26 @@
 #include <memory>
 #include <ostream>
 
+#include "app/Clock.h"
 #include "app/Config.h"
+#include "certificates/KeyStore.h"
 #include "http/AccessLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
-#include "storage/Database.h"
+#include "services/CertificateService.h"
+#include "storage/SqliteRegistryRepository.h"
+#include "storage/Sqlite.h"
 
 namespace tisheng::app {
 
-/// The composition root: reads nothing global, builds every service from a Config and wires the
-/// routes. The constructor loads the standards (throwing std::runtime_error listing every
-/// problem if any is invalid), opens the database and binds the port; start() serves.
-/// Owns everything it creates; the access log stream must outlive it.
+/// The composition root: builds every service from a Config and wires the routes. The
+/// constructor loads the standards (throwing std::runtime_error listing every problem if any is
+/// invalid), opens and migrates the database, opens the key store and binds the port; start()
+/// serves. Owns everything it creates; the access log stream and the clock must outlive it.
 class App {
  public:
-  App(Config config, std::ostream& accessLog);
+  App(Config config, std::ostream& accessLog, const Clock& clock);
   ~App();
 
   void start();
@@ -28,11 +32,17 @@ class App {
   std::uint16_t port() const { return server_->port(); }
   const http::Router& router() const { return router_; }
   const Config& config() const { return config_; }
+  storage::RegistryRepository& registry() { return registry_; }
+  services::CertificateService& certificates() { return certificates_; }
+  storage::ConnectionPool& database() { return database_; }
 
  private:
   Config config_;
-  rules::StandardRegistry registry_;
-  storage::Database database_;
+  rules::StandardRegistry standards_;
+  storage::ConnectionPool database_;
+  storage::SqliteRegistryRepository registry_;
+  certificates::KeyStore keys_;
+  services::CertificateService certificates_;
   http::AccessLog accessLog_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <regex>
 #include <stdexcept>
 #include <vector>
 
@@ -31,6 +32,21 @@ std::string nonEmpty(const std::string& value) {
   return value;
 }
 
+std::string hostName(const std::string& value) {
+  static const std::regex kHost("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
+  if (!std::regex_match(value, kHost))
+    throw std::invalid_argument("expected a lower-case host name such as v.example.cn, got '" +
+                                value + "'");
+  return value;
+}
+
+std::string serialPrefix(const std::string& value) {
+  static const std::regex kPrefix("^[A-Z]{1,6}$");
+  if (!std::regex_match(value, kPrefix))
+    throw std::invalid_argument("expected 1 to 6 upper-case letters, got '" + value + "'");
+  return value;
+}
+
 const std::vector<std::pair<std::string, Setter>>& settings() {
   static const std::vector<std::pair<std::string, Setter>> table{
       {"server.host", [](Config& c, const std::string& v) { c.http.host = nonEmpty(v); }},
@@ -51,7 +67,23 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
          c.http.maxBodyBytes = static_cast<std::size_t>(toInt(v, 1024, 1 << 30));
        }},
       {"storage.data_dir", [](Config& c, const std::string& v) { c.dataDir = nonEmpty(v); }},
+      {"storage.connections",
+       [](Config& c, const std::string& v) { c.databaseConnections = toInt(v, 1, 256); }},
       {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
+      {"programme.brand_zh", [](Config& c, const std::string& v) { c.programme.brandZh = nonEmpty(v); }},
+      {"programme.brand_en", [](Config& c, const std::string& v) { c.programme.brandEn = nonEmpty(v); }},
+      {"programme.name_zh", [](Config& c, const std::string& v) { c.programme.nameZh = nonEmpty(v); }},
+      {"programme.name_en", [](Config& c, const std::string& v) { c.programme.nameEn = nonEmpty(v); }},
+      {"programme.issuer_zh", [](Config& c, const std::string& v) { c.programme.issuerZh = nonEmpty(v); }},
+      {"programme.issuer_en", [](Config& c, const std::string& v) { c.programme.issuerEn = nonEmpty(v); }},
+      {"programme.public_host",
+       [](Config& c, const std::string& v) { c.programme.publicHost = hostName(v); }},
+      {"programme.serial_prefix",
+       [](Config& c, const std::string& v) { c.programme.serialPrefix = serialPrefix(v); }},
+      {"keys.lifetime_days",
+       [](Config& c, const std::string& v) { c.keyLifetimeDays = toInt(v, 30, 7300); }},
+      {"status_list.ttl_seconds",
+       [](Config& c, const std::string& v) { c.statusListTtlSeconds = toInt(v, 60, 2592000); }},
   };
   return table;
 }

@@ -8,13 +8,31 @@
 
 namespace tisheng::app {
 
+/// Who runs the programme: printed on plaques and pages. Nothing here is hard-coded elsewhere.
+struct Programme {
+  std::string brandZh = "22℃商洛·中国康养之都";
+  std::string brandEn = "22°C Shangluo · China's Capital of Wellness";
+  std::string nameZh = "三个提升";
+  std::string nameEn = "Three Upgrades";
+  std::string issuerZh = "商洛市三个提升工作专班办公室";
+  std::string issuerEn = "Shangluo Three Upgrades Programme Office";
+  /// Host of the verification URLs in QR codes, printed under them.
+  std::string publicHost = "v.example.cn";
+  std::string serialPrefix = "SL";
+};
+
 /// Everything `tisheng serve` is configured by. Built by loadConfig(); plain data.
 struct Config {
   http::HttpServerOptions http;
   std::filesystem::path dataDir = "data";
   std::filesystem::path rulesDir = "rating-rules/standards";
+  Programme programme;
+  int keyLifetimeDays = 2190;
+  int statusListTtlSeconds = 86400;
+  int databaseConnections = 8;
 
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
+  std::filesystem::path keysDir() const { return dataDir / "keys"; }
 };
 
 /// Environment variables as name → value (tests pass their own; main passes environ).

@@ -40,7 +40,9 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   try {
-    app::App app(app::loadConfig(configFile, configRequired, app::processEnvironment()), std::cerr);
+    app::SystemClock clock;
+    app::App app(app::loadConfig(configFile, configRequired, app::processEnvironment()), std::cerr,
+                 clock);
     app.start();
     const auto& http = app.config().http;
     out << "Tisheng listening on http://" << http.host << ":" << app.port() << "/" << std::endl;

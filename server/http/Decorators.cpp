@@ -110,8 +110,11 @@ Handler withSecurityHeaders(Handler inner) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
-    response.setHeader("Content-Security-Policy",
-                       "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    bool hasPolicy = false;
+    for (const auto& [name, value] : response.headers) hasPolicy |= name == "Content-Security-Policy";
+    if (!hasPolicy)
+      response.setHeader("Content-Security-Policy",
+                         "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     return response;
   };
 }

@@ -23,7 +23,8 @@ Handler withErrorMapping(Handler inner);
 /// Answers 413 when the body was larger than the limit (see HttpRequest::bodyTooLarge).
 Handler withBodyLimit(Handler inner, std::size_t maxBytes);
 
-/// Adds CSP, nosniff, frame-deny and referrer headers to every reply.
+/// Adds nosniff, frame-deny and referrer headers to every reply, and a default CSP to those
+/// that set none of their own.
 Handler withSecurityHeaders(Handler inner);
 
 }  // namespace tisheng::http

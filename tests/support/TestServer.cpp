@@ -7,7 +7,7 @@ TestServer::TestServer(app::Config config) {
   config.http.maxThreads = 8;
   config.dataDir = dir_.path();
   config.rulesDir = sourceDir() / "rating-rules" / "standards";
-  app_ = std::make_unique<app::App>(config, log_);
+  app_ = std::make_unique<app::App>(config, log_, clock_);
   app_->start();
 }
 

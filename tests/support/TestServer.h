@@ -13,6 +13,9 @@ namespace tisheng::test {
 /// standards. Its access log is captured in memory. Stops on destruction.
 class TestServer {
  public:
+  /// 2026-11-18T11:06:40Z, the time every test server starts at.
+  static constexpr std::int64_t kStart = 1795000000;
+
   /// config is adjusted: port 0, data dir in a temp dir, rules dir from the source tree.
   explicit TestServer(app::Config config = {});
   ~TestServer();
@@ -20,11 +23,13 @@ class TestServer {
   HttpClient client() const { return HttpClient(app_->port()); }
   std::uint16_t port() const { return app_->port(); }
   std::string accessLog() const { return log_.str(); }
-  const app::App& app() const { return *app_; }
+  app::App& app() { return *app_; }
+  app::ManualClock& clock() { return clock_; }
   const TempDir& dataDir() const { return dir_; }
 
  private:
   TempDir dir_;
+  app::ManualClock clock_{kStart};
   std::ostringstream log_;
   std::unique_ptr<app::App> app_;
 };

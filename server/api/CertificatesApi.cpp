@@ -1,0 +1,47 @@
+#include "api/CertificatesApi.h"
+
+#include "certificates/Plaque.h"
+#include "certificates/QrCode.h"
+
+namespace tisheng::api {
+
+namespace {
+
+http::HttpResponse file(std::string contentType, std::string body, const std::string& name) {
+  http::HttpResponse response;
+  response.contentType = std::move(contentType);
+  response.body = std::move(body);
+  response.setHeader("Content-Disposition", "inline; filename=\"" + name + "\"");
+  response.setHeader("Cache-Control", "private, no-cache");
+  return response;
+}
+
+}  // namespace
+
+void addCertificateRoutes(http::Router& router, const services::CertificateService& service) {
+  const std::string base = "/api/v1/certificates/{serial}/";
+  router.add("GET", base + "plaque.pdf", [&](http::HttpRequest& request) {
+    auto content = service.plaque(request.params.at("serial"));
+    return file("application/pdf", certificates::renderPlaquePdf(content), content.serial + ".pdf");
+  });
+  router.add("GET", base + "plaque.svg", [&](http::HttpRequest& request) {
+    auto content = service.plaque(request.params.at("serial"));
+    return file("image/svg+xml", certificates::renderPlaqueSvg(content), content.serial + ".svg");
+  });
+  router.add("GET", base + "plaque.png", [&](http::HttpRequest& request) {
+    auto content = service.plaque(request.params.at("serial"));
+    return file("image/png", certificates::renderPlaquePng(content), content.serial + ".png");
+  });
+  router.add("GET", base + "qr.svg", [&](http::HttpRequest& request) {
+    auto c = service.certificate(request.params.at("serial"));
+    return file("image/svg+xml", certificates::QrCode::encode(service.verificationUrl(c)).toSvg(),
+                c.serial + "-qr.svg");
+  });
+  router.add("GET", base + "qr.png", [&](http::HttpRequest& request) {
+    auto c = service.certificate(request.params.at("serial"));
+    return file("image/png", certificates::QrCode::encode(service.verificationUrl(c)).toPng(8),
+                c.serial + "-qr.png");
+  });
+}
+
+}  // namespace tisheng::api

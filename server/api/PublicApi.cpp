@@ -1,0 +1,88 @@
+#include "api/PublicApi.h"
+
+#include "certificates/CivilDate.h"
+#include "http/Json.h"
+#include "web/VerifyPage.h"
+
+namespace tisheng::api {
+
+namespace {
+
+using http::Json;
+
+Json text(const rules::LocalizedText& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
+
+rules::LocalizedText statusLabel(const services::Verification& v) {
+  if (!v.genuine) return {"非真实牌匾", "Not a genuine plaque"};
+  switch (v.status) {
+    case domain::CertificateStatus::Active: return {"真实有效", "Genuine and valid"};
+    case domain::CertificateStatus::Suspended: return {"暂停使用", "Suspended"};
+    case domain::CertificateStatus::Revoked: return {"已摘牌", "Removed from the list"};
+    case domain::CertificateStatus::Expired: return {"已过期", "Expired"};
+    case domain::CertificateStatus::Superseded: return {"已换发新牌", "Replaced"};
+  }
+  return {};
+}
+
+/// The JSON form of a verification: the same facts as the page.
+Json verificationJson(const services::Verification& v, const services::CertificateService& service,
+                      const app::Programme& programme) {
+  Json out{{"genuine", v.genuine}, {"checked_at", certificates::isoTime(v.checkedAt)}};
+  out["status"] = v.genuine ? std::string(certificates::toString(v.status)) : "not_genuine";
+  out["status_label"] = text(statusLabel(v));
+  if (!v.genuine) return out;
+  const domain::Certificate& c = v.found->certificate;
+  const domain::Entry& e = v.found->entry;
+  out["status_reason"] = c.statusReason ? Json(*c.statusReason) : Json();
+  out["status_since"] = c.statusSince ? Json(certificates::isoTime(*c.statusSince)) : Json();
+  out["certificate"] = {
+      {"serial", c.serial},
+      {"category", rules::toString(e.category)},
+      {"category_title", text(domain::categoryTitle(e.category))},
+      {"grade", {{"id", c.grade}, {"title", text(service.gradeTitle(c))}}},
+      {"standard", {{"id", c.standardId}, {"version", c.standardVersion}}},
+      {"issued_on", certificates::isoDate(c.issuedOn)},
+      {"valid_until", certificates::isoDate(c.validUntil)},
+      {"last_inspection_on",
+       c.lastInspectionOn ? Json(certificates::isoDate(*c.lastInspectionOn)) : Json()}};
+  out["entry"] = {{"id", e.id},
+                  {"name", text(e.name)},
+                  {"county", text(e.countyName)},
+                  {"address", text(e.address)},
+                  {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()}};
+  out["issuer"] = {{"zh", programme.issuerZh}, {"en", programme.issuerEn}};
+  return out;
+}
+
+}  // namespace
+
+void addPublicRoutes(http::Router& router, const services::CertificateService& service,
+                     const app::Programme& programme) {
+  router.add("GET", "/c/{token}", [&](http::HttpRequest& request) {
+    auto verification = service.verify(request.params.at("token"));
+    return web::verifyPage(verification, service, programme, request.lang(), request.path);
+  });
+
+  router.add("GET", "/api/v1/public/verify/{token}", [&](http::HttpRequest& request) {
+    auto verification = service.verify(request.params.at("token"));
+    auto response = http::jsonResponse(verificationJson(verification, service, programme));
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+  });
+
+  router.add("GET", "/.well-known/jwks.json", [&](http::HttpRequest&) {
+    auto response = http::jsonResponse(service.jwks());
+    response.setHeader("Cache-Control", "public, max-age=3600");
+    return response;
+  });
+
+  router.add("GET", "/api/v1/public/status-list", [&](http::HttpRequest&) {
+    http::HttpResponse response;
+    response.contentType = "application/jose";
+    response.body = service.statusList();
+    response.setHeader("Cache-Control", "public, max-age=300");
+    return response;
+  });
+}
+
+}  // namespace tisheng::api

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "app/Config.h"
+#include "http/Router.h"
+#include "services/CertificateService.h"
+
+namespace tisheng::api {
+
+/// Routes anyone may call without logging in: the plaque verification page `GET /c/{token}`, its
+/// JSON twin `GET /api/v1/public/verify/{token}`, the published keys `GET /.well-known/jwks.json`
+/// and the signed status list `GET /api/v1/public/status-list`. Arguments must outlive the router.
+void addPublicRoutes(http::Router& router, const services::CertificateService& service,
+                     const app::Programme& programme);
+
+}  // namespace tisheng::api

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "certificates/StatusList.h"
+#include "rules/Standard.h"
+
+namespace tisheng::domain {
+
+using certificates::CertificateStatus;
+
+/// A certified (or candidate) homestay, restaurant or product. Its id never changes.
+struct Entry {
+  std::int64_t id = 0;
+  rules::Category category = rules::Category::Homestay;
+  rules::LocalizedText name;
+  std::string countyCode;
+  rules::LocalizedText countyName;
+  rules::LocalizedText address;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  std::optional<std::string> photoPath;
+};
+
+/// A certificate as stored. Dates are days since 1970-01-01; times Unix seconds.
+struct Certificate {
+  std::int64_t id = 0;
+  std::string serial;
+  std::int64_t entryId = 0;
+  std::string standardId;
+  int standardVersion = 0;
+  std::string grade;
+  int gradeRank = 1;
+  int issuedOn = 0;
+  int validUntil = 0;
+  CertificateStatus status = CertificateStatus::Active;
+  std::optional<std::string> statusReason;
+  std::optional<std::int64_t> statusSince;
+  std::optional<int> lastInspectionOn;
+  std::string keyId;
+  std::string token;
+
+  /// The status a verifier should show on `today`: revoked, superseded and suspended as stored,
+  /// then expired once past validUntil, else active.
+  CertificateStatus effectiveStatus(int today) const;
+};
+
+/// A certificate with the entry it belongs to: everything the verification page shows.
+struct CertifiedEntry {
+  Certificate certificate;
+  Entry entry;
+};
+
+/// 特色民宿 / Featured Homestay, and so on.
+rules::LocalizedText categoryTitle(rules::Category category);
+
+/// The series letters of a category in serials: MS (民宿), CY (餐饮), CP (产品).
+std::string serialCode(rules::Category category);
+
+}  // namespace tisheng::domain

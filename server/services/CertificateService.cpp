@@ -1,0 +1,131 @@
+#include "services/CertificateService.h"
+
+#include "certificates/CivilDate.h"
+#include "certificates/Token.h"
+#include "http/HttpError.h"
+
+namespace tisheng::services {
+
+namespace {
+
+using certificates::dayOf;
+using domain::CertificateStatus;
+
+/// A plausible token: the Base32 alphabet and the length of a version-1 token.
+bool wellFormed(const std::string& token) {
+  return token.size() == 133 &&
+         token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") == std::string::npos;
+}
+
+}  // namespace
+
+CertificateService::CertificateService(storage::RegistryRepository& registry,
+                                       const rules::StandardRegistry& standards,
+                                       const certificates::KeyStore& keys, const app::Clock& clock,
+                                       const app::Config& config)
+    : registry_(registry), standards_(standards), keys_(keys), clock_(clock), config_(config) {}
+
+domain::Certificate CertificateService::issue(std::int64_t entryId, const std::string& standardId,
+                                              int standardVersion, const std::string& gradeId,
+                                              int issuedOn, std::optional<int> lastInspectionOn) {
+  auto entry = registry_.entry(entryId);
+  if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
+  auto standard = standards_.find(standardId, standardVersion);
+  if (!standard)
+    throw http::NotFound("no standard '" + standardId + "' version " + std::to_string(standardVersion));
+  if (standard->category != entry->category)
+    throw http::ValidationError("standard", "standard '" + standardId + "' is for " +
+                                                std::string(rules::toString(standard->category)) +
+                                                ", the entry is a " +
+                                                std::string(rules::toString(entry->category)));
+  const rules::Grade* grade = standard->findGrade(gradeId);
+  if (!grade) throw http::ValidationError("grade", "standard '" + standardId + "' has no grade '" + gradeId + "'");
+
+  std::int64_t now = clock_.now();
+  const certificates::KeyRecord& key = keys_.signingKey(now);
+  storage::CertificateDraft draft;
+  draft.entryId = entryId;
+  draft.standardId = standardId;
+  draft.standardVersion = standardVersion;
+  draft.grade = gradeId;
+  draft.gradeRank = static_cast<int>(grade - standard->grades.data()) + 1;
+  draft.issuedOn = issuedOn;
+  draft.validUntil = certificates::addMonths(issuedOn, standard->validityMonths) - 1;
+  draft.lastInspectionOn = lastInspectionOn;
+  draft.keyId = key.kid;
+  if (draft.validUntil > dayOf(key.expires))
+    throw http::Conflict("the signing key expires on " + certificates::isoTime(key.expires) +
+                         ", before the certificate would; run `tisheng keys rotate`");
+
+  const certificates::SigningKey& signer = keys_.privateKey(key.kid);
+  return registry_.issue(draft, config_.programme.serialPrefix,
+                         [&](const domain::Certificate& c) {
+                           certificates::TokenClaims claims;
+                           claims.keyId = key.prefix();
+                           claims.certificateId = static_cast<std::uint32_t>(c.id);
+                           claims.category = entry->category;
+                           claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
+                           claims.issuedDay = c.issuedOn;
+                           claims.validUntilDay = c.validUntil;
+                           return certificates::makeToken(claims, signer);
+                         },
+                         now);
+}
+
+Verification CertificateService::verify(std::string_view tokenOrUrl) const {
+  Verification verification;
+  verification.checkedAt = clock_.now();
+  std::string token = certificates::tokenText(tokenOrUrl);
+  if (!wellFormed(token)) return verification;
+  verification.found = registry_.certifiedByToken(token);
+  if (!verification.found) return verification;
+  verification.genuine = true;
+  verification.status =
+      verification.found->certificate.effectiveStatus(dayOf(verification.checkedAt));
+  return verification;
+}
+
+std::string CertificateService::verificationUrl(const domain::Certificate& certificate) const {
+  return certificates::verificationUrl(config_.programme.publicHost, certificate.token);
+}
+
+rules::LocalizedText CertificateService::gradeTitle(const domain::Certificate& certificate) const {
+  if (auto standard = standards_.find(certificate.standardId, certificate.standardVersion))
+    if (const rules::Grade* grade = standard->findGrade(certificate.grade)) return grade->title;
+  return {certificate.grade, certificate.grade};
+}
+
+domain::Certificate CertificateService::certificate(std::string_view serial) const {
+  auto found = registry_.certificateBySerial(serial);
+  if (!found) throw http::NotFound("no certificate " + std::string(serial));
+  return *found;
+}
+
+certificates::PlaqueContent CertificateService::plaque(std::string_view serial) const {
+  domain::Certificate c = certificate(serial);
+  auto entry = registry_.entry(c.entryId);
+  if (!entry) throw http::NotFound("no entry for certificate " + std::string(serial));
+  const app::Programme& p = config_.programme;
+  auto category = domain::categoryTitle(entry->category);
+  auto grade = gradeTitle(c);
+  return {p.brandZh,       p.nameZh,       category.zh, category.en, entry->name.zh,
+          entry->name.en,  grade.zh,       grade.en,    c.serial,    certificates::isoDate(c.validUntil),
+          p.issuerZh,      p.issuerEn,     verificationUrl(c),       p.publicHost};
+}
+
+nlohmann::ordered_json CertificateService::jwks() const { return certificates::toJwks(keys_.keys()); }
+
+std::string CertificateService::statusList() const {
+  std::int64_t now = clock_.now();
+  certificates::StatusList list;
+  list.issuer = config_.programme.publicHost;
+  list.asOf = now;
+  list.ttlSeconds = config_.statusListTtlSeconds;
+  list.issuedUpTo = registry_.lastCertificateId();
+  for (const auto& [id, status] : registry_.inactiveCertificates(dayOf(now)))
+    list.exceptions[id] = status;
+  const certificates::KeyRecord& key = keys_.signingKey(now);
+  return certificates::signStatusList(list, key, keys_.privateKey(key.kid));
+}
+
+}  // namespace tisheng::services

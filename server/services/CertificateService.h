@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/Clock.h"
+#include "app/Config.h"
+#include "certificates/KeyStore.h"
+#include "certificates/Plaque.h"
+#include "domain/Registry.h"
+#include "rules/StandardRegistry.h"
+#include "storage/RegistryRepository.h"
+
+namespace tisheng::services {
+
+/// The answer to "is this plaque genuine, and is it valid now?" judged by the registry.
+struct Verification {
+  bool genuine = false;
+  std::optional<domain::CertifiedEntry> found;  ///< set when genuine
+  domain::CertificateStatus status = domain::CertificateStatus::Active;
+  std::int64_t checkedAt = 0;
+};
+
+/// Issues certificates (signed tokens), verifies plaques online, and produces what offline
+/// verifiers and printers need: the JWKS, the signed status list and plaque content.
+/// Thread-safe; every collaborator must outlive it.
+class CertificateService {
+ public:
+  CertificateService(storage::RegistryRepository& registry, const rules::StandardRegistry& standards,
+                     const certificates::KeyStore& keys, const app::Clock& clock,
+                     const app::Config& config);
+
+  /// Issues a certificate for entry at grade, judged by standard id+version, valid from
+  /// issuedOn for the standard's validity. Throws http::NotFound for an unknown entry or
+  /// standard, http::ValidationError for a grade the standard lacks or a category mismatch, and
+  /// http::Conflict when the signing key expires before the certificate would.
+  domain::Certificate issue(std::int64_t entryId, const std::string& standardId, int standardVersion,
+                            const std::string& gradeId, int issuedOn,
+                            std::optional<int> lastInspectionOn);
+
+  /// Genuine means the registry holds exactly this token; never throws for bad input.
+  Verification verify(std::string_view tokenOrUrl) const;
+
+  std::string verificationUrl(const domain::Certificate& certificate) const;
+  /// The grade's title as the standard names it (the id if the standard is unknown).
+  rules::LocalizedText gradeTitle(const domain::Certificate& certificate) const;
+  /// Throws http::NotFound for an unknown serial.
+  certificates::PlaqueContent plaque(std::string_view serial) const;
+  domain::Certificate certificate(std::string_view serial) const;
+
+  nlohmann::ordered_json jwks() const;
+  /// The status list as of now, signed with the current key (JWS compact).
+  std::string statusList() const;
+
+ private:
+  storage::RegistryRepository& registry_;
+  const rules::StandardRegistry& standards_;
+  const certificates::KeyStore& keys_;
+  const app::Clock& clock_;
+  const app::Config& config_;
+};
+
+}  // namespace tisheng::services

@@ -1,0 +1,85 @@
+#include "storage/Migrations.h"
+
+namespace tisheng::storage {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all{
+      {1, "registry: counties, entries, certificates", R"SQL(
+CREATE TABLE counties (
+  code      TEXT PRIMARY KEY,
+  name_zh   TEXT NOT NULL,
+  name_en   TEXT NOT NULL
+);
+
+CREATE TABLE entries (
+  id          INTEGER PRIMARY KEY,
+  category    TEXT NOT NULL CHECK (category IN ('homestay', 'restaurant', 'product')),
+  name_zh     TEXT NOT NULL,
+  name_en     TEXT NOT NULL DEFAULT '',
+  county_code TEXT NOT NULL REFERENCES counties (code),
+  address_zh  TEXT NOT NULL DEFAULT '',
+  address_en  TEXT NOT NULL DEFAULT '',
+  latitude    REAL,
+  longitude   REAL,
+  photo_path  TEXT,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX entries_by_county ON entries (county_code, category);
+
+CREATE TABLE serial_counters (
+  category  TEXT NOT NULL,
+  year      INTEGER NOT NULL,
+  last      INTEGER NOT NULL,
+  PRIMARY KEY (category, year)
+);
+
+CREATE TABLE certificates (
+  id                 INTEGER PRIMARY KEY,
+  serial             TEXT NOT NULL UNIQUE,
+  entry_id           INTEGER NOT NULL REFERENCES entries (id),
+  standard_id        TEXT NOT NULL,
+  standard_version   INTEGER NOT NULL,
+  grade              TEXT NOT NULL,
+  grade_rank         INTEGER NOT NULL,
+  issued_on          TEXT NOT NULL,
+  valid_until        TEXT NOT NULL,
+  status             TEXT NOT NULL
+                     CHECK (status IN ('active', 'suspended', 'revoked', 'expired', 'superseded')),
+  status_reason      TEXT,
+  status_since       INTEGER,
+  last_inspection_on TEXT,
+  key_id             TEXT NOT NULL,
+  token              TEXT NOT NULL UNIQUE,
+  created_at         INTEGER NOT NULL
+);
+CREATE INDEX certificates_by_entry ON certificates (entry_id);
+)SQL"},
+  };
+  return all;
+}
+
+int migrate(Connection& connection) {
+  int version = 0;
+  {
+    auto current = connection.prepare("PRAGMA user_version");
+    current.step();
+    version = static_cast<int>(current.integer(0));
+  }
+  int latest = migrations().back().version;
+  if (version > latest)
+    throw StorageError("database schema version " + std::to_string(version) +
+                       " is newer than this build of tisheng (up to " + std::to_string(latest) +
+                       "); use a newer tisheng");
+  for (const auto& migration : migrations()) {
+    if (migration.version <= version) continue;
+    Transaction transaction(connection);
+    connection.execute(migration.sql);
+    connection.execute("PRAGMA user_version = " + std::to_string(migration.version));
+    transaction.commit();
+    version = migration.version;
+  }
+  return version;
+}
+
+}  // namespace tisheng::storage

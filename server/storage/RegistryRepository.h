@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/Registry.h"
+
+namespace tisheng::storage {
+
+/// A certificate about to be issued: everything but its id, serial and token.
+struct CertificateDraft {
+  std::int64_t entryId = 0;
+  std::string standardId;
+  int standardVersion = 0;
+  std::string grade;
+  int gradeRank = 1;
+  int issuedOn = 0;
+  int validUntil = 0;
+  std::optional<int> lastInspectionOn;
+  std::string keyId;
+};
+
+/// The registry of entries and certificates. Implementations are thread-safe; every method is
+/// one transaction. Lookups return nullopt when nothing matches.
+class RegistryRepository {
+ public:
+  virtual ~RegistryRepository() = default;
+
+  virtual void addCounty(const std::string& code, const rules::LocalizedText& name) = 0;
+  /// Stores a new entry and returns its id (entry.id is ignored).
+  virtual std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) = 0;
+  virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;
+
+  /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
+  /// and year of issue), asks sign for the token of the finished certificate, and stores it.
+  /// Nothing is stored when sign throws.
+  virtual domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
+                                    const std::function<std::string(const domain::Certificate&)>& sign,
+                                    std::int64_t now) = 0;
+  virtual std::optional<domain::Certificate> certificateBySerial(std::string_view serial) = 0;
+  /// The certificate carrying exactly this (upper-case) token, with its entry.
+  virtual std::optional<domain::CertifiedEntry> certifiedByToken(std::string_view token) = 0;
+  /// Changes a certificate's stored status; false when the serial is unknown.
+  virtual bool setStatus(std::string_view serial, domain::CertificateStatus status,
+                         const std::optional<std::string>& reason, std::int64_t since) = 0;
+
+  /// The highest certificate id issued (0 when none).
+  virtual std::uint32_t lastCertificateId() = 0;
+  /// Every certificate whose effective status on `today` is not active.
+  virtual std::vector<std::pair<std::uint32_t, domain::CertificateStatus>> inactiveCertificates(
+      int today) = 0;
+};
+
+}  // namespace tisheng::storage

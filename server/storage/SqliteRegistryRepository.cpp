@@ -1,0 +1,223 @@
+#include "storage/SqliteRegistryRepository.h"
+
+#include <cstdio>
+
+#include "certificates/CivilDate.h"
+
+namespace tisheng::storage {
+
+namespace {
+
+using certificates::isoDate;
+using certificates::parseIsoDate;
+using domain::Certificate;
+
+const std::string kCertificateColumns =
+    "c.id, c.serial, c.entry_id, c.standard_id, c.standard_version, c.grade, c.grade_rank, "
+    "c.issued_on, c.valid_until, c.status, c.status_reason, c.status_since, "
+    "c.last_inspection_on, c.key_id, c.token";
+constexpr int kCertificateColumnCount = 15;
+
+const std::string kEntryColumns =
+    "e.id, e.category, e.name_zh, e.name_en, e.county_code, k.name_zh, k.name_en, e.address_zh, "
+    "e.address_en, e.latitude, e.longitude, e.photo_path";
+
+Certificate readCertificate(const Statement& row) {
+  Certificate c;
+  c.id = row.integer(0);
+  c.serial = row.text(1);
+  c.entryId = row.integer(2);
+  c.standardId = row.text(3);
+  c.standardVersion = static_cast<int>(row.integer(4));
+  c.grade = row.text(5);
+  c.gradeRank = static_cast<int>(row.integer(6));
+  c.issuedOn = parseIsoDate(row.text(7)).value_or(0);
+  c.validUntil = parseIsoDate(row.text(8)).value_or(0);
+  c.status = certificates::certificateStatusFromString(row.text(9)).value_or(
+      certificates::CertificateStatus::Revoked);
+  c.statusReason = row.optionalText(10);
+  c.statusSince = row.optionalInteger(11);
+  if (auto day = row.optionalText(12)) c.lastInspectionOn = parseIsoDate(*day);
+  c.keyId = row.text(13);
+  c.token = row.text(14);
+  return c;
+}
+
+domain::Entry readEntry(const Statement& row, int first) {
+  domain::Entry e;
+  e.id = row.integer(first);
+  e.category = rules::categoryFromString(row.text(first + 1)).value_or(rules::Category::Homestay);
+  e.name = {row.text(first + 2), row.text(first + 3)};
+  e.countyCode = row.text(first + 4);
+  e.countyName = {row.text(first + 5), row.text(first + 6)};
+  e.address = {row.text(first + 7), row.text(first + 8)};
+  if (!row.isNull(first + 9)) e.latitude = row.real(first + 9);
+  if (!row.isNull(first + 10)) e.longitude = row.real(first + 10);
+  e.photoPath = row.optionalText(first + 11);
+  return e;
+}
+
+std::optional<std::string> optionalDate(const std::optional<int>& day) {
+  if (!day) return std::nullopt;
+  return isoDate(*day);
+}
+
+}  // namespace
+
+void SqliteRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name) {
+  auto db = pool_.acquire();
+  db->prepare("INSERT INTO counties (code, name_zh, name_en) VALUES (?, ?, ?)")
+      .bind(1, code)
+      .bind(2, name.zh)
+      .bind(3, name.en)
+      .run();
+}
+
+std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int64_t now) {
+  auto db = pool_.acquire();
+  db->prepare(
+        "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
+        "latitude, longitude, photo_path, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, rules::toString(e.category))
+      .bind(2, e.name.zh)
+      .bind(3, e.name.en)
+      .bind(4, e.countyCode)
+      .bind(5, e.address.zh)
+      .bind(6, e.address.en)
+      .bind(7, e.latitude)
+      .bind(8, e.longitude)
+      .bind(9, e.photoPath)
+      .bind(10, now)
+      .bind(11, now)
+      .run();
+  return db->lastInsertId();
+}
+
+std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kEntryColumns +
+                         " FROM entries e JOIN counties k ON k.code = e.county_code WHERE e.id = ?");
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  return readEntry(row, 0);
+}
+
+Certificate SqliteRegistryRepository::issue(
+    const CertificateDraft& draft, const std::string& serialPrefix,
+    const std::function<std::string(const Certificate&)>& sign, std::int64_t now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto entryRow = db->prepare("SELECT category FROM entries WHERE id = ?");
+  entryRow.bind(1, draft.entryId);
+  if (!entryRow.step()) throw ConstraintError("no entry " + std::to_string(draft.entryId));
+  std::string category = entryRow.text(0);
+  int year = certificates::yearOf(draft.issuedOn);
+
+  db->prepare(
+        "INSERT INTO serial_counters (category, year, last) VALUES (?, ?, 1) "
+        "ON CONFLICT (category, year) DO UPDATE SET last = last + 1")
+      .bind(1, category)
+      .bind(2, year)
+      .run();
+  auto counter = db->prepare("SELECT last FROM serial_counters WHERE category = ? AND year = ?");
+  counter.bind(1, category).bind(2, year).step();
+  auto nextId = db->prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM certificates");
+  nextId.step();
+
+  Certificate c;
+  c.id = nextId.integer(0);
+  char serial[64];
+  std::snprintf(serial, sizeof serial, "%s-%s-%04d-%06lld", serialPrefix.c_str(),
+                domain::serialCode(*rules::categoryFromString(category)).c_str(), year,
+                static_cast<long long>(counter.integer(0)));
+  c.serial = serial;
+  c.entryId = draft.entryId;
+  c.standardId = draft.standardId;
+  c.standardVersion = draft.standardVersion;
+  c.grade = draft.grade;
+  c.gradeRank = draft.gradeRank;
+  c.issuedOn = draft.issuedOn;
+  c.validUntil = draft.validUntil;
+  c.lastInspectionOn = draft.lastInspectionOn;
+  c.keyId = draft.keyId;
+  c.token = sign(c);
+
+  db->prepare(
+        "INSERT INTO certificates (id, serial, entry_id, standard_id, standard_version, grade, "
+        "grade_rank, issued_on, valid_until, status, status_since, last_inspection_on, key_id, "
+        "token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)")
+      .bind(1, c.id)
+      .bind(2, c.serial)
+      .bind(3, c.entryId)
+      .bind(4, c.standardId)
+      .bind(5, c.standardVersion)
+      .bind(6, c.grade)
+      .bind(7, c.gradeRank)
+      .bind(8, isoDate(c.issuedOn))
+      .bind(9, isoDate(c.validUntil))
+      .bind(10, now)
+      .bind(11, optionalDate(c.lastInspectionOn))
+      .bind(12, c.keyId)
+      .bind(13, c.token)
+      .bind(14, now)
+      .run();
+  transaction.commit();
+  c.statusSince = now;
+  return c;
+}
+
+std::optional<Certificate> SqliteRegistryRepository::certificateBySerial(std::string_view serial) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.serial = ?");
+  row.bind(1, serial);
+  if (!row.step()) return std::nullopt;
+  return readCertificate(row);
+}
+
+std::optional<domain::CertifiedEntry> SqliteRegistryRepository::certifiedByToken(
+    std::string_view token) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kCertificateColumns + ", " + kEntryColumns +
+                         " FROM certificates c JOIN entries e ON e.id = c.entry_id"
+                         " JOIN counties k ON k.code = e.county_code WHERE c.token = ?");
+  row.bind(1, token);
+  if (!row.step()) return std::nullopt;
+  return domain::CertifiedEntry{readCertificate(row), readEntry(row, kCertificateColumnCount)};
+}
+
+bool SqliteRegistryRepository::setStatus(std::string_view serial, domain::CertificateStatus status,
+                                         const std::optional<std::string>& reason,
+                                         std::int64_t since) {
+  auto db = pool_.acquire();
+  db->prepare("UPDATE certificates SET status = ?, status_reason = ?, status_since = ? WHERE serial = ?")
+      .bind(1, certificates::toString(status))
+      .bind(2, reason)
+      .bind(3, since)
+      .bind(4, serial)
+      .run();
+  return db->changes() > 0;
+}
+
+std::uint32_t SqliteRegistryRepository::lastCertificateId() {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT COALESCE(MAX(id), 0) FROM certificates");
+  row.step();
+  return static_cast<std::uint32_t>(row.integer(0));
+}
+
+std::vector<std::pair<std::uint32_t, domain::CertificateStatus>>
+SqliteRegistryRepository::inactiveCertificates(int today) {
+  auto db = pool_.acquire();
+  auto row = db->prepare(
+      "SELECT id, CASE WHEN status = 'active' THEN 'expired' ELSE status END FROM certificates "
+      "WHERE status <> 'active' OR valid_until < ? ORDER BY id");
+  row.bind(1, isoDate(today));
+  std::vector<std::pair<std::uint32_t, domain::CertificateStatus>> out;
+  while (row.step())
+    out.emplace_back(static_cast<std::uint32_t>(row.integer(0)),
+                     *certificates::certificateStatusFromString(row.text(1)));
+  return out;
+}
+
+}  // namespace tisheng::storage

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "storage/RegistryRepository.h"
+#include "storage/Sqlite.h"
+
+namespace tisheng::storage {
+
+/// RegistryRepository on SQLite. Borrows connections from the pool, which must outlive it.
+class SqliteRegistryRepository : public RegistryRepository {
+ public:
+  explicit SqliteRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
+
+  void addCounty(const std::string& code, const rules::LocalizedText& name) override;
+  std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) override;
+  std::optional<domain::Entry> entry(std::int64_t id) override;
+  domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
+                            const std::function<std::string(const domain::Certificate&)>& sign,
+                            std::int64_t now) override;
+  std::optional<domain::Certificate> certificateBySerial(std::string_view serial) override;
+  std::optional<domain::CertifiedEntry> certifiedByToken(std::string_view token) override;
+  bool setStatus(std::string_view serial, domain::CertificateStatus status,
+                 const std::optional<std::string>& reason, std::int64_t since) override;
+  std::uint32_t lastCertificateId() override;
+  std::vector<std::pair<std::uint32_t, domain::CertificateStatus>> inactiveCertificates(
+      int today) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace tisheng::storage

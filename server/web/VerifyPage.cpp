@@ -1,0 +1,140 @@
+#include "web/VerifyPage.h"
+
+#include "certificates/CivilDate.h"
+#include "web/Html.h"
+
+namespace tisheng::web {
+
+namespace {
+
+using domain::CertificateStatus;
+
+const std::string kStyle =
+    "body{margin:0;font:16px/1.5 system-ui,'Noto Sans CJK SC',sans-serif;color:#1f1f1f;"
+    "background:#f6f4ef}main{max-width:34rem;margin:auto;padding:1rem}"
+    "header{font-size:.85rem;color:#5f6368}.verdict{border-radius:.75rem;padding:1rem 1.2rem;"
+    "color:#fff;margin:.75rem 0}.verdict h1{margin:0;font-size:1.9rem;line-height:1.2}"
+    ".verdict p{margin:.3rem 0 0}.valid{background:#1e7d32}.suspended{background:#b26a00}"
+    ".revoked,.forged{background:#b3261e}.expired,.superseded{background:#5f6368}"
+    "dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .9rem;background:#fff;"
+    "border-radius:.75rem;padding:1rem 1.2rem;margin:0}dt{color:#5f6368}dd{margin:0}"
+    ".name{font-size:1.35rem;font-weight:700}.en{color:#5f6368;font-size:.85rem;display:block}"
+    "img{width:100%;border-radius:.75rem;margin:.75rem 0}.note{font-size:.9rem}"
+    "a{color:#0b57d0}footer{font-size:.8rem;color:#5f6368;margin-top:1rem}";
+
+/// Both languages, the requested one first.
+class Bilingual {
+ public:
+  explicit Bilingual(bool english) : english_(english) {}
+  std::string operator()(const std::string& zh, const std::string& en) const {
+    const std::string& first = english_ ? en : zh;
+    const std::string& second = english_ ? zh : en;
+    if (second.empty() || second == first) return escape(first);
+    return escape(first) + "<span class=\"en\" lang=\"" + (english_ ? "zh-CN" : "en") + "\">" +
+           escape(second) + "</span>";
+  }
+  std::string operator()(const rules::LocalizedText& text) const { return (*this)(text.zh, text.en); }
+
+ private:
+  bool english_;
+};
+
+std::string row(const std::string& label, const std::string& value) {
+  return "<dt>" + label + "</dt><dd>" + value + "</dd>";
+}
+
+std::string verdict(const services::Verification& v, const Bilingual& t) {
+  if (!v.genuine)
+    return "<section class=\"verdict forged\"><h1>" + t("✖ 非真实牌匾", "✖ Not a genuine plaque") +
+           "</h1><p>" +
+           t("本码不是本平台颁发的认定牌匾，请勿轻信，并向当地专班举报。",
+             "This code was not issued by the programme. Do not rely on it; please report it.") +
+           "</p></section>";
+  const domain::Certificate& c = v.found->certificate;
+  std::string since = c.statusSince ? certificates::isoDate(certificates::dayOf(*c.statusSince)) : "";
+  std::string reason = c.statusReason ? escape(*c.statusReason) : "";
+  switch (v.status) {
+    case CertificateStatus::Active:
+      return "<section class=\"verdict valid\"><h1>" + t("✔ 真实有效", "✔ Genuine and valid") +
+             "</h1><p>" + t("有效期至 ", "Valid until ") + certificates::isoDate(c.validUntil) +
+             "</p></section>";
+    case CertificateStatus::Suspended:
+      return "<section class=\"verdict suspended\"><h1>" +
+             t("⚠ 真实牌匾 · 暂停使用", "⚠ Genuine · suspended") + "</h1><p>" +
+             t("自 " + since + " 起暂停，整改中", "Suspended since " + since + " pending rectification") +
+             (reason.empty() ? "" : "：" + reason) + "</p></section>";
+    case CertificateStatus::Revoked:
+      return "<section class=\"verdict revoked\"><h1>" + t("✖ 已摘牌", "✖ Removed from the list") +
+             "</h1><p>" + t(since + " 起撤销认定", "Revoked on " + since) +
+             (reason.empty() ? "" : "：" + reason) + "</p></section>";
+    case CertificateStatus::Expired:
+      return "<section class=\"verdict expired\"><h1>" + t("真实牌匾 · 已过期", "Genuine · expired") +
+             "</h1><p>" + t("有效期已于 ", "Expired on ") + certificates::isoDate(c.validUntil) +
+             t(" 届满", "") + "</p></section>";
+    case CertificateStatus::Superseded:
+      return "<section class=\"verdict superseded\"><h1>" +
+             t("已换发新牌", "Replaced by a newer plaque") + "</h1><p>" +
+             t("此牌匾已被重新评定后的新证书取代。", "A re-grading replaced this certificate.") +
+             "</p></section>";
+  }
+  return "";
+}
+
+std::string details(const services::Verification& v, const services::CertificateService& service,
+                    const app::Programme& programme, const Bilingual& t) {
+  const domain::Certificate& c = v.found->certificate;
+  const domain::Entry& e = v.found->entry;
+  std::string out;
+  if (e.photoPath) out += "<img src=\"/media/entries/" + std::to_string(e.id) + "\" alt=\"\">";
+  out += "<dl>";
+  out += row(t("名称", "Name"), "<span class=\"name\">" + t(e.name) + "</span>");
+  out += row(t("类别", "Category"), t(domain::categoryTitle(e.category)));
+  out += row(t("等级", "Grade"), t(service.gradeTitle(c)));
+  out += row(t("地址", "Address"), t(e.countyName) + " " + t(e.address));
+  out += row(t("证书编号", "Serial"), "<code>" + escape(c.serial) + "</code>");
+  out += row(t("有效期至", "Valid until"), certificates::isoDate(c.validUntil));
+  if (c.lastInspectionOn)
+    out += row(t("最近检查", "Last inspected"), certificates::isoDate(*c.lastInspectionOn));
+  out += row(t("颁发单位", "Issued by"), t(programme.issuerZh, programme.issuerEn));
+  out += "</dl><p class=\"note\">" +
+         t("请核对名称、地址与牌匾上的证书编号是否与现场一致；不一致即为冒用。",
+           "Check that the name, address and serial match the premises and the plaque; if not, it is a copy.") +
+         "</p><p><a href=\"/complaints/new?serial=" + escape(c.serial) + "\">" +
+         t("投诉或举报", "Complain or report") + "</a></p>";
+  return out;
+}
+
+}  // namespace
+
+http::HttpResponse verifyPage(const services::Verification& v,
+                              const services::CertificateService& service,
+                              const app::Programme& programme, const std::string& lang,
+                              const std::string& selfPath) {
+  bool english = lang == "en";
+  Bilingual t(english);
+  std::string body = verdict(v, t);
+  if (v.genuine) body += details(v, service, programme, t);
+  std::string other = english ? "?lang=zh" : "?lang=en";
+  std::string html =
+      "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
+      "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">"
+      "<title>" + escape(english ? "Certificate check" : "牌匾查验") + "</title><style>" + kStyle +
+      "</style></head><body><main><header>" + t(programme.brandZh, programme.brandEn) + " · " +
+      t(programme.nameZh + "认定牌匾查验", programme.nameEn + " plaque check") +
+      " · <a href=\"" + escape(selfPath) + other + "\">" + (english ? "中文" : "English") +
+      "</a></header>" + body + "<footer>" + t("查验时间 ", "Checked at ") +
+      certificates::isoTime(v.checkedAt) + " · " + escape(programme.publicHost) +
+      "</footer></main></body></html>";
+  http::HttpResponse response;
+  response.contentType = "text/html; charset=utf-8";
+  response.body = std::move(html);
+  response.setHeader("Cache-Control", "no-store");
+  static const std::string kPolicy = "default-src 'none'; style-src " + styleHash(kStyle) +
+                                     "; img-src 'self'; base-uri 'none'; form-action 'self'; "
+                                     "frame-ancestors 'none'";
+  response.setHeader("Content-Security-Policy", kPolicy);
+  return response;
+}
+
+}  // namespace tisheng::web
