@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "serve") return tisheng::cli::serve(args, std::cout, std::cerr);
   if (command == "rules") return tisheng::cli::rules(args, std::cout, std::cerr);
+  if (command == "verify") return tisheng::cli::verify(args, std::cout, std::cerr);
+  if (command == "keys") return tisheng::cli::keys(args, std::cout, std::cerr);
   std::cerr << "tisheng: unknown command '" << command << "'\n" << tisheng::cli::usage();
   return 2;
 }

@@ -32,7 +32,8 @@ std::optional<int> parseIsoDate(std::string_view text) {
 }
 
 int dayOf(std::int64_t unixSeconds) {
-  return static_cast<int>(floor<days>(sys_seconds{seconds{unixSeconds}}).time_since_epoch().count());
+  return static_cast<int>(
+      floor<days>(sys_seconds{seconds{unixSeconds}}).time_since_epoch().count());
 }
 
 int addMonths(int day, int monthsToAdd) {

@@ -59,9 +59,12 @@ std::optional<Bytes> fromBase64url(std::string_view text) {
   if (text.size() % 4 == 1) return std::nullopt;
   std::string standard(text);
   for (char& c : standard) {
-    if (c == '-') c = '+';
-    else if (c == '_') c = '/';
-    else if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
+    if (c == '-')
+      c = '+';
+    else if (c == '_')
+      c = '/';
+    else if (!std::isalnum(static_cast<unsigned char>(c)))
+      return std::nullopt;
   }
   std::size_t padding = (4 - standard.size() % 4) % 4;
   standard.append(padding, '=');
@@ -157,8 +160,8 @@ Bytes SigningKey::sign(std::string_view message) const {
 bool verifyEd25519(const PublicKey& publicKey, std::string_view message,
                    std::string_view signature) {
   if (signature.size() != 64) return false;
-  KeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(),
-                                         publicKey.size()));
+  KeyPtr key(
+      EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(), publicKey.size()));
   if (!key) return false;
   std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
   return EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
@@ -168,8 +171,8 @@ bool verifyEd25519(const PublicKey& publicKey, std::string_view message,
 }
 
 std::string publicKeyPem(const PublicKey& publicKey) {
-  KeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(),
-                                         publicKey.size()));
+  KeyPtr key(
+      EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(), publicKey.size()));
   std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
   PEM_write_bio_PUBKEY(bio.get(), key.get());
   return bioText(bio.get());

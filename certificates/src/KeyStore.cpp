@@ -39,6 +39,15 @@ void writeFile(const fs::path& file, const std::string& text, fs::perms perms) {
 KeyStore KeyStore::open(const fs::path& dir, std::int64_t now, int lifetimeDays) {
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all);
+  KeyStore store = read(dir);
+  bool usable = std::any_of(store.entries_.begin(), store.entries_.end(),
+                            [now](const Entry& e) { return e.record.usableAt(now); });
+  if (!usable) store.rotate(now, lifetimeDays);
+  return store;
+}
+
+KeyStore KeyStore::read(const fs::path& dir) {
+  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + ": no key store here");
   KeyStore store(dir);
   for (const auto& file : fs::directory_iterator(dir)) {
     if (file.path().extension() != ".json") continue;
@@ -61,9 +70,6 @@ KeyStore KeyStore::open(const fs::path& dir, std::int64_t now, int lifetimeDays)
   }
   std::sort(store.entries_.begin(), store.entries_.end(),
             [](const Entry& a, const Entry& b) { return a.record.notBefore < b.record.notBefore; });
-  bool usable = std::any_of(store.entries_.begin(), store.entries_.end(),
-                            [now](const Entry& e) { return e.record.usableAt(now); });
-  if (!usable) store.rotate(now, lifetimeDays);
   return store;
 }
 
@@ -109,11 +115,13 @@ void KeyStore::revoke(const std::string& kid, std::int64_t now) {
 
 void KeyStore::save(const Entry& entry) const {
   const KeyRecord& r = entry.record;
-  writeFile(dir_ / (r.kid + ".pem"), entry.key.toPem(), fs::perms::owner_read | fs::perms::owner_write);
-  nlohmann::ordered_json meta{{"kid", r.kid},
-                              {"not_before", r.notBefore},
-                              {"expires", r.expires},
-                              {"revoked_at", r.revokedAt ? nlohmann::json(*r.revokedAt) : nlohmann::json()}};
+  writeFile(dir_ / (r.kid + ".pem"), entry.key.toPem(),
+            fs::perms::owner_read | fs::perms::owner_write);
+  nlohmann::ordered_json meta{
+      {"kid", r.kid},
+      {"not_before", r.notBefore},
+      {"expires", r.expires},
+      {"revoked_at", r.revokedAt ? nlohmann::json(*r.revokedAt) : nlohmann::json()}};
   writeFile(dir_ / (r.kid + ".json"), meta.dump(2) + "\n",
             fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                 fs::perms::others_read);

@@ -17,8 +17,8 @@ bool KeyRecord::usableAt(std::int64_t now) const {
 }
 
 std::string jwkThumbprint(const PublicKey& publicKey) {
-  std::string x = base64url(std::string_view(reinterpret_cast<const char*>(publicKey.data()),
-                                             publicKey.size()));
+  std::string x = base64url(
+      std::string_view(reinterpret_cast<const char*>(publicKey.data()), publicKey.size()));
   // RFC 7638: the required members in lexicographic order, no whitespace.
   return base64url(sha256(R"({"crv":"Ed25519","kty":"OKP","x":")" + x + "\"}"));
 }

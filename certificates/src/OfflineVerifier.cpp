@@ -43,13 +43,14 @@ OfflineVerdict verifyOffline(std::string_view tokenOrUrl, const std::vector<KeyR
 void applyStatusList(OfflineVerdict& verdict, const StatusList& list, std::int64_t now) {
   if (!verdict.genuine || !verdict.claims) return;
   if (list.staleAt(now)) {
-    verdict.statusNote = "status unknown: the status list is stale (as of " + isoTime(list.asOf) + ")";
+    verdict.statusNote =
+        "status unknown: the status list is stale (as of " + isoTime(list.asOf) + ")";
     return;
   }
   verdict.status = list.statusOf(verdict.claims->certificateId);
-  verdict.statusNote = verdict.status
-                           ? "status as of " + isoTime(list.asOf)
-                           : "status unknown: certificate not in the list as of " + isoTime(list.asOf);
+  verdict.statusNote =
+      verdict.status ? "status as of " + isoTime(list.asOf)
+                     : "status unknown: certificate not in the list as of " + isoTime(list.asOf);
 }
 
 }  // namespace tisheng::certificates

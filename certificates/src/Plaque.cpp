@@ -42,8 +42,8 @@ void setColor(cairo_t* cr, unsigned rgb) {
 }
 
 /// Draws text centred in [left, left + width] with its top at y; returns the height used.
-double text(cairo_t* cr, const std::string& content, const std::string& font, double size,
-            double y, unsigned rgb, double left = 12 * kMm, double width = kWidth - 24 * kMm) {
+double text(cairo_t* cr, const std::string& content, const std::string& font, double size, double y,
+            unsigned rgb, double left = 12 * kMm, double width = kWidth - 24 * kMm) {
   if (content.empty()) return 0;
   PangoLayout* layout = pango_cairo_create_layout(cr);
   PangoFontDescription* description = pango_font_description_from_string(font.c_str());

@@ -21,18 +21,21 @@ void appendToString(png_structp png, png_bytep data, png_size_t length) {
 
 QrCode QrCode::encode(std::string_view text, int maxVersion) {
   std::string copy(text);
-  std::unique_ptr<QRcode, QrFree> code(QRcode_encodeString(copy.c_str(), 0, QR_ECLEVEL_Q, QR_MODE_8, 1));
-  if (!code) throw std::runtime_error("QR encoding failed for " + std::to_string(text.size()) + " bytes");
+  std::unique_ptr<QRcode, QrFree> code(
+      QRcode_encodeString(copy.c_str(), 0, QR_ECLEVEL_Q, QR_MODE_8, 1));
+  if (!code)
+    throw std::runtime_error("QR encoding failed for " + std::to_string(text.size()) + " bytes");
   if (code->version > maxVersion)
     throw std::runtime_error("QR code needs version " + std::to_string(code->version) +
                              ", above the limit " + std::to_string(maxVersion));
   int inner = code->width;
   int size = inner + 2 * kQuietZone;
-  std::vector<bool> modules(static_cast<std::size_t>(size * size), false);
+  auto side = static_cast<std::size_t>(size);
+  std::vector<bool> modules(side * side, false);
   for (int y = 0; y < inner; ++y)
     for (int x = 0; x < inner; ++x)
-      modules[static_cast<std::size_t>((y + kQuietZone) * size + x + kQuietZone)] =
-          code->data[y * inner + x] & 1;
+      modules[static_cast<std::size_t>(y + kQuietZone) * side +
+              static_cast<std::size_t>(x + kQuietZone)] = code->data[y * inner + x] & 1;
   return QrCode(code->version, size, std::move(modules));
 }
 
@@ -76,7 +79,8 @@ std::string QrCode::toPng(int pixelsPerModule) const {
   png_write_info(png, info);
   for (int y = 0; y < size_; ++y) {
     for (int x = 0; x < size_; ++x)
-      std::fill_n(row.begin() + x * pixelsPerModule, pixelsPerModule, dark(x, y) ? 0 : 255);
+      std::fill_n(row.begin() + static_cast<std::ptrdiff_t>(x) * pixelsPerModule, pixelsPerModule,
+                  dark(x, y) ? 0 : 255);
     for (int repeat = 0; repeat < pixelsPerModule; ++repeat) png_write_row(png, row.data());
   }
   png_write_end(png, nullptr);

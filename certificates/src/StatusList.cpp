@@ -7,8 +7,10 @@ namespace tisheng::certificates {
 
 namespace {
 constexpr std::pair<CertificateStatus, std::string_view> kNames[] = {
-    {CertificateStatus::Active, "active"},       {CertificateStatus::Suspended, "suspended"},
-    {CertificateStatus::Revoked, "revoked"},     {CertificateStatus::Expired, "expired"},
+    {CertificateStatus::Active, "active"},
+    {CertificateStatus::Suspended, "suspended"},
+    {CertificateStatus::Revoked, "revoked"},
+    {CertificateStatus::Expired, "expired"},
     {CertificateStatus::Superseded, "superseded"}};
 }  // namespace
 
@@ -77,7 +79,8 @@ StatusList openStatusList(std::string_view jws, const std::vector<KeyRecord>& ke
     list.issuedUpTo = body.at("issued_up_to").get<std::uint32_t>();
     for (const auto& [status, name] : kNames)
       if (body.contains(name))
-        for (const auto& id : body[std::string(name)]) list.exceptions[id.get<std::uint32_t>()] = status;
+        for (const auto& id : body[std::string(name)])
+          list.exceptions[id.get<std::uint32_t>()] = status;
   } catch (const nlohmann::json::exception& error) {
     throw std::runtime_error(std::string("status list: ") + error.what());
   }

@@ -53,7 +53,8 @@ std::string tokenText(std::string_view tokenOrUrl) {
     text = text.substr(marker + 3);
   else if (text.find('/') != std::string_view::npos)
     return "";
-  while (!text.empty() && (text.back() == '/' || std::isspace(static_cast<unsigned char>(text.back()))))
+  while (!text.empty() &&
+         (text.back() == '/' || std::isspace(static_cast<unsigned char>(text.back()))))
     text.remove_suffix(1);
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -68,7 +69,8 @@ std::optional<ParsedToken> parseToken(std::string_view tokenOrUrl) {
   std::uint64_t category = getUint(raw, 13, 1);
   if (category < 1 || category > 3) return std::nullopt;
   ParsedToken token;
-  for (std::size_t i = 0; i < 8; ++i) token.claims.keyId[i] = static_cast<unsigned char>(raw[1 + i]);
+  for (std::size_t i = 0; i < 8; ++i)
+    token.claims.keyId[i] = static_cast<unsigned char>(raw[1 + i]);
   token.claims.certificateId = static_cast<std::uint32_t>(getUint(raw, 9, 4));
   token.claims.category = kCategories[category - 1];
   token.claims.gradeRank = static_cast<std::uint8_t>(getUint(raw, 14, 1));

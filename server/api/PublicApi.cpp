@@ -45,11 +45,12 @@ Json verificationJson(const services::Verification& v, const services::Certifica
       {"valid_until", certificates::isoDate(c.validUntil)},
       {"last_inspection_on",
        c.lastInspectionOn ? Json(certificates::isoDate(*c.lastInspectionOn)) : Json()}};
-  out["entry"] = {{"id", e.id},
-                  {"name", text(e.name)},
-                  {"county", text(e.countyName)},
-                  {"address", text(e.address)},
-                  {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()}};
+  out["entry"] = {
+      {"id", e.id},
+      {"name", text(e.name)},
+      {"county", text(e.countyName)},
+      {"address", text(e.address)},
+      {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()}};
   out["issuer"] = {{"zh", programme.issuerZh}, {"en", programme.issuerEn}};
   return out;
 }

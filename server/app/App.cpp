@@ -32,8 +32,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(http::withLogging(
-      http::withErrorMapping(http::withBodyLimit(routed, config_.http.maxBodyBytes)),
-      accessLog_)));
+      http::withErrorMapping(http::withBodyLimit(routed, config_.http.maxBodyBytes)), accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }
 

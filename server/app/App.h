@@ -12,8 +12,8 @@
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
 #include "services/CertificateService.h"
-#include "storage/SqliteRegistryRepository.h"
 #include "storage/Sqlite.h"
+#include "storage/SqliteRegistryRepository.h"
 
 namespace tisheng::app {
 

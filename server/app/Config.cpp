@@ -33,7 +33,8 @@ std::string nonEmpty(const std::string& value) {
 }
 
 std::string hostName(const std::string& value) {
-  static const std::regex kHost("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
+  static const std::regex kHost(
+      "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
   if (!std::regex_match(value, kHost))
     throw std::invalid_argument("expected a lower-case host name such as v.example.cn, got '" +
                                 value + "'");
@@ -70,12 +71,18 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
       {"storage.connections",
        [](Config& c, const std::string& v) { c.databaseConnections = toInt(v, 1, 256); }},
       {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
-      {"programme.brand_zh", [](Config& c, const std::string& v) { c.programme.brandZh = nonEmpty(v); }},
-      {"programme.brand_en", [](Config& c, const std::string& v) { c.programme.brandEn = nonEmpty(v); }},
-      {"programme.name_zh", [](Config& c, const std::string& v) { c.programme.nameZh = nonEmpty(v); }},
-      {"programme.name_en", [](Config& c, const std::string& v) { c.programme.nameEn = nonEmpty(v); }},
-      {"programme.issuer_zh", [](Config& c, const std::string& v) { c.programme.issuerZh = nonEmpty(v); }},
-      {"programme.issuer_en", [](Config& c, const std::string& v) { c.programme.issuerEn = nonEmpty(v); }},
+      {"programme.brand_zh",
+       [](Config& c, const std::string& v) { c.programme.brandZh = nonEmpty(v); }},
+      {"programme.brand_en",
+       [](Config& c, const std::string& v) { c.programme.brandEn = nonEmpty(v); }},
+      {"programme.name_zh",
+       [](Config& c, const std::string& v) { c.programme.nameZh = nonEmpty(v); }},
+      {"programme.name_en",
+       [](Config& c, const std::string& v) { c.programme.nameEn = nonEmpty(v); }},
+      {"programme.issuer_zh",
+       [](Config& c, const std::string& v) { c.programme.issuerZh = nonEmpty(v); }},
+      {"programme.issuer_en",
+       [](Config& c, const std::string& v) { c.programme.issuerEn = nonEmpty(v); }},
       {"programme.public_host",
        [](Config& c, const std::string& v) { c.programme.publicHost = hostName(v); }},
       {"programme.serial_prefix",

@@ -16,6 +16,16 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 /// `tisheng rules lint DIR`: prints `file: json-path: message` for every problem; exit 1 if any.
 int rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng verify URL|TOKEN [--keys jwks.json] [--status list.jws]`: offline check of a plaque;
+/// exit 0 when genuine, 1 when not.
+int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// `tisheng keys list|rotate|revoke KID`: the signing keys.
+int keys(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The configuration file read when --config is not given (optional).
+inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
+
 /// The overview printed by `tisheng --help`.
 std::string usage();
 

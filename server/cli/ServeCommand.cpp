@@ -3,27 +3,30 @@
 #include <iostream>
 
 #include "app/App.h"
+#include "app/DemoData.h"
 #include "cli/Commands.h"
 
 namespace tisheng::cli {
 
 namespace {
-constexpr const char* kDefaultConfig = "config/tisheng.properties";
-
 const char* kServeHelp =
-    "usage: tisheng serve [--config FILE]\n"
+    "usage: tisheng serve [--config FILE] [--demo]\n"
     "Serves the API until SIGINT or SIGTERM. Settings come from FILE (default\n"
     "config/tisheng.properties, optional) and TISHENG_* environment variables,\n"
-    "e.g. TISHENG_SERVER_PORT=9090. Refuses to start if any standard is invalid.\n";
+    "e.g. TISHENG_SERVER_PORT=9090. Refuses to start if any standard is invalid.\n"
+    "--demo fills an empty database with Shangluo demo data and prints plaques to try.\n";
 }  // namespace
 
 int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string configFile = kDefaultConfig;
+  std::string configFile = kDefaultConfigFile;
   bool configRequired = false;
+  bool demo = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       out << kServeHelp;
       return 0;
+    } else if (args[i] == "--demo") {
+      demo = true;
     } else if (args[i] == "--config" && i + 1 < args.size()) {
       configFile = args[++i];
       configRequired = true;
@@ -41,11 +44,18 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   try {
     app::SystemClock clock;
-    app::App app(app::loadConfig(configFile, configRequired, app::processEnvironment()), std::cerr,
-                 clock);
+    app::Config config = app::loadConfig(configFile, configRequired, app::processEnvironment());
+    std::vector<app::DemoPlaque> plaques;
+    if (demo) plaques = app::seedDemoData(config, clock.now());
+    app::App app(config, std::cerr, clock);
     app.start();
-    const auto& http = app.config().http;
-    out << "Tisheng listening on http://" << http.host << ":" << app.port() << "/" << std::endl;
+    std::string base = "http://" + config.http.host + ":" + std::to_string(app.port());
+    out << "Tisheng listening on " << base << "/" << std::endl;
+    if (!plaques.empty())
+      out << "Demo data loaded. Plaques to try (scan target on this machine):\n";
+    for (const auto& plaque : plaques)
+      out << "  " << plaque.label << ": " << base << "/c/" << plaque.token << "\n";
+    out << std::flush;
     int received = 0;
     sigwait(&signals, &received);
     out << "Received " << (received == SIGTERM ? "SIGTERM" : "SIGINT") << ", shutting down"
@@ -62,8 +72,10 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 std::string usage() {
   return "usage: tisheng COMMAND [ARGS]\n"
          "Commands:\n"
-         "  serve [--config FILE]   run the HTTP server\n"
-         "  rules lint DIR          validate the standards in DIR\n"
+         "  serve [--config FILE] [--demo]   run the HTTP server\n"
+         "  rules lint DIR                   validate the standards in DIR\n"
+         "  verify URL|TOKEN [--keys F] [--status F]   check a plaque offline\n"
+         "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }
 

@@ -111,7 +111,8 @@ Handler withSecurityHeaders(Handler inner) {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     bool hasPolicy = false;
-    for (const auto& [name, value] : response.headers) hasPolicy |= name == "Content-Security-Policy";
+    for (const auto& [name, value] : response.headers)
+      hasPolicy |= name == "Content-Security-Policy";
     if (!hasPolicy)
       response.setHeader("Content-Security-Policy",
                          "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");

@@ -32,14 +32,17 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
   if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
   auto standard = standards_.find(standardId, standardVersion);
   if (!standard)
-    throw http::NotFound("no standard '" + standardId + "' version " + std::to_string(standardVersion));
+    throw http::NotFound("no standard '" + standardId + "' version " +
+                         std::to_string(standardVersion));
   if (standard->category != entry->category)
     throw http::ValidationError("standard", "standard '" + standardId + "' is for " +
                                                 std::string(rules::toString(standard->category)) +
                                                 ", the entry is a " +
                                                 std::string(rules::toString(entry->category)));
   const rules::Grade* grade = standard->findGrade(gradeId);
-  if (!grade) throw http::ValidationError("grade", "standard '" + standardId + "' has no grade '" + gradeId + "'");
+  if (!grade)
+    throw http::ValidationError("grade",
+                                "standard '" + standardId + "' has no grade '" + gradeId + "'");
 
   std::int64_t now = clock_.now();
   const certificates::KeyRecord& key = keys_.signingKey(now);
@@ -58,18 +61,19 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
                          ", before the certificate would; run `tisheng keys rotate`");
 
   const certificates::SigningKey& signer = keys_.privateKey(key.kid);
-  return registry_.issue(draft, config_.programme.serialPrefix,
-                         [&](const domain::Certificate& c) {
-                           certificates::TokenClaims claims;
-                           claims.keyId = key.prefix();
-                           claims.certificateId = static_cast<std::uint32_t>(c.id);
-                           claims.category = entry->category;
-                           claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
-                           claims.issuedDay = c.issuedOn;
-                           claims.validUntilDay = c.validUntil;
-                           return certificates::makeToken(claims, signer);
-                         },
-                         now);
+  return registry_.issue(
+      draft, config_.programme.serialPrefix,
+      [&](const domain::Certificate& c) {
+        certificates::TokenClaims claims;
+        claims.keyId = key.prefix();
+        claims.certificateId = static_cast<std::uint32_t>(c.id);
+        claims.category = entry->category;
+        claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
+        claims.issuedDay = c.issuedOn;
+        claims.validUntilDay = c.validUntil;
+        return certificates::makeToken(claims, signer);
+      },
+      now);
 }
 
 Verification CertificateService::verify(std::string_view tokenOrUrl) const {
@@ -108,12 +112,18 @@ certificates::PlaqueContent CertificateService::plaque(std::string_view serial) 
   const app::Programme& p = config_.programme;
   auto category = domain::categoryTitle(entry->category);
   auto grade = gradeTitle(c);
-  return {p.brandZh,       p.nameZh,       category.zh, category.en, entry->name.zh,
-          entry->name.en,  grade.zh,       grade.en,    c.serial,    certificates::isoDate(c.validUntil),
-          p.issuerZh,      p.issuerEn,     verificationUrl(c),       p.publicHost};
+  return {p.brandZh,          p.nameZh,
+          category.zh,        category.en,
+          entry->name.zh,     entry->name.en,
+          grade.zh,           grade.en,
+          c.serial,           certificates::isoDate(c.validUntil),
+          p.issuerZh,         p.issuerEn,
+          verificationUrl(c), p.publicHost};
 }
 
-nlohmann::ordered_json CertificateService::jwks() const { return certificates::toJwks(keys_.keys()); }
+nlohmann::ordered_json CertificateService::jwks() const {
+  return certificates::toJwks(keys_.keys());
+}
 
 std::string CertificateService::statusList() const {
   std::int64_t now = clock_.now();

@@ -28,16 +28,16 @@ struct Verification {
 /// Thread-safe; every collaborator must outlive it.
 class CertificateService {
  public:
-  CertificateService(storage::RegistryRepository& registry, const rules::StandardRegistry& standards,
-                     const certificates::KeyStore& keys, const app::Clock& clock,
-                     const app::Config& config);
+  CertificateService(storage::RegistryRepository& registry,
+                     const rules::StandardRegistry& standards, const certificates::KeyStore& keys,
+                     const app::Clock& clock, const app::Config& config);
 
   /// Issues a certificate for entry at grade, judged by standard id+version, valid from
   /// issuedOn for the standard's validity. Throws http::NotFound for an unknown entry or
   /// standard, http::ValidationError for a grade the standard lacks or a category mismatch, and
   /// http::Conflict when the signing key expires before the certificate would.
-  domain::Certificate issue(std::int64_t entryId, const std::string& standardId, int standardVersion,
-                            const std::string& gradeId, int issuedOn,
+  domain::Certificate issue(std::int64_t entryId, const std::string& standardId,
+                            int standardVersion, const std::string& gradeId, int issuedOn,
                             std::optional<int> lastInspectionOn);
 
   /// Genuine means the registry holds exactly this token; never throws for bad input.

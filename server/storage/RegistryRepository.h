@@ -39,9 +39,9 @@ class RegistryRepository {
   /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
   /// and year of issue), asks sign for the token of the finished certificate, and stores it.
   /// Nothing is stored when sign throws.
-  virtual domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
-                                    const std::function<std::string(const domain::Certificate&)>& sign,
-                                    std::int64_t now) = 0;
+  virtual domain::Certificate issue(
+      const CertificateDraft& draft, const std::string& serialPrefix,
+      const std::function<std::string(const domain::Certificate&)>& sign, std::int64_t now) = 0;
   virtual std::optional<domain::Certificate> certificateBySerial(std::string_view serial) = 0;
   /// The certificate carrying exactly this (upper-case) token, with its entry.
   virtual std::optional<domain::CertifiedEntry> certifiedByToken(std::string_view token) = 0;

@@ -33,8 +33,8 @@ Certificate readCertificate(const Statement& row) {
   c.gradeRank = static_cast<int>(row.integer(6));
   c.issuedOn = parseIsoDate(row.text(7)).value_or(0);
   c.validUntil = parseIsoDate(row.text(8)).value_or(0);
-  c.status = certificates::certificateStatusFromString(row.text(9)).value_or(
-      certificates::CertificateStatus::Revoked);
+  c.status = certificates::certificateStatusFromString(row.text(9))
+                 .value_or(certificates::CertificateStatus::Revoked);
   c.statusReason = row.optionalText(10);
   c.statusSince = row.optionalInteger(11);
   if (auto day = row.optionalText(12)) c.lastInspectionOn = parseIsoDate(*day);
@@ -64,7 +64,8 @@ std::optional<std::string> optionalDate(const std::optional<int>& day) {
 
 }  // namespace
 
-void SqliteRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name) {
+void SqliteRegistryRepository::addCounty(const std::string& code,
+                                         const rules::LocalizedText& name) {
   auto db = pool_.acquire();
   db->prepare("INSERT INTO counties (code, name_zh, name_en) VALUES (?, ?, ?)")
       .bind(1, code)
@@ -96,8 +97,9 @@ std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int
 
 std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   auto db = pool_.acquire();
-  auto row = db->prepare("SELECT " + kEntryColumns +
-                         " FROM entries e JOIN counties k ON k.code = e.county_code WHERE e.id = ?");
+  auto row =
+      db->prepare("SELECT " + kEntryColumns +
+                  " FROM entries e JOIN counties k ON k.code = e.county_code WHERE e.id = ?");
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   return readEntry(row, 0);
@@ -169,7 +171,8 @@ Certificate SqliteRegistryRepository::issue(
 
 std::optional<Certificate> SqliteRegistryRepository::certificateBySerial(std::string_view serial) {
   auto db = pool_.acquire();
-  auto row = db->prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.serial = ?");
+  auto row =
+      db->prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.serial = ?");
   row.bind(1, serial);
   if (!row.step()) return std::nullopt;
   return readCertificate(row);
@@ -190,7 +193,8 @@ bool SqliteRegistryRepository::setStatus(std::string_view serial, domain::Certif
                                          const std::optional<std::string>& reason,
                                          std::int64_t since) {
   auto db = pool_.acquire();
-  db->prepare("UPDATE certificates SET status = ?, status_reason = ?, status_since = ? WHERE serial = ?")
+  db->prepare(
+        "UPDATE certificates SET status = ?, status_reason = ?, status_since = ? WHERE serial = ?")
       .bind(1, certificates::toString(status))
       .bind(2, reason)
       .bind(3, since)

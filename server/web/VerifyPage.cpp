@@ -14,12 +14,14 @@ const std::string kStyle =
     "background:#f6f4ef}main{max-width:34rem;margin:auto;padding:1rem}"
     "header{font-size:.85rem;color:#5f6368}.verdict{border-radius:.75rem;padding:1rem 1.2rem;"
     "color:#fff;margin:.75rem 0}.verdict h1{margin:0;font-size:1.9rem;line-height:1.2}"
-    ".verdict p{margin:.3rem 0 0}.valid{background:#1e7d32}.suspended{background:#b26a00}"
+    ".verdict p{margin:.3rem 0 0}.verdict "
+    ".en{color:#fff;opacity:.85}.valid{background:#1e7d32}.suspended{background:#b26a00}"
     ".revoked,.forged{background:#b3261e}.expired,.superseded{background:#5f6368}"
     "dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .9rem;background:#fff;"
     "border-radius:.75rem;padding:1rem 1.2rem;margin:0}dt{color:#5f6368}dd{margin:0}"
     ".name{font-size:1.35rem;font-weight:700}.en{color:#5f6368;font-size:.85rem;display:block}"
     "img{width:100%;border-radius:.75rem;margin:.75rem 0}.note{font-size:.9rem}"
+    "header a{float:right}"
     "a{color:#0b57d0}footer{font-size:.8rem;color:#5f6368;margin-top:1rem}";
 
 /// Both languages, the requested one first.
@@ -33,7 +35,10 @@ class Bilingual {
     return escape(first) + "<span class=\"en\" lang=\"" + (english_ ? "zh-CN" : "en") + "\">" +
            escape(second) + "</span>";
   }
-  std::string operator()(const rules::LocalizedText& text) const { return (*this)(text.zh, text.en); }
+  std::string operator()(const rules::LocalizedText& text) const {
+    return (*this)(text.zh, text.en);
+  }
+  bool english() const { return english_; }
 
  private:
   bool english_;
@@ -51,8 +56,11 @@ std::string verdict(const services::Verification& v, const Bilingual& t) {
              "This code was not issued by the programme. Do not rely on it; please report it.") +
            "</p></section>";
   const domain::Certificate& c = v.found->certificate;
-  std::string since = c.statusSince ? certificates::isoDate(certificates::dayOf(*c.statusSince)) : "";
-  std::string reason = c.statusReason ? escape(*c.statusReason) : "";
+  std::string since =
+      c.statusSince ? certificates::isoDate(certificates::dayOf(*c.statusSince)) : "";
+  std::string reason = c.statusReason ? "<p>" + std::string(t.english() ? "Reason: " : "原因：") +
+                                            escape(*c.statusReason) + "</p>"
+                                      : "";
   switch (v.status) {
     case CertificateStatus::Active:
       return "<section class=\"verdict valid\"><h1>" + t("✔ 真实有效", "✔ Genuine and valid") +
@@ -61,15 +69,17 @@ std::string verdict(const services::Verification& v, const Bilingual& t) {
     case CertificateStatus::Suspended:
       return "<section class=\"verdict suspended\"><h1>" +
              t("⚠ 真实牌匾 · 暂停使用", "⚠ Genuine · suspended") + "</h1><p>" +
-             t("自 " + since + " 起暂停，整改中", "Suspended since " + since + " pending rectification") +
-             (reason.empty() ? "" : "：" + reason) + "</p></section>";
+             t("自 " + since + " 起暂停，整改中",
+               "Suspended since " + since + " pending rectification") +
+             "</p>" + reason + "</section>";
     case CertificateStatus::Revoked:
       return "<section class=\"verdict revoked\"><h1>" + t("✖ 已摘牌", "✖ Removed from the list") +
-             "</h1><p>" + t(since + " 起撤销认定", "Revoked on " + since) +
-             (reason.empty() ? "" : "：" + reason) + "</p></section>";
+             "</h1><p>" + t(since + " 起撤销认定", "Revoked on " + since) + "</p>" + reason +
+             "</section>";
     case CertificateStatus::Expired:
-      return "<section class=\"verdict expired\"><h1>" + t("真实牌匾 · 已过期", "Genuine · expired") +
-             "</h1><p>" + t("有效期已于 ", "Expired on ") + certificates::isoDate(c.validUntil) +
+      return "<section class=\"verdict expired\"><h1>" +
+             t("真实牌匾 · 已过期", "Genuine · expired") + "</h1><p>" +
+             t("有效期已于 ", "Expired on ") + certificates::isoDate(c.validUntil) +
              t(" 届满", "") + "</p></section>";
     case CertificateStatus::Superseded:
       return "<section class=\"verdict superseded\"><h1>" +
@@ -98,7 +108,8 @@ std::string details(const services::Verification& v, const services::Certificate
   out += row(t("颁发单位", "Issued by"), t(programme.issuerZh, programme.issuerEn));
   out += "</dl><p class=\"note\">" +
          t("请核对名称、地址与牌匾上的证书编号是否与现场一致；不一致即为冒用。",
-           "Check that the name, address and serial match the premises and the plaque; if not, it is a copy.") +
+           "Check that the name, address and serial match the premises and the plaque; if not, it "
+           "is a copy.") +
          "</p><p><a href=\"/complaints/new?serial=" + escape(c.serial) + "\">" +
          t("投诉或举报", "Complain or report") + "</a></p>";
   return out;
@@ -119,11 +130,13 @@ http::HttpResponse verifyPage(const services::Verification& v,
       "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
       "content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">"
-      "<title>" + escape(english ? "Certificate check" : "牌匾查验") + "</title><style>" + kStyle +
-      "</style></head><body><main><header>" + t(programme.brandZh, programme.brandEn) + " · " +
-      t(programme.nameZh + "认定牌匾查验", programme.nameEn + " plaque check") +
-      " · <a href=\"" + escape(selfPath) + other + "\">" + (english ? "中文" : "English") +
-      "</a></header>" + body + "<footer>" + t("查验时间 ", "Checked at ") +
+      "<title>" +
+      escape(english ? "Certificate check" : "牌匾查验") + "</title><style>" + kStyle +
+      "</style></head><body><main><header><a href=\"" + escape(selfPath) + other + "\">" +
+      (english ? "中文" : "English") + "</a>" +
+      escape(english ? programme.brandEn : programme.brandZh) + "<br>" +
+      escape(english ? programme.nameEn + " plaque check" : programme.nameZh + "认定牌匾查验") +
+      "</header>" + body + "<footer>" + t("查验时间 ", "Checked at ") +
       certificates::isoTime(v.checkedAt) + " · " + escape(programme.publicHost) +
       "</footer></main></body></html>";
   http::HttpResponse response;

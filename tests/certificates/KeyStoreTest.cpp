@@ -31,7 +31,8 @@ unsigned permissions(const std::filesystem::path& file) {
 }
 }  // namespace
 
-TEST_CASE("The key store makes its first key with private files readable by the owner only", "[unit]") {
+TEST_CASE("The key store makes its first key with private files readable by the owner only",
+          "[unit]") {
   TempDir dir;
   auto store = KeyStore::open(dir.path() / "keys", kNow, 2190);
   REQUIRE(store.keys().size() == 1);
@@ -86,7 +87,8 @@ TEST_CASE("The JWKS round-trips and rejects a kid that is not the thumbprint", "
   CHECK_THROWS_WITH(fromJwks(jwks), Catch::Contains("thumbprint"));
 }
 
-TEST_CASE("The openssl command line verifies a token signature from the published JWK alone", "[unit]") {
+TEST_CASE("The openssl command line verifies a token signature from the published JWK alone",
+          "[unit]") {
   TempDir dir;
   auto store = KeyStore::open(dir.path() / "keys", kNow, 2190);
   KeyRecord key = store.signingKey(kNow);
@@ -100,8 +102,8 @@ TEST_CASE("The openssl command line verifies a token signature from the publishe
   auto pub = tisheng::test::writeFile(dir.path() / "pub.pem", publicKeyPem(fromJwk));
   auto data = tisheng::test::writeFile(dir.path() / "claims.bin", raw.substr(0, 19));
   auto sig = tisheng::test::writeFile(dir.path() / "sig.bin", raw.substr(19));
-  std::string command = "openssl pkeyutl -verify -pubin -inkey " + pub.string() +
-                        " -rawin -in " + data.string() + " -sigfile " + sig.string() + " 2>&1";
+  std::string command = "openssl pkeyutl -verify -pubin -inkey " + pub.string() + " -rawin -in " +
+                        data.string() + " -sigfile " + sig.string() + " 2>&1";
   int exitCode = -1;
   std::string out = tisheng::test::shell(command, &exitCode);
   CHECK(exitCode == 0);
@@ -114,7 +116,8 @@ TEST_CASE("The openssl command line verifies a token signature from the publishe
   CHECK(exitCode != 0);
 }
 
-TEST_CASE("A signed status list opens with the keys and detects tampering and staleness", "[unit]") {
+TEST_CASE("A signed status list opens with the keys and detects tampering and staleness",
+          "[unit]") {
   TempDir dir;
   auto store = KeyStore::open(dir.path(), kNow, 2190);
   const KeyRecord& key = store.signingKey(kNow);

@@ -11,7 +11,8 @@ using tisheng::test::TempDir;
 
 namespace {
 // A real-length token URL (133 Base32 characters).
-const std::string kUrl = "https://v.example.cn/c/" + std::string(133, 'Q').replace(0, 10, "AEBAGBAFAY");
+const std::string kUrl =
+    "https://v.example.cn/c/" + std::string(133, 'Q').replace(0, 10, "AEBAGBAFAY");
 
 PlaqueContent content() {
   PlaqueContent c;

@@ -14,7 +14,8 @@ std::string shell(const std::string& command, int* exitCode) {
   if (!pipe) throw std::runtime_error("cannot run " + command);
   std::string out;
   std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    out.append(buffer.data(), n);
   int status = pclose(pipe);
   if (exitCode) *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
@@ -26,7 +27,8 @@ std::filesystem::path writeFile(const std::filesystem::path& file, const std::st
 }
 
 std::string decodeQr(const std::filesystem::path& image) {
-  std::string out = shell("zbarimg --quiet --raw -Sdisable -Sqrcode.enable '" + image.string() + "' 2>/dev/null");
+  std::string out =
+      shell("zbarimg --quiet --raw -Sdisable -Sqrcode.enable '" + image.string() + "' 2>/dev/null");
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;
 }

@@ -44,7 +44,8 @@ class SigningKey {
 };
 
 /// True when signature is a valid Ed25519 signature of message by publicKey.
-bool verifyEd25519(const PublicKey& publicKey, std::string_view message, std::string_view signature);
+bool verifyEd25519(const PublicKey& publicKey, std::string_view message,
+                   std::string_view signature);
 
 /// The public key as a PEM SubjectPublicKeyInfo (what `openssl pkeyutl -pubin` reads).
 std::string publicKeyPem(const PublicKey& publicKey);

@@ -20,6 +20,8 @@ class KeyStore {
   /// Opens dir (creating it, mode 0700). When it holds no usable key, makes one valid from now
   /// for lifetimeDays. Throws std::runtime_error for unreadable or inconsistent files.
   static KeyStore open(const std::filesystem::path& dir, std::int64_t now, int lifetimeDays);
+  /// Reads dir as it is, creating nothing. Throws std::runtime_error when dir does not exist.
+  static KeyStore read(const std::filesystem::path& dir);
 
   /// Every key, oldest first.
   std::vector<KeyRecord> keys() const;

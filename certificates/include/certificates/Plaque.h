@@ -6,16 +6,16 @@ namespace tisheng::certificates {
 
 /// Everything printed on a plaque. Text is UTF-8; Chinese first, English beneath.
 struct PlaqueContent {
-  std::string brand;        ///< e.g. 22℃商洛·中国康养之都
-  std::string programme;    ///< e.g. 三个提升
-  std::string categoryZh;   ///< 特色民宿 / 特色餐饮店 / 特色产品
+  std::string brand;       ///< e.g. 22℃商洛·中国康养之都
+  std::string programme;   ///< e.g. 三个提升
+  std::string categoryZh;  ///< 特色民宿 / 特色餐饮店 / 特色产品
   std::string categoryEn;
   std::string entryNameZh;
   std::string entryNameEn;
   std::string gradeZh;
   std::string gradeEn;
   std::string serial;
-  std::string validUntil;   ///< YYYY-MM-DD
+  std::string validUntil;  ///< YYYY-MM-DD
   std::string issuerZh;
   std::string issuerEn;
   std::string url;          ///< encoded in the QR code

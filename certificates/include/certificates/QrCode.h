@@ -18,7 +18,10 @@ class QrCode {
   int version() const { return version_; }
   /// Modules per side, quiet zone included.
   int size() const { return size_; }
-  bool dark(int x, int y) const { return modules_[static_cast<std::size_t>(y * size_ + x)]; }
+  bool dark(int x, int y) const {
+    return modules_[static_cast<std::size_t>(y) * static_cast<std::size_t>(size_) +
+                    static_cast<std::size_t>(x)];
+  }
 
   /// A vector image, one module per user unit, dark modules as one path.
   std::string toSvg() const;

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/Config.h"
+
+namespace tisheng::app {
+
+/// A demo certificate worth showing a newcomer: its token and what it demonstrates.
+struct DemoPlaque {
+  std::string label;
+  std::string token;
+};
+
+/// Fills an empty database with Shangluo's counties, 40 entries across the three categories and
+/// all counties, and certificates in every status (active, suspended, revoked, expired,
+/// superseded), some signed by an older, retired key. Does nothing when the database already
+/// has entries. Returns a few plaques to try. Throws like App's constructor on bad config.
+std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now);
+
+}  // namespace tisheng::app

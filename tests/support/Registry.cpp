@@ -1,0 +1,30 @@
+#include "support/Registry.h"
+
+#include "certificates/CivilDate.h"
+
+namespace tisheng::test {
+
+std::int64_t addEntry(TestServer& server, rules::Category category, const std::string& nameZh,
+                      const std::string& nameEn) {
+  auto& registry = server.app().registry();
+  try {
+    registry.addCounty("shangzhou", {"商州区", "Shangzhou District"});
+  } catch (const storage::ConstraintError&) {
+    // Already there from an earlier entry.
+  }
+  domain::Entry entry;
+  entry.category = category;
+  entry.name = {nameZh, nameEn};
+  entry.countyCode = "shangzhou";
+  entry.address = {"北新街 1 号", "1 Beixin Street"};
+  return registry.addEntry(entry, server.clock().now());
+}
+
+domain::Certificate issue(TestServer& server, std::int64_t entryId, rules::Category category,
+                          const std::string& grade) {
+  int today = certificates::dayOf(server.clock().now());
+  return server.app().certificates().issue(entryId, std::string(rules::toString(category)), 1,
+                                           grade, today, today - 3);
+}
+
+}  // namespace tisheng::test

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "domain/Registry.h"
+#include "support/TestServer.h"
+
+namespace tisheng::test {
+
+/// Adds a county (once) and an entry of category to the test server's registry.
+std::int64_t addEntry(TestServer& server, rules::Category category, const std::string& nameZh,
+                      const std::string& nameEn = "");
+
+/// Issues a certificate for entry at the given grade of the category's shipped standard,
+/// dated the server clock's day.
+domain::Certificate issue(TestServer& server, std::int64_t entryId, rules::Category category,
+                          const std::string& grade);
+
+}  // namespace tisheng::test
