@@ -18,7 +18,7 @@ build: configure
 run: build
 	@mkdir -p data
 	@echo "Starting Tisheng; stop it with Ctrl-C."
-	@./$(BUILD)/server/tisheng serve
+	@./$(BUILD)/server/tisheng serve --demo
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -j$(JOBS)

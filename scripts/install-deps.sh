@@ -4,10 +4,14 @@
 set -euo pipefail
 
 packages=(
+  # build
   build-essential cmake pkg-config git clang-format clang-tidy
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
-  catch2
-  curl
+  libcairo2-dev libpango1.0-dev libpng-dev
+  # plaques: Chinese and monospace fonts
+  fonts-noto-cjk fonts-dejavu-core
+  # tests: the tools that check what we produce
+  catch2 curl openssl zbar-tools poppler-utils
 )
 
 missing=()

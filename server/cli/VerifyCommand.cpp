@@ -18,6 +18,7 @@ const char* kVerifyHelp =
     "(--keys, as served at /.well-known/jwks.json; default: this installation's key store),\n"
     "the key's dates and revocation, the certificate's validity, and with --status the\n"
     "certificate's status in a signed status list (/api/v1/public/status-list) and its age.\n"
+    "--at judges as of another time than now (for audits).\n"
     "Exits 0 when genuine, 1 when not, 2 on bad usage.\n";
 
 std::string readFile(const std::string& file) {
@@ -41,6 +42,7 @@ const char* categoryName(rules::Category category) {
 int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string token, keysFile, statusFile, configFile = kDefaultConfigFile;
   bool configRequired = false;
+  std::int64_t now = app::SystemClock().now();
   for (std::size_t i = 0; i < args.size(); ++i) {
     bool hasValue = i + 1 < args.size();
     if (args[i] == "--help" || args[i] == "-h") {
@@ -50,6 +52,13 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
       keysFile = args[++i];
     } else if (args[i] == "--status" && hasValue) {
       statusFile = args[++i];
+    } else if (args[i] == "--at" && hasValue) {
+      try {
+        now = std::stoll(args[++i]);
+      } catch (const std::exception&) {
+        err << "tisheng verify: --at expects Unix seconds\n";
+        return 2;
+      }
     } else if (args[i] == "--config" && hasValue) {
       configFile = args[++i];
       configRequired = true;
@@ -65,7 +74,6 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return 2;
   }
   try {
-    std::int64_t now = app::SystemClock().now();
     std::vector<certificates::KeyRecord> keys;
     if (!keysFile.empty()) {
       keys = certificates::fromJwks(nlohmann::ordered_json::parse(readFile(keysFile)));

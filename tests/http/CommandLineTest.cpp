@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "support/HttpClient.h"
+#include "support/Registry.h"
+#include "support/Tools.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"
 
@@ -103,4 +105,61 @@ TEST_CASE("Usage is printed for help and unknown commands", "[cli]") {
   CHECK(unknown.exitCode == 2);
   CHECK(contains(unknown.err, "unknown command 'launch'"));
   CHECK(contains(runTisheng({"serve", "--help"}).out, "TISHENG_SERVER_PORT"));
+}
+
+TEST_CASE("verify checks a plaque offline with the published keys and status list", "[cli]") {
+  tisheng::app::Config config;
+  config.statusListTtlSeconds = 3600;
+  tisheng::test::TestServer server(config);
+  auto good = tisheng::test::issue(server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "山居"),
+                                   tisheng::rules::Category::Homestay, "jia");
+  auto gone = tisheng::test::issue(server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "小院"),
+                                   tisheng::rules::Category::Homestay, "yi");
+  server.app().registry().setStatus(gone.serial, tisheng::domain::CertificateStatus::Revoked, "摘牌",
+                                    server.clock().now());
+  TempDir dir;
+  auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json", server.client().get("/.well-known/jwks.json").body);
+  auto list = tisheng::test::writeFile(dir.path() / "status.jws",
+                                       server.client().get("/api/v1/public/status-list").body);
+  std::string at = std::to_string(tisheng::test::TestServer::kStart + 60);
+  auto url = [](const std::string& token) { return "https://v.example.cn/c/" + token; };
+
+  auto genuine = runTisheng({"verify", url(good.token), "--keys", jwks.string(), "--status", list.string(), "--at", at});
+  CHECK(genuine.exitCode == 0);
+  CHECK(contains(genuine.out, "GENUINE: signature verified with key "));
+  CHECK(contains(genuine.out, "valid until: 2029-11-17\n"));
+  CHECK(contains(genuine.out, "status: active (status as of 2026-11-18T11:06:40Z)"));
+
+  auto revoked = runTisheng({"verify", gone.token, "--keys", jwks.string(), "--status", list.string(), "--at", at});
+  CHECK(revoked.exitCode == 0);
+  CHECK(contains(revoked.out, "status: revoked"));
+
+  std::string stale = std::to_string(tisheng::test::TestServer::kStart + 7200);
+  auto old = runTisheng({"verify", good.token, "--keys", jwks.string(), "--status", list.string(), "--at", stale});
+  CHECK(contains(old.out, "status: unknown (status unknown: the status list is stale"));
+
+  std::string altered = good.token;
+  altered[60] = altered[60] == 'A' ? 'B' : 'A';
+  auto forged = runTisheng({"verify", url(altered), "--keys", jwks.string(), "--at", at});
+  CHECK(forged.exitCode == 1);
+  CHECK(contains(forged.out, "NOT GENUINE"));
+  CHECK(runTisheng({"verify"}).exitCode == 2);
+}
+
+TEST_CASE("keys list rotate and revoke manage the signing keys on disk", "[cli]") {
+  TempDir data;
+  std::map<std::string, std::string> env{{"TISHENG_STORAGE_DATA_DIR", data.path().string()}};
+  auto first = runTisheng({"keys", "list"}, env);
+  CHECK(first.exitCode == 0);
+  std::smatch kid;
+  REQUIRE(std::regex_search(first.out, kid, std::regex("^\\* (\\S+)  from ")));
+  auto rotated = runTisheng({"keys", "rotate"}, env);
+  CHECK(rotated.exitCode == 0);
+  CHECK(contains(rotated.out, "new signing key "));
+  CHECK(contains(rotated.out, "  " + kid[1].str() + "  from "));  // the old key, no longer marked
+  auto revoked = runTisheng({"keys", "revoke", kid[1].str()}, env);
+  CHECK(revoked.exitCode == 0);
+  CHECK(std::regex_search(revoked.out, std::regex(kid[1].str() + ".* REVOKED ")));
+  CHECK(runTisheng({"keys", "revoke", "nonexistent"}, env).exitCode == 1);
+  CHECK(runTisheng({"keys", "shred"}, env).exitCode == 2);
 }

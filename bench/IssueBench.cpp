@@ -1,0 +1,73 @@
+// Issues certificates into a fresh data directory the way the server does (sign + store), times
+// the first 10,000 including rendering each QR code as SVG, and writes every token to a file for
+// the verification load test.
+// Usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "app/Clock.h"
+#include "app/Config.h"
+#include "certificates/CivilDate.h"
+#include "certificates/KeyStore.h"
+#include "certificates/QrCode.h"
+#include "services/CertificateService.h"
+#include "storage/Migrations.h"
+#include "storage/SqliteRegistryRepository.h"
+
+using namespace tisheng;
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE\n");
+    return 2;
+  }
+  app::Config config;
+  config.dataDir = argv[1];
+  config.rulesDir = TISHENG_SOURCE_DIR "/rating-rules/standards";
+  long count = std::stol(argv[2]);
+  std::ofstream tokens(argv[3]);
+
+  auto standards = rules::StandardRegistry::load(config.rulesDir);
+  storage::ConnectionPool pool(config.databasePath(), 2);
+  storage::migrate(*pool.acquire());
+  storage::SqliteRegistryRepository registry(pool);
+  app::SystemClock clock;
+  auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+  services::CertificateService service(registry, standards, keys, clock, config);
+
+  registry.addCounty("shangzhou", {"商州区", "Shangzhou District"});
+  const rules::Category categories[] = {rules::Category::Homestay, rules::Category::Restaurant,
+                                        rules::Category::Product};
+  const char* grades[][3] = {{"jia", "yi", "bing"}, {"a", "b", "c"}, {"premium", "first", "second"}};
+  std::vector<std::int64_t> entries;
+  for (int i = 0; i < 1000; ++i) {
+    domain::Entry entry;
+    entry.category = categories[i % 3];
+    entry.name = {"测试主体" + std::to_string(i), "Test entry " + std::to_string(i)};
+    entry.countyCode = "shangzhou";
+    entry.address = {"北新街 " + std::to_string(i) + " 号", ""};
+    entries.push_back(registry.addEntry(entry, clock.now()));
+  }
+
+  int today = certificates::dayOf(clock.now());
+  auto start = std::chrono::steady_clock::now();
+  double firstTenThousand = 0;
+  std::size_t svgBytes = 0;
+  for (long i = 0; i < count; ++i) {
+    std::size_t e = static_cast<std::size_t>(i) % entries.size();
+    auto c = service.issue(entries[e], std::string(rules::toString(categories[e % 3])), 1,
+                           grades[e % 3][i % 3], today, today);
+    if (i < 10000) svgBytes += certificates::QrCode::encode(service.verificationUrl(c)).toSvg().size();
+    tokens << c.token << "\n";
+    if (i + 1 == std::min(count, 10000L))
+      firstTenThousand = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  long measured = std::min(count, 10000L);
+  std::printf("issued %ld certificates (sign + store + QR SVG) in %.2f s: %.0f per second (avg SVG %zu bytes)\n",
+              measured, firstTenThousand, measured / firstTenThousand, svgBytes / static_cast<std::size_t>(measured));
+  std::printf("issued %ld certificates in all in %.2f s\n", count, total);
+  return 0;
+}
