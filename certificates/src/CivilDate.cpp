@@ -20,13 +20,18 @@ std::string isoDate(int day) {
 }
 
 std::optional<int> parseIsoDate(std::string_view text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
-  year_month_day ymd{year{y}, month{m}, std::chrono::day{d}};
+  auto number = [&](std::size_t from, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = from; i < from + length; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   return static_cast<int>(sys_days{ymd}.time_since_epoch().count());
 }
