@@ -1,6 +1,8 @@
 #include "api/CertificatesApi.h"
 
+#include "api/Access.h"
 #include "certificates/Plaque.h"
+#include "http/HttpError.h"
 #include "certificates/QrCode.h"
 
 namespace tisheng::api {
@@ -16,28 +18,43 @@ http::HttpResponse file(std::string contentType, std::string body, const std::st
   return response;
 }
 
+/// Offices of the entry's county (or the city) and the entry's owner may print its plaque.
+void requirePlaqueAccess(const http::HttpRequest& request,
+                         const services::CertificateService& service) {
+  const security::Principal& principal = requireLogin(request);
+  domain::Entry entry = service.entryOf(request.params.at("serial"));
+  bool office = principal.isOffice() && principal.coversCounty(entry.countyCode);
+  bool owner = principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
+  if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
+}
+
 }  // namespace
 
 void addCertificateRoutes(http::Router& router, const services::CertificateService& service) {
   const std::string base = "/api/v1/certificates/{serial}/";
   router.add("GET", base + "plaque.pdf", [&](http::HttpRequest& request) {
+    requirePlaqueAccess(request, service);
     auto content = service.plaque(request.params.at("serial"));
     return file("application/pdf", certificates::renderPlaquePdf(content), content.serial + ".pdf");
   });
   router.add("GET", base + "plaque.svg", [&](http::HttpRequest& request) {
+    requirePlaqueAccess(request, service);
     auto content = service.plaque(request.params.at("serial"));
     return file("image/svg+xml", certificates::renderPlaqueSvg(content), content.serial + ".svg");
   });
   router.add("GET", base + "plaque.png", [&](http::HttpRequest& request) {
+    requirePlaqueAccess(request, service);
     auto content = service.plaque(request.params.at("serial"));
     return file("image/png", certificates::renderPlaquePng(content), content.serial + ".png");
   });
   router.add("GET", base + "qr.svg", [&](http::HttpRequest& request) {
+    requirePlaqueAccess(request, service);
     auto c = service.certificate(request.params.at("serial"));
     return file("image/svg+xml", certificates::QrCode::encode(service.verificationUrl(c)).toSvg(),
                 c.serial + "-qr.svg");
   });
   router.add("GET", base + "qr.png", [&](http::HttpRequest& request) {
+    requirePlaqueAccess(request, service);
     auto c = service.certificate(request.params.at("serial"));
     return file("image/png", certificates::QrCode::encode(service.verificationUrl(c)).toPng(8),
                 c.serial + "-qr.png");

@@ -1,5 +1,7 @@
 #include "app/App.h"
 
+#include "api/Access.h"
+#include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/HealthApi.h"
 #include "api/PublicApi.h"
@@ -24,15 +26,20 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       registry_(migrated(database_)),
       keys_(certificates::KeyStore::open(config_.keysDir(), clock.now(), config_.keyLifetimeDays)),
       certificates_(registry_, standards_, keys_, clock, config_),
+      users_(database_),
+      hasher_(config_.passwordCost),
+      auth_(users_, hasher_, clock, config_.sessionHours * 3600),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
+  api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600);
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(http::withLogging(
-      http::withErrorMapping(http::withBodyLimit(routed, config_.http.maxBodyBytes)), accessLog_)));
+      http::withErrorMapping(http::withBodyLimit(api::withAuthentication(routed, auth_),
+                                                 config_.http.maxBodyBytes)), accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }
 

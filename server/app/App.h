@@ -11,9 +11,12 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
+#include "security/Passwords.h"
+#include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "storage/Sqlite.h"
 #include "storage/SqliteRegistryRepository.h"
+#include "storage/SqliteUserRepository.h"
 
 namespace tisheng::app {
 
@@ -34,6 +37,7 @@ class App {
   const Config& config() const { return config_; }
   storage::RegistryRepository& registry() { return registry_; }
   services::CertificateService& certificates() { return certificates_; }
+  services::AuthService& auth() { return auth_; }
   storage::ConnectionPool& database() { return database_; }
 
  private:
@@ -43,6 +47,9 @@ class App {
   storage::SqliteRegistryRepository registry_;
   certificates::KeyStore keys_;
   services::CertificateService certificates_;
+  storage::SqliteUserRepository users_;
+  security::PasswordHasher hasher_;
+  services::AuthService auth_;
   http::AccessLog accessLog_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;

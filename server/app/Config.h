@@ -30,6 +30,9 @@ struct Config {
   int keyLifetimeDays = 2190;
   int statusListTtlSeconds = 86400;
   int databaseConnections = 8;
+  int sessionHours = 12;
+  /// scrypt cost as log2(N); 15 is 32 MiB and about 0.1 s per login.
+  int passwordCost = 15;
 
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
   std::filesystem::path keysDir() const { return dataDir / "keys"; }

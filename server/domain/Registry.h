@@ -22,6 +22,8 @@ struct Entry {
   std::optional<double> latitude;
   std::optional<double> longitude;
   std::optional<std::string> photoPath;
+  /// The business account that owns the entry (changes of owner keep the entry's id).
+  std::optional<std::int64_t> ownerUserId;
 };
 
 /// A certificate as stored. Dates are days since 1970-01-01; times Unix seconds.

@@ -20,6 +20,22 @@ std::string HttpRequest::lang() const {
   return accept.starts_with("en") ? "en" : "zh";
 }
 
+std::string HttpRequest::cookie(const std::string& name) const {
+  std::string header = this->header("cookie");
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::size_t begin = header.find_first_not_of(' ', start);
+    std::size_t eq = header.find('=', begin);
+    if (begin < end && eq < end && header.compare(begin, eq - begin, name) == 0 &&
+        eq - begin == name.size())
+      return header.substr(eq + 1, end - eq - 1);
+    start = end + 1;
+  }
+  return "";
+}
+
 void HttpResponse::setHeader(const std::string& name, const std::string& value) {
   for (auto& [key, existing] : headers)
     if (key == name) {

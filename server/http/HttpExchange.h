@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "security/Principal.h"
+
 namespace tisheng::http {
 
 /// A request as handlers see it: already read in full (up to the body limit) and decoded.
@@ -21,6 +23,8 @@ struct HttpRequest {
   std::string remoteAddress;
   std::string requestId;
   std::map<std::string, std::string> params;  ///< from the route pattern
+  /// Set by the authentication decorator when the request carries a valid session.
+  std::optional<security::Principal> principal;
 
   /// The first query value for name.
   std::optional<std::string> queryValue(const std::string& name) const;
@@ -28,6 +32,8 @@ struct HttpRequest {
   std::string header(const std::string& name) const;
   /// "en" when ?lang=en or Accept-Language prefers English, else "zh".
   std::string lang() const;
+  /// The value of a cookie, or "".
+  std::string cookie(const std::string& name) const;
 };
 
 struct HttpResponse {

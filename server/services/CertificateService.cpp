@@ -105,16 +105,21 @@ domain::Certificate CertificateService::certificate(std::string_view serial) con
   return *found;
 }
 
+domain::Entry CertificateService::entryOf(std::string_view serial) const {
+  auto entry = registry_.entry(certificate(serial).entryId);
+  if (!entry) throw http::NotFound("no entry for certificate " + std::string(serial));
+  return *entry;
+}
+
 certificates::PlaqueContent CertificateService::plaque(std::string_view serial) const {
   domain::Certificate c = certificate(serial);
-  auto entry = registry_.entry(c.entryId);
-  if (!entry) throw http::NotFound("no entry for certificate " + std::string(serial));
+  domain::Entry entry = entryOf(serial);
   const app::Programme& p = config_.programme;
-  auto category = domain::categoryTitle(entry->category);
+  auto category = domain::categoryTitle(entry.category);
   auto grade = gradeTitle(c);
   return {p.brandZh,          p.nameZh,
           category.zh,        category.en,
-          entry->name.zh,     entry->name.en,
+          entry.name.zh,      entry.name.en,
           grade.zh,           grade.en,
           c.serial,           certificates::isoDate(c.validUntil),
           p.issuerZh,         p.issuerEn,

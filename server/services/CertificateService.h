@@ -49,6 +49,8 @@ class CertificateService {
   /// Throws http::NotFound for an unknown serial.
   certificates::PlaqueContent plaque(std::string_view serial) const;
   domain::Certificate certificate(std::string_view serial) const;
+  /// The entry a certificate belongs to; throws http::NotFound for an unknown serial.
+  domain::Entry entryOf(std::string_view serial) const;
 
   nlohmann::ordered_json jwks() const;
   /// The status list as of now, signed with the current key (JWS compact).

@@ -55,6 +55,39 @@ CREATE TABLE certificates (
 );
 CREATE INDEX certificates_by_entry ON certificates (entry_id);
 )SQL"},
+      {2, "accounts: users, sessions, login failures, entry owners", R"SQL(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name  TEXT NOT NULL,
+  role          TEXT NOT NULL
+                CHECK (role IN ('city_admin', 'county_admin', 'inspector', 'business')),
+  county_code   TEXT REFERENCES counties (code),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL,
+  CHECK (role <> 'county_admin' OR county_code IS NOT NULL)
+);
+
+CREATE TABLE sessions (
+  token_hash  TEXT PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users (id),
+  csrf_token  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE login_failures (
+  username  TEXT NOT NULL COLLATE NOCASE,
+  address   TEXT NOT NULL,
+  at        INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_username ON login_failures (username, at);
+CREATE INDEX login_failures_by_address ON login_failures (address, at);
+
+ALTER TABLE entries ADD COLUMN owner_user_id INTEGER REFERENCES users (id);
+)SQL"},
   };
   return all;
 }

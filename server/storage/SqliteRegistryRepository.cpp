@@ -20,7 +20,7 @@ constexpr int kCertificateColumnCount = 15;
 
 const std::string kEntryColumns =
     "e.id, e.category, e.name_zh, e.name_en, e.county_code, k.name_zh, k.name_en, e.address_zh, "
-    "e.address_en, e.latitude, e.longitude, e.photo_path";
+    "e.address_en, e.latitude, e.longitude, e.photo_path, e.owner_user_id";
 
 Certificate readCertificate(const Statement& row) {
   Certificate c;
@@ -54,6 +54,7 @@ domain::Entry readEntry(const Statement& row, int first) {
   if (!row.isNull(first + 9)) e.latitude = row.real(first + 9);
   if (!row.isNull(first + 10)) e.longitude = row.real(first + 10);
   e.photoPath = row.optionalText(first + 11);
+  e.ownerUserId = row.optionalInteger(first + 12);
   return e;
 }
 
@@ -78,8 +79,8 @@ std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int
   auto db = pool_.acquire();
   db->prepare(
         "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
-        "latitude, longitude, photo_path, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        "latitude, longitude, photo_path, owner_user_id, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, rules::toString(e.category))
       .bind(2, e.name.zh)
       .bind(3, e.name.en)
@@ -89,8 +90,9 @@ std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int
       .bind(7, e.latitude)
       .bind(8, e.longitude)
       .bind(9, e.photoPath)
-      .bind(10, now)
+      .bind(10, e.ownerUserId)
       .bind(11, now)
+      .bind(12, now)
       .run();
   return db->lastInsertId();
 }

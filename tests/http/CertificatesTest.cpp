@@ -161,13 +161,15 @@ TEST_CASE("Plaques decode to the verification URL and carry the name and serial"
   std::string url = "https://v.example.cn/c/" + cert.token;
   std::string base = "/api/v1/certificates/" + cert.serial;
   tisheng::test::TempDir dir;
+  auto office = tisheng::test::loginAs(server, tisheng::security::Role::CityAdmin, "office");
+  auto get = [&](const std::string& target) { return server.client().get(target, office); };
 
-  auto png = server.client().get(base + "/plaque.png");
+  auto png = get(base + "/plaque.png");
   CHECK(png.status == 200);
   CHECK(png.header("Content-Type") == "image/png");
   CHECK(tisheng::test::decodeQr(tisheng::test::writeFile(dir.path() / "p.png", png.body)) == url);
 
-  auto pdf = server.client().get(base + "/plaque.pdf");
+  auto pdf = get(base + "/plaque.pdf");
   CHECK(pdf.header("Content-Type") == "application/pdf");
   std::string text = tisheng::test::shell(
       "pdftotext '" + tisheng::test::writeFile(dir.path() / "p.pdf", pdf.body).string() + "' -");
@@ -176,14 +178,43 @@ TEST_CASE("Plaques decode to the verification URL and carry the name and serial"
   CHECK(contains(text, "特级"));
   CHECK(contains(text, "特色产品"));
 
-  auto svg = server.client().get(base + "/plaque.svg");
+  auto svg = get(base + "/plaque.svg");
   CHECK(svg.header("Content-Type") == "image/svg+xml");
   CHECK(contains(svg.body, "<svg"));
 
-  auto qr = server.client().get(base + "/qr.png");
+  auto qr = get(base + "/qr.png");
   CHECK(tisheng::test::decodeQr(tisheng::test::writeFile(dir.path() / "q.png", qr.body)) == url);
-  CHECK(contains(server.client().get(base + "/qr.svg").body, "<path"));
-  CHECK(server.client().get("/api/v1/certificates/SL-CP-2026-999999/plaque.pdf").status == 404);
+  CHECK(contains(get(base + "/qr.svg").body, "<path"));
+  CHECK(get("/api/v1/certificates/SL-CP-2026-999999/plaque.pdf").status == 404);
+}
+
+TEST_CASE("Only the entry's offices and owner may download its plaque", "[http]") {
+  TestServer server;
+  auto entry = addEntry(server, Category::Homestay, "山居");  // in shangzhou
+  auto cert = issue(server, entry, Category::Homestay, "jia");
+  using tisheng::security::Role;
+  auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
+  tisheng::test::setOwner(server, entry, "owner");
+  server.app().registry().addCounty("luonan", {"洛南县", "Luonan County"});
+  struct Case {
+    const char* who;
+    std::map<std::string, std::string> headers;
+    int status;
+  };
+  std::vector<Case> cases{
+      {"anonymous", {}, 401},
+      {"owner", owner, 200},
+      {"another business", tisheng::test::loginAs(server, Role::Business, "rival"), 403},
+      {"city admin", tisheng::test::loginAs(server, Role::CityAdmin, "city"), 200},
+      {"county admin here", tisheng::test::loginAs(server, Role::CountyAdmin, "here", "shangzhou"), 200},
+      {"county admin elsewhere", tisheng::test::loginAs(server, Role::CountyAdmin, "there", "luonan"), 403},
+      {"inspector", tisheng::test::loginAs(server, Role::Inspector, "insp", "shangzhou"), 403},
+  };
+  for (const auto& c : cases)
+    for (const char* file : {"plaque.pdf", "plaque.svg", "plaque.png", "qr.svg", "qr.png"}) {
+      CAPTURE(c.who, file);
+      CHECK(server.client().get("/api/v1/certificates/" + cert.serial + "/" + file, c.headers).status == c.status);
+    }
 }
 
 TEST_CASE("The published JWKS verifies plaques offline and the status list tells their status",

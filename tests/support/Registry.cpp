@@ -20,6 +20,23 @@ std::int64_t addEntry(TestServer& server, rules::Category category, const std::s
   return registry.addEntry(entry, server.clock().now());
 }
 
+std::map<std::string, std::string> loginAs(TestServer& server, security::Role role,
+                                           const std::string& username,
+                                           std::optional<std::string> county) {
+  services::NewUser user{username, username, role, std::move(county), "correct horse battery"};
+  server.app().auth().createUser(user);
+  auto result = server.app().auth().login(username, user.password, "127.0.0.1");
+  return {{"Authorization", "Bearer " + result.token}};
+}
+
+void setOwner(TestServer& server, std::int64_t entryId, const std::string& username) {
+  auto db = server.app().database().acquire();
+  db->prepare("UPDATE entries SET owner_user_id = (SELECT id FROM users WHERE username = ?) WHERE id = ?")
+      .bind(1, username)
+      .bind(2, entryId)
+      .run();
+}
+
 domain::Certificate issue(TestServer& server, std::int64_t entryId, rules::Category category,
                           const std::string& grade) {
   int today = certificates::dayOf(server.clock().now());

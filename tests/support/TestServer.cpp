@@ -5,6 +5,7 @@ namespace tisheng::test {
 TestServer::TestServer(app::Config config) {
   config.http.port = 0;
   config.http.maxThreads = 8;
+  config.passwordCost = 10;  // fast logins; production uses 15
   config.dataDir = dir_.path();
   config.rulesDir = sourceDir() / "rating-rules" / "standards";
   app_ = std::make_unique<app::App>(config, log_, clock_);

@@ -1,0 +1,117 @@
+#include "storage/SqliteUserRepository.h"
+
+namespace tisheng::storage {
+
+namespace {
+
+const std::string kUserColumns =
+    "u.id, u.username, u.display_name, u.role, u.county_code, u.password_hash, u.disabled";
+
+User readUser(const Statement& row) {
+  User user;
+  user.id = row.integer(0);
+  user.username = row.text(1);
+  user.displayName = row.text(2);
+  user.role = security::roleFromString(row.text(3)).value_or(security::Role::Business);
+  user.county = row.optionalText(4);
+  user.passwordHash = row.text(5);
+  user.disabled = row.integer(6) != 0;
+  return user;
+}
+
+}  // namespace
+
+std::int64_t SqliteUserRepository::addUser(const User& user, std::int64_t now) {
+  auto db = pool_.acquire();
+  db->prepare(
+        "INSERT INTO users (username, display_name, role, county_code, password_hash, disabled, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, user.username)
+      .bind(2, user.displayName)
+      .bind(3, security::toString(user.role))
+      .bind(4, user.county)
+      .bind(5, user.passwordHash)
+      .bind(6, user.disabled ? 1 : 0)
+      .bind(7, now)
+      .run();
+  return db->lastInsertId();
+}
+
+std::optional<User> SqliteUserRepository::userByName(std::string_view username) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.username = ?");
+  row.bind(1, username);
+  if (!row.step()) return std::nullopt;
+  return readUser(row);
+}
+
+std::optional<User> SqliteUserRepository::user(std::int64_t id) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.id = ?");
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  return readUser(row);
+}
+
+std::vector<User> SqliteUserRepository::users() {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kUserColumns + " FROM users u ORDER BY u.id");
+  std::vector<User> out;
+  while (row.step()) out.push_back(readUser(row));
+  return out;
+}
+
+void SqliteUserRepository::addSession(const std::string& tokenHash, const Session& session,
+                                      std::int64_t now) {
+  auto db = pool_.acquire();
+  db->prepare(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?)")
+      .bind(1, tokenHash)
+      .bind(2, session.userId)
+      .bind(3, session.csrfToken)
+      .bind(4, now)
+      .bind(5, session.expiresAt)
+      .run();
+}
+
+std::optional<std::pair<User, Session>> SqliteUserRepository::session(const std::string& tokenHash,
+                                                                      std::int64_t now) {
+  auto db = pool_.acquire();
+  auto row = db->prepare("SELECT " + kUserColumns +
+                         ", s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = "
+                         "s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0");
+  row.bind(1, tokenHash).bind(2, now);
+  if (!row.step()) return std::nullopt;
+  User user = readUser(row);
+  Session session{user.id, row.text(7), row.integer(8)};
+  return std::make_pair(std::move(user), std::move(session));
+}
+
+void SqliteUserRepository::deleteSession(const std::string& tokenHash) {
+  auto db = pool_.acquire();
+  db->prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, tokenHash).run();
+}
+
+void SqliteUserRepository::recordLoginFailure(std::string_view username, std::string_view address,
+                                              std::int64_t now) {
+  auto db = pool_.acquire();
+  db->prepare("INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)")
+      .bind(1, username)
+      .bind(2, address)
+      .bind(3, now)
+      .run();
+}
+
+std::pair<int, int> SqliteUserRepository::loginFailuresSince(std::string_view username,
+                                                             std::string_view address,
+                                                             std::int64_t since) {
+  auto db = pool_.acquire();
+  auto byName = db->prepare("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
+  byName.bind(1, username).bind(2, since).step();
+  auto byAddress = db->prepare("SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?");
+  byAddress.bind(1, address).bind(2, since).step();
+  return {static_cast<int>(byName.integer(0)), static_cast<int>(byAddress.integer(0))};
+}
+
+}  // namespace tisheng::storage

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "storage/Sqlite.h"
+#include "storage/UserRepository.h"
+
+namespace tisheng::storage {
+
+/// UserRepository on SQLite. The pool must outlive it.
+class SqliteUserRepository : public UserRepository {
+ public:
+  explicit SqliteUserRepository(ConnectionPool& pool) : pool_(pool) {}
+
+  std::int64_t addUser(const User& user, std::int64_t now) override;
+  std::optional<User> userByName(std::string_view username) override;
+  std::optional<User> user(std::int64_t id) override;
+  std::vector<User> users() override;
+  void addSession(const std::string& tokenHash, const Session& session, std::int64_t now) override;
+  std::optional<std::pair<User, Session>> session(const std::string& tokenHash,
+                                                  std::int64_t now) override;
+  void deleteSession(const std::string& tokenHash) override;
+  void recordLoginFailure(std::string_view username, std::string_view address,
+                          std::int64_t now) override;
+  std::pair<int, int> loginFailuresSince(std::string_view username, std::string_view address,
+                                         std::int64_t since) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace tisheng::storage
