@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"});
   const rules::Category categories[] = {rules::Category::Homestay, rules::Category::Restaurant,
                                         rules::Category::Product};
-  const char* grades[][3] = {{"jia", "yi", "bing"}, {"a", "b", "c"}, {"premium", "first", "second"}};
+  const char* grades[][3] = {
+      {"jia", "yi", "bing"}, {"a", "b", "c"}, {"premium", "first", "second"}};
   std::vector<std::int64_t> entries;
   for (int i = 0; i < 1000; ++i) {
     domain::Entry entry;
@@ -59,15 +60,20 @@ int main(int argc, char** argv) {
     std::size_t e = static_cast<std::size_t>(i) % entries.size();
     auto c = service.issue(entries[e], std::string(rules::toString(categories[e % 3])), 1,
                            grades[e % 3][i % 3], today, today);
-    if (i < 10000) svgBytes += certificates::QrCode::encode(service.verificationUrl(c)).toSvg().size();
+    if (i < 10000)
+      svgBytes += certificates::QrCode::encode(service.verificationUrl(c)).toSvg().size();
     tokens << c.token << "\n";
     if (i + 1 == std::min(count, 10000L))
-      firstTenThousand = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      firstTenThousand =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   long measured = std::min(count, 10000L);
-  std::printf("issued %ld certificates (sign + store + QR SVG) in %.2f s: %.0f per second (avg SVG %zu bytes)\n",
-              measured, firstTenThousand, measured / firstTenThousand, svgBytes / static_cast<std::size_t>(measured));
+  std::printf(
+      "issued %ld certificates (sign + store + QR SVG) in %.2f s: %.0f per second (avg SVG %zu "
+      "bytes)\n",
+      measured, firstTenThousand, measured / firstTenThousand,
+      svgBytes / static_cast<std::size_t>(measured));
   std::printf("issued %ld certificates in all in %.2f s\n", count, total);
   return 0;
 }

@@ -11,7 +11,7 @@ packages=(
   # plaques: Chinese and monospace fonts
   fonts-noto-cjk fonts-dejavu-core
   # tests: the tools that check what we produce
-  catch2 curl openssl zbar-tools poppler-utils
+  catch2 curl openssl zbar-tools poppler-utils python3-yaml
 )
 
 missing=()

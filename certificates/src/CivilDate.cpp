@@ -31,7 +31,8 @@ std::optional<int> parseIsoDate(std::string_view text) {
   };
   int y = number(0, 4), m = number(5, 2), d = number(8, 2);
   if (y < 0 || m < 0 || d < 0) return std::nullopt;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, std::chrono::day{static_cast<unsigned>(d)}};
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)},
+                     std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   return static_cast<int>(sys_days{ymd}.time_since_epoch().count());
 }

@@ -47,8 +47,9 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
   router.add("POST", "/api/v1/login", [&auth, sessionSeconds](http::HttpRequest& request) {
     auto fields = stringFields(http::parseJsonObject(request), {"username", "password"}, {});
     auto result = auth.login(fields["username"], fields["password"], request.remoteAddress);
-    auto response = http::jsonResponse(
-        {{"user", userJson(result.user)}, {"token", result.token}, {"csrf_token", result.csrfToken}});
+    auto response = http::jsonResponse({{"user", userJson(result.user)},
+                                        {"token", result.token},
+                                        {"csrf_token", result.csrfToken}});
     response.setHeader("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
                                          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                                          std::to_string(sessionSeconds));
@@ -69,8 +70,8 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
   router.add("GET", "/api/v1/session", [&auth](http::HttpRequest& request) {
     const auto& principal = requireLogin(request);
     std::string bearer = request.header("authorization");
-    auto session = auth.authenticate(bearer.starts_with("Bearer ") ? bearer.substr(7)
-                                                                   : request.cookie(kSessionCookie));
+    auto session = auth.authenticate(
+        bearer.starts_with("Bearer ") ? bearer.substr(7) : request.cookie(kSessionCookie));
     return http::jsonResponse({{"user",
                                 {{"id", principal.userId},
                                  {"username", principal.username},
@@ -83,7 +84,8 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
     const auto& principal = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json list = Json::array();
     for (const auto& user : auth.users())
-      if (principal.role == Role::CityAdmin || (user.county && principal.coversCounty(*user.county)))
+      if (principal.role == Role::CityAdmin ||
+          (user.county && principal.coversCounty(*user.county)))
         list.push_back(userJson(user));
     return http::jsonResponse({{"users", list}});
   });

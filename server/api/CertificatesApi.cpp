@@ -2,8 +2,8 @@
 
 #include "api/Access.h"
 #include "certificates/Plaque.h"
-#include "http/HttpError.h"
 #include "certificates/QrCode.h"
+#include "http/HttpError.h"
 
 namespace tisheng::api {
 

@@ -37,9 +37,10 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addCertificateRoutes(router_, certificates_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
-  http::Handler handler = http::withSecurityHeaders(http::withRequestId(http::withLogging(
-      http::withErrorMapping(http::withBodyLimit(api::withAuthentication(routed, auth_),
-                                                 config_.http.maxBodyBytes)), accessLog_)));
+  http::Handler handler = http::withSecurityHeaders(http::withRequestId(
+      http::withLogging(http::withErrorMapping(http::withBodyLimit(
+                            api::withAuthentication(routed, auth_), config_.http.maxBodyBytes)),
+                        accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }
 

@@ -3,9 +3,14 @@
 #include "app/Clock.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
+#include "security/Passwords.h"
+#include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteRegistryRepository.h"
+#include "storage/SqliteUserRepository.h"
+
+#include <tuple>
 
 namespace tisheng::app {
 
@@ -91,11 +96,13 @@ constexpr DemoEntry kEntries[] = {
     {Category::Product, "luonan", "秦岭土蜂蜜", "Qinling Wild Honey", "洛南县养蜂合作社"},
 };
 
+constexpr std::int64_t kDay = 86400;
+
 std::string standardFor(Category category) { return std::string(rules::toString(category)); }
 
 }  // namespace
 
-std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now) {
+DemoData seedDemoData(const Config& config, std::int64_t now) {
   auto standards = rules::StandardRegistry::load(config.rulesDir);
   storage::ConnectionPool pool(config.databasePath(), 2);
   {
@@ -108,9 +115,28 @@ std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now) {
   storage::SqliteRegistryRepository registry(pool);
   for (const auto& county : kCounties) registry.addCounty(county.code, {county.zh, county.en});
 
+  DemoData demo;
+  storage::SqliteUserRepository users(pool);
+  security::PasswordHasher hasher(config.passwordCost);
+  ManualClock userClock(now);
+  services::AuthService auth(users, hasher, userClock, 3600);
+  std::int64_t ownerId = 0;
+  for (const auto& [username, role, county] :
+       {std::tuple{"admin", security::Role::CityAdmin, ""},
+        std::tuple{"shangzhou.office", security::Role::CountyAdmin, "shangzhou"},
+        std::tuple{"inspector.wang", security::Role::Inspector, "shangzhou"},
+        std::tuple{"muhuguan.owner", security::Role::Business, "shangzhou"}}) {
+    std::string password = security::randomToken().substr(0, 16);
+    std::optional<std::string> countyCode;
+    if (*county) countyCode = county;
+    auto user = auth.createUser({username, username, role, countyCode, password});
+    if (role == security::Role::Business) ownerId = user.id;
+    demo.logins.push_back({username, std::string(security::toString(role)), password});
+  }
+
   // History first: certificates issued four years ago are signed by a key of that time, which
   // has since been retired by a rotation (it still verifies the plaques it signed).
-  const std::int64_t past = now - 4 * 365 * 86400LL;
+  const std::int64_t past = now - kDay * 365 * 4;
   ManualClock clock(past);
   auto keys = certificates::KeyStore::open(config.keysDir(), past, config.keyLifetimeDays);
   services::CertificateService service(registry, standards, keys, clock, config);
@@ -122,6 +148,7 @@ std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now) {
     entry.name = {e.zh, e.en};
     entry.countyCode = e.county;
     entry.address = {e.address, ""};
+    if (ids.empty()) entry.ownerUserId = ownerId;
     ids.push_back(registry.addEntry(entry, past));
   }
 
@@ -133,16 +160,16 @@ std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now) {
                          issuedOn - 12);
   };
 
-  std::vector<DemoPlaque> plaques;
+  std::vector<DemoPlaque>& plaques = demo.plaques;
   int pastDay = certificates::dayOf(past);
   auto expired = issue(3, 1, pastDay);  // 36 months, long over
   plaques.push_back({"expired / 已过期", expired.token});
   auto replaced = issue(17, 1, pastDay + 30);
-  clock.set(now - 900 * 86400LL);
+  clock.set(now - 900 * kDay);
   auto oldKey = issue(15, 0, certificates::dayOf(clock.now()));  // still valid, old key
 
   // The rotation: a new key from 400 days ago signs everything since.
-  keys.rotate(now - 400 * 86400LL, config.keyLifetimeDays);
+  keys.rotate(now - 400 * kDay, config.keyLifetimeDays);
   clock.set(now);
   int today = certificates::dayOf(now);
   for (std::size_t i = 0; i < std::size(kEntries); ++i) {
@@ -152,20 +179,20 @@ std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now) {
     if (i == 5) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Suspended,
                          "消防通道堵塞，限期整改至 " + certificates::isoDate(today + 30),
-                         now - 5 * 86400);
+                         now - 5 * kDay);
       plaques.push_back({"suspended / 暂停使用", certificate.token});
     }
     if (i == 20) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Revoked,
-                         "食品安全监督抽检不合格，撤销认定（摘牌）", now - 20 * 86400);
+                         "食品安全监督抽检不合格，撤销认定（摘牌）", now - 20 * kDay);
       plaques.push_back({"revoked / 已摘牌", certificate.token});
     }
   }
   registry.setStatus(replaced.serial, domain::CertificateStatus::Superseded, "复核升级，换发新证",
-                     now - 40 * 86400);
+                     now - 40 * kDay);
   plaques.push_back({"superseded / 已换发", replaced.token});
   plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.token});
-  return plaques;
+  return demo;
 }
 
 }  // namespace tisheng::app

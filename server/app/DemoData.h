@@ -15,10 +15,23 @@ struct DemoPlaque {
   std::string token;
 };
 
+/// A demo account and its password (generated, shown once).
+struct DemoLogin {
+  std::string username;
+  std::string role;
+  std::string password;
+};
+
+struct DemoData {
+  std::vector<DemoLogin> logins;
+  std::vector<DemoPlaque> plaques;
+};
+
 /// Fills an empty database with Shangluo's counties, 40 entries across the three categories and
 /// all counties, and certificates in every status (active, suspended, revoked, expired,
 /// superseded), some signed by an older, retired key. Does nothing when the database already
-/// has entries. Returns a few plaques to try. Throws like App's constructor on bad config.
-std::vector<DemoPlaque> seedDemoData(const Config& config, std::int64_t now);
+/// has entries. Creates one account of each role (the business owns 牧护关秦岭山居). Returns the
+/// logins and a few plaques to try. Throws like App's constructor on bad config.
+DemoData seedDemoData(const Config& config, std::int64_t now);
 
 }  // namespace tisheng::app

@@ -23,6 +23,9 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
 /// `tisheng keys list|rotate|revoke KID`: the signing keys.
 int keys(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng admin create-user ...`: creates an account directly in the database.
+int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The configuration file read when --config is not given (optional).
 inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
 

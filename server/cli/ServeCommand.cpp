@@ -45,15 +45,19 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   try {
     app::SystemClock clock;
     app::Config config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-    std::vector<app::DemoPlaque> plaques;
-    if (demo) plaques = app::seedDemoData(config, clock.now());
+    app::DemoData seeded;
+    if (demo) seeded = app::seedDemoData(config, clock.now());
     app::App app(config, std::cerr, clock);
     app.start();
     std::string base = "http://" + config.http.host + ":" + std::to_string(app.port());
     out << "Tisheng listening on " << base << "/" << std::endl;
-    if (!plaques.empty())
-      out << "Demo data loaded. Plaques to try (scan target on this machine):\n";
-    for (const auto& plaque : plaques)
+    if (!seeded.logins.empty()) {
+      out << "Demo data loaded. Logins (passwords shown this once; POST /api/v1/login):\n";
+      for (const auto& login : seeded.logins)
+        out << "  " << login.role << ": " << login.username << " / " << login.password << "\n";
+      out << "Plaques to try (what their QR codes open, served by this machine):\n";
+    }
+    for (const auto& plaque : seeded.plaques)
       out << "  " << plaque.label << ": " << base << "/c/" << plaque.token << "\n";
     out << std::flush;
     int received = 0;
@@ -76,6 +80,7 @@ std::string usage() {
          "  rules lint DIR                   validate the standards in DIR\n"
          "  verify URL|TOKEN [--keys F] [--status F]   check a plaque offline\n"
          "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
+         "  admin create-user --username U --role R [--county C]   create an account\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }
 

@@ -1,9 +1,9 @@
 #include "http/Decorators.h"
 
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
-#include <cctype>
 
 #include "http/HttpError.h"
 #include "http/Json.h"
@@ -23,7 +23,8 @@ std::string newRequestId() {
 bool saneRequestId(const std::string& id) {
   if (id.size() < 8 || id.size() > 64) return false;
   for (char c : id)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+      return false;
   return true;
 }
 

@@ -32,7 +32,8 @@ struct Authenticated {
 };
 
 /// Accounts and sessions. Logins are rate limited per username and per address (failures in
-/// the last 15 minutes), checked before the password is. Thread-safe; collaborators must outlive it.
+/// the last 15 minutes), checked before the password is. Thread-safe; collaborators must outlive
+/// it.
 class AuthService {
  public:
   static constexpr int kMaxFailuresPerUser = 5;

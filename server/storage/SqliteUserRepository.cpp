@@ -78,9 +78,10 @@ void SqliteUserRepository::addSession(const std::string& tokenHash, const Sessio
 std::optional<std::pair<User, Session>> SqliteUserRepository::session(const std::string& tokenHash,
                                                                       std::int64_t now) {
   auto db = pool_.acquire();
-  auto row = db->prepare("SELECT " + kUserColumns +
-                         ", s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = "
-                         "s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0");
+  auto row =
+      db->prepare("SELECT " + kUserColumns +
+                  ", s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = "
+                  "s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0");
   row.bind(1, tokenHash).bind(2, now);
   if (!row.step()) return std::nullopt;
   User user = readUser(row);

@@ -38,7 +38,8 @@ class UserRepository {
   virtual std::optional<User> user(std::int64_t id) = 0;
   virtual std::vector<User> users() = 0;
 
-  virtual void addSession(const std::string& tokenHash, const Session& session, std::int64_t now) = 0;
+  virtual void addSession(const std::string& tokenHash, const Session& session,
+                          std::int64_t now) = 0;
   /// The unexpired session with this token hash and its user.
   virtual std::optional<std::pair<User, Session>> session(const std::string& tokenHash,
                                                           std::int64_t now) = 0;

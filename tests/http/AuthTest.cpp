@@ -16,7 +16,8 @@ tisheng::test::Reply login(TestServer& server, const std::string& username,
 
 void addUser(TestServer& server, const std::string& username, Role role,
              std::optional<std::string> county = std::nullopt) {
-  server.app().auth().createUser({username, username, role, std::move(county), "correct horse battery"});
+  server.app().auth().createUser(
+      {username, username, role, std::move(county), "correct horse battery"});
 }
 
 /// The session cookie as the browser would send it back.
@@ -48,9 +49,11 @@ TEST_CASE("Login sets an HttpOnly SameSite cookie and returns a bearer token", "
   CHECK(cookie.find("HttpOnly") != std::string::npos);
   CHECK(cookie.find("SameSite=Strict") != std::string::npos);
 
-  auto byBearer = server.client().get("/api/v1/session", {{"Authorization", "Bearer " + body["token"].get<std::string>()}});
+  auto byBearer = server.client().get(
+      "/api/v1/session", {{"Authorization", "Bearer " + body["token"].get<std::string>()}});
   CHECK(byBearer.json()["user"]["username"] == "office");
-  auto byCookie = server.client().get("/api/v1/session", {{"Cookie", "theme=dark; " + sessionCookie(reply)}});
+  auto byCookie =
+      server.client().get("/api/v1/session", {{"Cookie", "theme=dark; " + sessionCookie(reply)}});
   CHECK(byCookie.json()["csrf_token"] == body["csrf_token"]);
   CHECK(server.client().get("/api/v1/session").status == 401);
   CHECK(server.client().get("/api/v1/session", {{"Authorization", "Bearer forged"}}).status == 401);
@@ -65,7 +68,8 @@ TEST_CASE("Sessions are stored hashed and expire", "[sqlite]") {
   row.bind(1, token).step();
   CHECK(row.integer(0) == 0);
   server.clock().advanceDays(1);  // sessions last 12 hours
-  CHECK(server.client().get("/api/v1/session", {{"Authorization", "Bearer " + token}}).status == 401);
+  CHECK(server.client().get("/api/v1/session", {{"Authorization", "Bearer " + token}}).status ==
+        401);
 }
 
 TEST_CASE("Wrong passwords get 401 and repeated failures 429", "[http]") {
@@ -73,7 +77,8 @@ TEST_CASE("Wrong passwords get 401 and repeated failures 429", "[http]") {
   addUser(server, "office", Role::CityAdmin);
   auto wrong = login(server, "office", "guess");
   CHECK(wrong.status == 401);
-  CHECK(login(server, "nobody", "guess").json()["error"]["detail"] == wrong.json()["error"]["detail"]);
+  CHECK(login(server, "nobody", "guess").json()["error"]["detail"] ==
+        wrong.json()["error"]["detail"]);
   for (int i = 0; i < 4; ++i) login(server, "office", "guess");
   auto limited = login(server, "office", "correct horse battery");
   CHECK(limited.status == 429);
@@ -97,13 +102,17 @@ TEST_CASE("Cookie-authenticated writes need the CSRF token", "[http]") {
   auto session = login(server, "office", "correct horse battery");
   std::string cookie = sessionCookie(session);
   std::string csrf = session.json()["csrf_token"];
-  Json user{{"username", "inspector.li"}, {"display_name", "李评定"}, {"role", "inspector"},
+  Json user{{"username", "inspector.li"},
+            {"display_name", "李评定"},
+            {"role", "inspector"},
             {"password", "another good one"}};
   auto without = server.client().post("/api/v1/users", user.dump(), {{"Cookie", cookie}});
   CHECK(without.status == 403);
-  auto wrong = server.client().post("/api/v1/users", user.dump(), {{"Cookie", cookie}, {"X-CSRF-Token", "x"}});
+  auto wrong = server.client().post("/api/v1/users", user.dump(),
+                                    {{"Cookie", cookie}, {"X-CSRF-Token", "x"}});
   CHECK(wrong.status == 403);
-  auto with = server.client().post("/api/v1/users", user.dump(), {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto with = server.client().post("/api/v1/users", user.dump(),
+                                   {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   CHECK(with.status == 201);
   CHECK(with.json()["user"]["username"] == "inspector.li");
 }
@@ -113,8 +122,12 @@ TEST_CASE("County admins manage their own county's inspectors and businesses onl
   server.app().registry().addCounty("shangzhou", {"商州区", "Shangzhou"});
   server.app().registry().addCounty("luonan", {"洛南县", "Luonan"});
   auto county = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
-  auto create = [&](Json user) { return server.client().post("/api/v1/users", user.dump(), county); };
-  Json inspector{{"username", "sz.inspector"}, {"display_name", "评定员"}, {"role", "inspector"},
+  auto create = [&](Json user) {
+    return server.client().post("/api/v1/users", user.dump(), county);
+  };
+  Json inspector{{"username", "sz.inspector"},
+                 {"display_name", "评定员"},
+                 {"role", "inspector"},
                  {"password", "long enough pass"}};
   auto created = create(inspector);
   CHECK(created.status == 201);
@@ -129,28 +142,44 @@ TEST_CASE("County admins manage their own county's inspectors and businesses onl
   elsewhere["county"] = "luonan";
   CHECK(create(elsewhere).status == 403);
 
-  server.app().auth().createUser({"ln.business", "洛南商户", Role::Business, "luonan", "correct horse battery"});
+  server.app().auth().createUser(
+      {"ln.business", "洛南商户", Role::Business, "luonan", "correct horse battery"});
   auto list = server.client().get("/api/v1/users", county).json()["users"];
   std::vector<std::string> names;
   for (const auto& user : list) names.push_back(user["username"]);
   CHECK(names == std::vector<std::string>{"sz.office", "sz.inspector"});
-  CHECK(server.client().get("/api/v1/users", tisheng::test::loginAs(server, Role::Business, "shop")).status == 403);
+  CHECK(server.client()
+            .get("/api/v1/users", tisheng::test::loginAs(server, Role::Business, "shop"))
+            .status == 403);
   CHECK(server.client().get("/api/v1/users").status == 401);
 }
 
 TEST_CASE("Bad user data gets 400 naming each field and a taken name 409", "[http]") {
   TestServer server;
   auto city = tisheng::test::loginAs(server, Role::CityAdmin, "city");
-  auto create = [&](const std::string& body) { return server.client().post("/api/v1/users", body, city); };
-  auto bad = create(R"({"username": "X Y", "display_name": "", "role": "county_admin", "password": "short"})");
+  auto create = [&](const std::string& body) {
+    return server.client().post("/api/v1/users", body, city);
+  };
+  auto bad = create(
+      R"({"username": "X Y", "display_name": "", "role": "county_admin", "password": "short"})");
   CHECK(bad.status == 400);
-  CHECK(fieldsOf(bad) == std::vector<std::string>{"username", "display_name", "password", "county"});
-  CHECK(fieldsOf(create(R"({"username": "ok.name", "display_name": "x", "role": "king", "password": "long enough pass"})")) ==
-        std::vector<std::string>{"role"});
-  CHECK(fieldsOf(create(R"({"username": 5, "display_name": "x", "role": "inspector", "password": "long enough pass", "age": 3})")) ==
-        std::vector<std::string>{"username", "age"});
-  CHECK(fieldsOf(create(R"({"username": "ok.name", "display_name": "x", "role": "county_admin", "county": "atlantis", "password": "long enough pass"})")) ==
-        std::vector<std::string>{"county"});
-  CHECK(create(R"({"username": "city", "display_name": "x", "role": "inspector", "password": "long enough pass"})").status == 409);
+  CHECK(fieldsOf(bad) ==
+        std::vector<std::string>{"username", "display_name", "password", "county"});
+  CHECK(
+      fieldsOf(create(
+          R"({"username": "ok.name", "display_name": "x", "role": "king", "password": "long enough pass"})")) ==
+      std::vector<std::string>{"role"});
+  CHECK(
+      fieldsOf(create(
+          R"({"username": 5, "display_name": "x", "role": "inspector", "password": "long enough pass", "age": 3})")) ==
+      std::vector<std::string>{"username", "age"});
+  CHECK(
+      fieldsOf(create(
+          R"({"username": "ok.name", "display_name": "x", "role": "county_admin", "county": "atlantis", "password": "long enough pass"})")) ==
+      std::vector<std::string>{"county"});
+  CHECK(
+      create(
+          R"({"username": "city", "display_name": "x", "role": "inspector", "password": "long enough pass"})")
+          .status == 409);
   CHECK(server.app().auth().users().size() == 1);  // nothing half-written
 }

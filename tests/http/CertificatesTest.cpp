@@ -206,14 +206,18 @@ TEST_CASE("Only the entry's offices and owner may download its plaque", "[http]"
       {"owner", owner, 200},
       {"another business", tisheng::test::loginAs(server, Role::Business, "rival"), 403},
       {"city admin", tisheng::test::loginAs(server, Role::CityAdmin, "city"), 200},
-      {"county admin here", tisheng::test::loginAs(server, Role::CountyAdmin, "here", "shangzhou"), 200},
-      {"county admin elsewhere", tisheng::test::loginAs(server, Role::CountyAdmin, "there", "luonan"), 403},
+      {"county admin here", tisheng::test::loginAs(server, Role::CountyAdmin, "here", "shangzhou"),
+       200},
+      {"county admin elsewhere",
+       tisheng::test::loginAs(server, Role::CountyAdmin, "there", "luonan"), 403},
       {"inspector", tisheng::test::loginAs(server, Role::Inspector, "insp", "shangzhou"), 403},
   };
   for (const auto& c : cases)
     for (const char* file : {"plaque.pdf", "plaque.svg", "plaque.png", "qr.svg", "qr.png"}) {
       CAPTURE(c.who, file);
-      CHECK(server.client().get("/api/v1/certificates/" + cert.serial + "/" + file, c.headers).status == c.status);
+      CHECK(server.client()
+                .get("/api/v1/certificates/" + cert.serial + "/" + file, c.headers)
+                .status == c.status);
     }
 }
 

@@ -10,14 +10,16 @@
 #include <regex>
 #include <sstream>
 
+#include "certificates/Keys.h"
 #include "support/HttpClient.h"
 #include "support/Registry.h"
-#include "support/Tools.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"
+#include "support/Tools.h"
 
 using tisheng::test::runTisheng;
 using tisheng::test::TempDir;
+using Json = nlohmann::ordered_json;
 
 namespace {
 const std::string kStandards = (tisheng::test::sourceDir() / "rating-rules/standards").string();
@@ -111,31 +113,37 @@ TEST_CASE("verify checks a plaque offline with the published keys and status lis
   tisheng::app::Config config;
   config.statusListTtlSeconds = 3600;
   tisheng::test::TestServer server(config);
-  auto good = tisheng::test::issue(server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "山居"),
-                                   tisheng::rules::Category::Homestay, "jia");
-  auto gone = tisheng::test::issue(server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "小院"),
-                                   tisheng::rules::Category::Homestay, "yi");
-  server.app().registry().setStatus(gone.serial, tisheng::domain::CertificateStatus::Revoked, "摘牌",
-                                    server.clock().now());
+  auto good = tisheng::test::issue(
+      server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "山居"),
+      tisheng::rules::Category::Homestay, "jia");
+  auto gone = tisheng::test::issue(
+      server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "小院"),
+      tisheng::rules::Category::Homestay, "yi");
+  server.app().registry().setStatus(gone.serial, tisheng::domain::CertificateStatus::Revoked,
+                                    "摘牌", server.clock().now());
   TempDir dir;
-  auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json", server.client().get("/.well-known/jwks.json").body);
+  auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json",
+                                       server.client().get("/.well-known/jwks.json").body);
   auto list = tisheng::test::writeFile(dir.path() / "status.jws",
                                        server.client().get("/api/v1/public/status-list").body);
   std::string at = std::to_string(tisheng::test::TestServer::kStart + 60);
   auto url = [](const std::string& token) { return "https://v.example.cn/c/" + token; };
 
-  auto genuine = runTisheng({"verify", url(good.token), "--keys", jwks.string(), "--status", list.string(), "--at", at});
+  auto genuine = runTisheng(
+      {"verify", url(good.token), "--keys", jwks.string(), "--status", list.string(), "--at", at});
   CHECK(genuine.exitCode == 0);
   CHECK(contains(genuine.out, "GENUINE: signature verified with key "));
   CHECK(contains(genuine.out, "valid until: 2029-11-17\n"));
   CHECK(contains(genuine.out, "status: active (status as of 2026-11-18T11:06:40Z)"));
 
-  auto revoked = runTisheng({"verify", gone.token, "--keys", jwks.string(), "--status", list.string(), "--at", at});
+  auto revoked = runTisheng(
+      {"verify", gone.token, "--keys", jwks.string(), "--status", list.string(), "--at", at});
   CHECK(revoked.exitCode == 0);
   CHECK(contains(revoked.out, "status: revoked"));
 
   std::string stale = std::to_string(tisheng::test::TestServer::kStart + 7200);
-  auto old = runTisheng({"verify", good.token, "--keys", jwks.string(), "--status", list.string(), "--at", stale});
+  auto old = runTisheng(
+      {"verify", good.token, "--keys", jwks.string(), "--status", list.string(), "--at", stale});
   CHECK(contains(old.out, "status: unknown (status unknown: the status list is stale"));
 
   std::string altered = good.token;
@@ -162,4 +170,76 @@ TEST_CASE("keys list rotate and revoke manage the signing keys on disk", "[cli]"
   CHECK(std::regex_search(revoked.out, std::regex(kid[1].str() + ".* REVOKED ")));
   CHECK(runTisheng({"keys", "revoke", "nonexistent"}, env).exitCode == 1);
   CHECK(runTisheng({"keys", "shred"}, env).exitCode == 2);
+}
+
+TEST_CASE("admin create-user makes an account once and explains bad input", "[cli]") {
+  TempDir data;
+  std::map<std::string, std::string> env{{"TISHENG_STORAGE_DATA_DIR", data.path().string()},
+                                         {"TISHENG_SECURITY_PASSWORD_COST", "10"}};
+  auto created =
+      runTisheng({"admin", "create-user", "--username", "boss", "--role", "city_admin"}, env);
+  CHECK(created.exitCode == 0);
+  CHECK(std::regex_search(
+      created.out,
+      std::regex("^created city_admin 'boss' with password \\S{16} \\(shown once\\)\n$")));
+  auto again =
+      runTisheng({"admin", "create-user", "--username", "boss", "--role", "inspector"}, env);
+  CHECK(again.exitCode == 1);
+  CHECK(contains(again.err, "username 'boss' is taken"));
+  auto noCounty =
+      runTisheng({"admin", "create-user", "--username", "clerk", "--role", "county_admin"}, env);
+  CHECK(noCounty.exitCode == 1);
+  CHECK(contains(noCounty.err, "county: a county admin needs a county"));
+  CHECK(
+      runTisheng({"admin", "create-user", "--username", "x", "--role", "emperor"}, env).exitCode ==
+      2);
+}
+
+TEST_CASE("serve --demo prints logins that work and plaques in every status", "[cli]") {
+  TempDir data;
+  Poco::Pipe out, err;
+  Poco::Process::Env env{{"TISHENG_SERVER_PORT", "0"},
+                         {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
+                         {"TISHENG_SECURITY_PASSWORD_COST", "10"}};
+  auto handle = Poco::Process::launch(TISHENG_BINARY, {"serve", "--demo"}, TISHENG_SOURCE_DIR,
+                                      nullptr, &out, &err, env);
+  auto errText = std::async(std::launch::async, [&err] {
+    Poco::PipeInputStream in(err);
+    std::ostringstream text;
+    Poco::StreamCopier::copyStream(in, text);
+    return text.str();
+  });
+  Poco::PipeInputStream outStream(out);
+  std::map<std::string, std::string> lines;  // label -> rest
+  std::string line, port, adminPassword;
+  std::smatch match;
+  while (std::getline(outStream, line)) {
+    if (std::regex_search(line, match, std::regex("listening on http://127\\.0\\.0\\.1:(\\d+)/")))
+      port = match[1];
+    if (std::regex_search(line, match, std::regex("^  city_admin: admin / (\\S+)$")))
+      adminPassword = match[1];
+    if (std::regex_search(line, match, std::regex("^  (\\w+) / .*(/c/[A-Z2-7]+)$")))
+      lines[match[1]] = match[2];
+    if (line.find("signed by the retired key") != std::string::npos) break;
+  }
+  REQUIRE_FALSE(port.empty());
+  tisheng::test::HttpClient client(static_cast<std::uint16_t>(std::stoi(port)));
+  auto login =
+      client.post("/api/v1/login", Json{{"username", "admin"}, {"password", adminPassword}}.dump());
+  CHECK(login.status == 200);
+  CHECK(contains(client.get(lines["active"]).body, "class=\"verdict valid\""));
+  CHECK(contains(client.get(lines["suspended"]).body, "class=\"verdict suspended\""));
+  CHECK(contains(client.get(lines["revoked"]).body, "class=\"verdict revoked\""));
+  CHECK(contains(client.get(lines["expired"]).body, "class=\"verdict expired\""));
+  CHECK(contains(client.get(lines["superseded"]).body, "class=\"verdict superseded\""));
+  auto json = client.get("/api/v1/public/verify/" + lines["active"].substr(3)).json();
+  CHECK(json["entry"]["name"]["zh"] == "牧护关秦岭山居");
+  // Every plaque, including those signed by the retired key, verifies offline with the JWKS.
+  auto keys = tisheng::certificates::fromJwks(client.get("/.well-known/jwks.json").json());
+  CHECK(keys.size() == 2);
+  ::kill(handle.id(), SIGTERM);
+  std::ostringstream rest;
+  Poco::StreamCopier::copyStream(outStream, rest);
+  CHECK(handle.wait() == 0);
+  errText.get();
 }

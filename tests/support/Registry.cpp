@@ -31,7 +31,8 @@ std::map<std::string, std::string> loginAs(TestServer& server, security::Role ro
 
 void setOwner(TestServer& server, std::int64_t entryId, const std::string& username) {
   auto db = server.app().database().acquire();
-  db->prepare("UPDATE entries SET owner_user_id = (SELECT id FROM users WHERE username = ?) WHERE id = ?")
+  db->prepare(
+        "UPDATE entries SET owner_user_id = (SELECT id FROM users WHERE username = ?) WHERE id = ?")
       .bind(1, username)
       .bind(2, entryId)
       .run();
