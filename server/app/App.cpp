@@ -4,6 +4,7 @@
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/HealthApi.h"
+#include "api/MediaApi.h"
 #include "api/PublicApi.h"
 #include "api/StandardsApi.h"
 #include "http/Decorators.h"
@@ -29,12 +30,14 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       users_(database_),
       hasher_(config_.passwordCost),
       auth_(users_, hasher_, clock, config_.sessionHours * 3600),
+      media_(config_.mediaDir()),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600);
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
+  api::addMediaRoutes(router_, registry_, media_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(

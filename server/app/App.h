@@ -14,6 +14,7 @@
 #include "security/Passwords.h"
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
+#include "services/MediaStore.h"
 #include "storage/Sqlite.h"
 #include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
@@ -50,6 +51,7 @@ class App {
   storage::SqliteUserRepository users_;
   security::PasswordHasher hasher_;
   services::AuthService auth_;
+  services::MediaStore media_;
   http::AccessLog accessLog_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;

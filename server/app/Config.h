@@ -36,6 +36,7 @@ struct Config {
 
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
   std::filesystem::path keysDir() const { return dataDir / "keys"; }
+  std::filesystem::path mediaDir() const { return dataDir / "media"; }
 };
 
 /// Environment variables as name → value (tests pass their own; main passes environ).

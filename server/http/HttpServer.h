@@ -23,7 +23,7 @@ struct HttpServerOptions {
   int maxQueued = 256;
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 1000;
-  std::size_t maxBodyBytes = 1 << 20;
+  std::size_t maxBodyBytes = 8 << 20;
 };
 
 /// The Poco HTTP server around one Handler. Reads each request fully (bodies past

@@ -5,6 +5,7 @@
 namespace tisheng::http {
 
 Json parseJsonObject(const HttpRequest& request) {
+  if (request.body.size() > kMaxJsonBytes) throw PayloadTooLarge(kMaxJsonBytes);
   if (request.body.empty()) throw ValidationError("body", "a JSON object is required");
   Json doc;
   try {

@@ -8,8 +8,12 @@ namespace tisheng::http {
 
 using Json = nlohmann::ordered_json;
 
-/// The request body as a JSON object. Throws ValidationError (field "body") when it is empty,
-/// not JSON (with the byte offset) or not an object.
+/// The largest JSON body accepted, whatever the server's body limit (which photos need).
+inline constexpr std::size_t kMaxJsonBytes = 1 << 20;
+
+/// The request body as a JSON object. Throws PayloadTooLarge past kMaxJsonBytes and
+/// ValidationError (field "body") when it is empty, not JSON (with the byte offset) or not an
+/// object.
 Json parseJsonObject(const HttpRequest& request);
 
 /// A JSON reply; non-ASCII stays UTF-8, invalid UTF-8 is replaced rather than thrown.

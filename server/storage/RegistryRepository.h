@@ -35,6 +35,8 @@ class RegistryRepository {
   /// Stores a new entry and returns its id (entry.id is ignored).
   virtual std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) = 0;
   virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;
+  /// Points the entry's photo at a stored file (relative to the media folder).
+  virtual void setPhoto(std::int64_t entryId, const std::string& path) = 0;
 
   /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
   /// and year of issue), asks sign for the token of the finished certificate, and stores it.

@@ -107,6 +107,14 @@ std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   return readEntry(row, 0);
 }
 
+void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path) {
+  auto db = pool_.acquire();
+  db->prepare("UPDATE entries SET photo_path = ? WHERE id = ?")
+      .bind(1, path)
+      .bind(2, entryId)
+      .run();
+}
+
 Certificate SqliteRegistryRepository::issue(
     const CertificateDraft& draft, const std::string& serialPrefix,
     const std::function<std::string(const Certificate&)>& sign, std::int64_t now) {

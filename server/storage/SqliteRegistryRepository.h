@@ -13,6 +13,7 @@ class SqliteRegistryRepository : public RegistryRepository {
   void addCounty(const std::string& code, const rules::LocalizedText& name) override;
   std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) override;
   std::optional<domain::Entry> entry(std::int64_t id) override;
+  void setPhoto(std::int64_t entryId, const std::string& path) override;
   domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
                             const std::function<std::string(const domain::Certificate&)>& sign,
                             std::int64_t now) override;

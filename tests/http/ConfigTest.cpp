@@ -27,7 +27,7 @@ TEST_CASE("The shipped configuration file loads with the documented defaults", "
   auto config = loadConfig(tisheng::test::sourceDir() / "config/tisheng.properties", true, {});
   CHECK(config.http.host == "127.0.0.1");
   CHECK(config.http.port == 8080);
-  CHECK(config.http.maxBodyBytes == 1048576);
+  CHECK(config.http.maxBodyBytes == 8388608);
   CHECK(config.databasePath() == std::filesystem::path("data/tisheng.db"));
   CHECK(config.rulesDir == std::filesystem::path("rating-rules/standards"));
 }

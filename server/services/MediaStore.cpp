@@ -1,0 +1,61 @@
+#include "services/MediaStore.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "certificates/Crypto.h"
+#include "http/HttpError.h"
+
+namespace tisheng::services {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string hex(std::string_view bytes) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> MediaStore::imageType(std::string_view bytes) {
+  if (bytes.size() > 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (bytes.size() > 8 && bytes.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  return std::nullopt;
+}
+
+std::string MediaStore::storeImage(const std::string& folder, const std::string& bytes) const {
+  auto type = imageType(bytes);
+  if (!type) throw http::ValidationError("body", "expected a JPEG or PNG image");
+  std::string name =
+      folder + "/" + hex(certificates::sha256(bytes)) + (*type == "image/png" ? ".png" : ".jpg");
+  fs::path file = root_ / name;
+  if (!fs::exists(file)) {
+    fs::create_directories(file.parent_path());
+    fs::path temporary = file;
+    temporary += ".tmp";
+    {
+      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (!out.flush()) throw std::runtime_error("cannot write " + temporary.string());
+    }
+    fs::rename(temporary, file);
+  }
+  return name;
+}
+
+std::optional<std::string> MediaStore::read(const std::string& relativePath) const {
+  if (relativePath.find("..") != std::string::npos || relativePath.starts_with("/"))
+    return std::nullopt;
+  std::ifstream in(root_ / relativePath, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace tisheng::services
