@@ -3,6 +3,7 @@
 #include "api/Access.h"
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
+#include "api/ComplaintsApi.h"
 #include "api/HealthApi.h"
 #include "api/MediaApi.h"
 #include "api/PublicApi.h"
@@ -31,6 +32,8 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       hasher_(config_.passwordCost),
       auth_(users_, hasher_, clock, config_.sessionHours * 3600),
       media_(config_.mediaDir()),
+      complaintStore_(database_),
+      complaints_(complaintStore_, registry_, clock),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600);
@@ -38,6 +41,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
   api::addMediaRoutes(router_, registry_, media_);
+  api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(

@@ -14,8 +14,10 @@
 #include "security/Passwords.h"
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
+#include "services/ComplaintService.h"
 #include "services/MediaStore.h"
 #include "storage/Sqlite.h"
+#include "storage/SqliteComplaintRepository.h"
 #include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
 
@@ -52,6 +54,8 @@ class App {
   security::PasswordHasher hasher_;
   services::AuthService auth_;
   services::MediaStore media_;
+  storage::SqliteComplaintRepository complaintStore_;
+  services::ComplaintService complaints_;
   http::AccessLog accessLog_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;

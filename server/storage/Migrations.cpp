@@ -88,6 +88,23 @@ CREATE INDEX login_failures_by_address ON login_failures (address, at);
 
 ALTER TABLE entries ADD COLUMN owner_user_id INTEGER REFERENCES users (id);
 )SQL"},
+      {3, "complaints from the public", R"SQL(
+CREATE TABLE complaints (
+  id              INTEGER PRIMARY KEY,
+  entry_id        INTEGER NOT NULL REFERENCES entries (id),
+  certificate_id  INTEGER REFERENCES certificates (id),
+  category        TEXT NOT NULL CHECK (category IN ('hygiene', 'safety', 'service', 'price',
+                                                    'false_advertising', 'fake_plaque', 'other')),
+  description     TEXT NOT NULL,
+  contact         TEXT,
+  status          TEXT NOT NULL DEFAULT 'new'
+                  CHECK (status IN ('new', 'dismissed', 'upheld', 'inspect')),
+  source_address  TEXT NOT NULL,
+  created_at      INTEGER NOT NULL
+);
+CREATE INDEX complaints_by_entry ON complaints (entry_id, status);
+CREATE INDEX complaints_by_address ON complaints (source_address, created_at);
+)SQL"},
   };
   return all;
 }

@@ -2,47 +2,13 @@
 
 #include "certificates/CivilDate.h"
 #include "web/Html.h"
+#include "web/Layout.h"
 
 namespace tisheng::web {
 
 namespace {
 
 using domain::CertificateStatus;
-
-const std::string kStyle =
-    "body{margin:0;font:16px/1.5 system-ui,'Noto Sans CJK SC',sans-serif;color:#1f1f1f;"
-    "background:#f6f4ef}main{max-width:34rem;margin:auto;padding:1rem}"
-    "header{font-size:.85rem;color:#5f6368}.verdict{border-radius:.75rem;padding:1rem 1.2rem;"
-    "color:#fff;margin:.75rem 0}.verdict h1{margin:0;font-size:1.9rem;line-height:1.2}"
-    ".verdict p{margin:.3rem 0 0}.verdict "
-    ".en{color:#fff;opacity:.85}.valid{background:#1e7d32}.suspended{background:#b26a00}"
-    ".revoked,.forged{background:#b3261e}.expired,.superseded{background:#5f6368}"
-    "dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .9rem;background:#fff;"
-    "border-radius:.75rem;padding:1rem 1.2rem;margin:0}dt{color:#5f6368}dd{margin:0}"
-    ".name{font-size:1.35rem;font-weight:700}.en{color:#5f6368;font-size:.85rem;display:block}"
-    "img{width:100%;border-radius:.75rem;margin:.75rem 0}.note{font-size:.9rem}"
-    "header a{float:right}"
-    "a{color:#0b57d0}footer{font-size:.8rem;color:#5f6368;margin-top:1rem}";
-
-/// Both languages, the requested one first.
-class Bilingual {
- public:
-  explicit Bilingual(bool english) : english_(english) {}
-  std::string operator()(const std::string& zh, const std::string& en) const {
-    const std::string& first = english_ ? en : zh;
-    const std::string& second = english_ ? zh : en;
-    if (second.empty() || second == first) return escape(first);
-    return escape(first) + "<span class=\"en\" lang=\"" + (english_ ? "zh-CN" : "en") + "\">" +
-           escape(second) + "</span>";
-  }
-  std::string operator()(const rules::LocalizedText& text) const {
-    return (*this)(text.zh, text.en);
-  }
-  bool english() const { return english_; }
-
- private:
-  bool english_;
-};
 
 std::string row(const std::string& label, const std::string& value) {
   return "<dt>" + label + "</dt><dd>" + value + "</dd>";
@@ -58,9 +24,8 @@ std::string verdict(const services::Verification& v, const Bilingual& t) {
   const domain::Certificate& c = v.found->certificate;
   std::string since =
       c.statusSince ? certificates::isoDate(certificates::dayOf(*c.statusSince)) : "";
-  std::string reason = c.statusReason ? "<p>" + std::string(t.english() ? "Reason: " : "原因：") +
-                                            escape(*c.statusReason) + "</p>"
-                                      : "";
+  std::string reason =
+      c.statusReason ? "<p>" + t.one("原因：", "Reason: ") + escape(*c.statusReason) + "</p>" : "";
   switch (v.status) {
     case CertificateStatus::Active:
       return "<section class=\"verdict valid\"><h1>" + t("✔ 真实有效", "✔ Genuine and valid") +
@@ -125,29 +90,9 @@ http::HttpResponse verifyPage(const services::Verification& v,
   Bilingual t(english);
   std::string body = verdict(v, t);
   if (v.genuine) body += details(v, service, programme, t);
-  std::string other = english ? "?lang=zh" : "?lang=en";
-  std::string html =
-      "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
-      "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-      "content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">"
-      "<title>" +
-      escape(english ? "Certificate check" : "牌匾查验") + "</title><style>" + kStyle +
-      "</style></head><body><main><header><a href=\"" + escape(selfPath) + other + "\">" +
-      (english ? "中文" : "English") + "</a>" +
-      escape(english ? programme.brandEn : programme.brandZh) + "<br>" +
-      escape(english ? programme.nameEn + " plaque check" : programme.nameZh + "认定牌匾查验") +
-      "</header>" + body + "<footer>" + t("查验时间 ", "Checked at ") +
-      certificates::isoTime(v.checkedAt) + " · " + escape(programme.publicHost) +
-      "</footer></main></body></html>";
-  http::HttpResponse response;
-  response.contentType = "text/html; charset=utf-8";
-  response.body = std::move(html);
-  response.setHeader("Cache-Control", "no-store");
-  static const std::string kPolicy = "default-src 'none'; style-src " + styleHash(kStyle) +
-                                     "; img-src 'self'; base-uri 'none'; form-action 'self'; "
-                                     "frame-ancestors 'none'";
-  response.setHeader("Content-Security-Policy", kPolicy);
-  return response;
+  body += "<footer>" + t.one("查验时间 ", "Checked at ") + certificates::isoTime(v.checkedAt) +
+          " · " + escape(programme.publicHost) + "</footer>";
+  return publicPage(200, programme, english, english ? "Plaque check" : "牌匾查验", selfPath, body);
 }
 
 }  // namespace tisheng::web

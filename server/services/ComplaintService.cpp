@@ -1,0 +1,78 @@
+#include "services/ComplaintService.h"
+
+#include <Poco/NumberParser.h>
+#include <algorithm>
+#include <cstdio>
+
+#include "http/HttpError.h"
+
+namespace tisheng::services {
+
+namespace {
+/// Characters, not bytes: Chinese text is 3 bytes a character in UTF-8 (continuation bytes,
+/// 10xxxxxx, do not start a character).
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+}  // namespace
+
+ComplaintService::ComplaintService(storage::ComplaintRepository& complaints,
+                                   storage::RegistryRepository& registry, const app::Clock& clock)
+    : complaints_(complaints), registry_(registry), clock_(clock) {}
+
+const std::vector<std::pair<std::string, rules::LocalizedText>>& ComplaintService::categories() {
+  static const std::vector<std::pair<std::string, rules::LocalizedText>> all{
+      {"hygiene", {"卫生问题", "Hygiene"}},
+      {"safety", {"安全隐患", "Safety"}},
+      {"service", {"服务质量", "Service"}},
+      {"price", {"价格问题", "Prices"}},
+      {"false_advertising", {"虚假宣传", "False advertising"}},
+      {"fake_plaque", {"冒用或伪造牌匾", "Fake or misused plaque"}},
+      {"other", {"其他", "Other"}},
+  };
+  return all;
+}
+
+FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::string& address) {
+  std::vector<http::FieldError> errors;
+  bool knownCategory = false;
+  for (const auto& [id, label] : categories()) knownCategory |= id == form.category;
+  if (!knownCategory) errors.push_back({"category", "choose one of the listed categories"});
+  std::size_t length = characters(form.description);
+  if (length < 10 || length > 2000)
+    errors.push_back({"description", "10 to 2000 characters, please describe what happened"});
+  if (characters(form.contact) > 100) errors.push_back({"contact", "at most 100 characters"});
+  if (form.serial.empty() && form.entryId.empty())
+    errors.push_back({"serial", "name the plaque's serial or the entry"});
+  if (!errors.empty()) throw http::ValidationError(errors);
+
+  storage::NewComplaint complaint;
+  if (!form.serial.empty()) {
+    auto certificate = registry_.certificateBySerial(form.serial);
+    if (!certificate) throw http::NotFound("no certificate " + form.serial);
+    complaint.entryId = certificate->entryId;
+    complaint.certificateId = certificate->id;
+  } else {
+    std::int64_t id = 0;
+    if (!Poco::NumberParser::tryParse64(form.entryId, id) || !registry_.entry(id))
+      throw http::NotFound("no entry " + form.entryId);
+    complaint.entryId = id;
+  }
+  std::int64_t now = clock_.now();
+  if (complaints_.countFromAddressSince(address, now - 3600) >= kMaxPerAddressPerHour)
+    throw http::RateLimited(3600);
+  complaint.category = form.category;
+  complaint.description = form.description;
+  if (!form.contact.empty()) complaint.contact = form.contact;
+  complaint.sourceAddress = address;
+  FiledComplaint filed;
+  filed.id = complaints_.add(complaint, now);
+  char reference[32];
+  std::snprintf(reference, sizeof reference, "TS-C-%06lld", static_cast<long long>(filed.id));
+  filed.reference = reference;
+  return filed;
+}
+
+}  // namespace tisheng::services

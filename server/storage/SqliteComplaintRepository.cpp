@@ -1,0 +1,29 @@
+#include "storage/SqliteComplaintRepository.h"
+
+namespace tisheng::storage {
+
+std::int64_t SqliteComplaintRepository::add(const NewComplaint& c, std::int64_t now) {
+  auto db = pool_.acquire();
+  db->prepare(
+        "INSERT INTO complaints (entry_id, certificate_id, category, description, contact, "
+        "source_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, c.entryId)
+      .bind(2, c.certificateId)
+      .bind(3, c.category)
+      .bind(4, c.description)
+      .bind(5, c.contact)
+      .bind(6, c.sourceAddress)
+      .bind(7, now)
+      .run();
+  return db->lastInsertId();
+}
+
+int SqliteComplaintRepository::countFromAddressSince(std::string_view address, std::int64_t since) {
+  auto db = pool_.acquire();
+  auto row =
+      db->prepare("SELECT COUNT(*) FROM complaints WHERE source_address = ? AND created_at >= ?");
+  row.bind(1, address).bind(2, since).step();
+  return static_cast<int>(row.integer(0));
+}
+
+}  // namespace tisheng::storage
