@@ -163,7 +163,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   std::vector<DemoPlaque>& plaques = demo.plaques;
   int pastDay = certificates::dayOf(past);
   auto expired = issue(3, 1, pastDay);  // 36 months, long over
-  plaques.push_back({"expired / 已过期", expired.token});
+  plaques.push_back({"expired / 已过期", expired.serial, expired.token});
   auto replaced = issue(17, 1, pastDay + 30);
   clock.set(now - 900 * kDay);
   auto oldKey = issue(15, 0, certificates::dayOf(clock.now()));  // still valid, old key
@@ -175,23 +175,23 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   for (std::size_t i = 0; i < std::size(kEntries); ++i) {
     if (i == 3 || i == 15 || i == 12 || i == 26 || i == 39) continue;  // done, or not certified
     auto certificate = issue(i, i % 3, today - static_cast<int>(i * 7 % 200));
-    if (i == 0) plaques.push_back({"active / 真实有效", certificate.token});
+    if (i == 0) plaques.push_back({"active / 真实有效", certificate.serial, certificate.token});
     if (i == 5) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Suspended,
                          "消防通道堵塞，限期整改至 " + certificates::isoDate(today + 30),
                          now - 5 * kDay);
-      plaques.push_back({"suspended / 暂停使用", certificate.token});
+      plaques.push_back({"suspended / 暂停使用", certificate.serial, certificate.token});
     }
     if (i == 20) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Revoked,
                          "食品安全监督抽检不合格，撤销认定（摘牌）", now - 20 * kDay);
-      plaques.push_back({"revoked / 已摘牌", certificate.token});
+      plaques.push_back({"revoked / 已摘牌", certificate.serial, certificate.token});
     }
   }
   registry.setStatus(replaced.serial, domain::CertificateStatus::Superseded, "复核升级，换发新证",
                      now - 40 * kDay);
-  plaques.push_back({"superseded / 已换发", replaced.token});
-  plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.token});
+  plaques.push_back({"superseded / 已换发", replaced.serial, replaced.token});
+  plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.serial, oldKey.token});
   return demo;
 }
 

@@ -12,6 +12,7 @@ namespace tisheng::app {
 /// A demo certificate worth showing a newcomer: its token and what it demonstrates.
 struct DemoPlaque {
   std::string label;
+  std::string serial;
   std::string token;
 };
 

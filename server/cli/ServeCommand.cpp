@@ -58,7 +58,8 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
       out << "Plaques to try (what their QR codes open, served by this machine):\n";
     }
     for (const auto& plaque : seeded.plaques)
-      out << "  " << plaque.label << ": " << base << "/c/" << plaque.token << "\n";
+      out << "  " << plaque.label << " (" << plaque.serial << "): " << base << "/c/" << plaque.token
+          << "\n";
     out << std::flush;
     int received = 0;
     sigwait(&signals, &received);

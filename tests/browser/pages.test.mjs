@@ -1,0 +1,123 @@
+// The public pages in real headless Chromium (Debian's, driven by playwright-core): what a
+// tourist sees after scanning a plaque, in both languages, with and without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.TISHENG_BINARY ?? 'build/server/tisheng';
+const plaques = {};
+let server, base, browser, dataDir;
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'tisheng-browser-'));
+  server = spawn(binary, ['serve', '--demo'], {
+    env: { ...process.env, TISHENG_SERVER_PORT: '0', TISHENG_STORAGE_DATA_DIR: dataDir,
+           TISHENG_SECURITY_PASSWORD_COST: '10' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  for await (const line of readline.createInterface({ input: server.stdout })) {
+    const url = line.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+    if (url) base = url[1];
+    const plaque = line.match(/^ {2}(\w+) \/ .*(\/c\/[A-Z2-7]+)$/);
+    if (plaque) plaques[plaque[1]] = plaque[2];
+    if (line.includes('signed by the retired key')) break;
+  }
+  assert.ok(base, 'the server printed its URL');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/// A phone-sized page; console messages (CSP violations among them) are collected.
+async function phone({ locale = 'zh-CN', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({
+    locale, javaScriptEnabled, viewport: { width: 390, height: 844 }, isMobile: true,
+  });
+  const page = await context.newPage();
+  page.messages = [];
+  page.on('console', (message) => page.messages.push(message.text()));
+  return page;
+}
+
+async function verdictColor(page) {
+  return page.$eval('.verdict', (element) => getComputedStyle(element).backgroundColor);
+}
+
+test('a valid plaque shows genuine and valid in green, styled under the strict CSP', async () => {
+  const page = await phone();
+  const response = await page.goto(base + plaques.active);
+  assert.equal(response.status(), 200);
+  assert.match(await page.textContent('.verdict h1'), /^✔ 真实有效/);
+  assert.equal(await verdictColor(page), 'rgb(30, 125, 50)');
+  assert.match(await page.textContent('.name'), /牧护关秦岭山居/);
+  assert.deepEqual(page.messages.filter((m) => m.includes('Content Security Policy')), []);
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(fits, 'no horizontal scrolling on a phone');
+  await page.context().close();
+});
+
+test('each status has its own colour and words', async () => {
+  const expected = {
+    suspended: ['暂停使用', 'rgb(178, 106, 0)'],
+    revoked: ['已摘牌', 'rgb(179, 38, 30)'],
+    expired: ['已过期', 'rgb(95, 99, 104)'],
+    superseded: ['已换发新牌', 'rgb(95, 99, 104)'],
+  };
+  const page = await phone();
+  for (const [status, [words, colour]] of Object.entries(expected)) {
+    await page.goto(base + plaques[status]);
+    assert.match(await page.textContent('.verdict h1'), new RegExp(words), status);
+    assert.equal(await verdictColor(page), colour, status);
+  }
+  const last = plaques.active.at(-1);
+  await page.goto(base + plaques.active.slice(0, -1) + (last === 'A' ? 'B' : 'A'));
+  assert.match(await page.textContent('.verdict h1'), /非真实牌匾/);
+  assert.equal(await verdictColor(page), 'rgb(179, 38, 30)');
+  await page.context().close();
+});
+
+test('an English browser gets English first and can switch to Chinese', async () => {
+  const page = await phone({ locale: 'en-US' });
+  await page.goto(base + plaques.active);
+  assert.match(await page.textContent('.verdict h1'), /^✔ Genuine and valid/);
+  await page.click('header a');
+  assert.match(await page.textContent('.verdict h1'), /^✔ 真实有效/);
+  await page.context().close();
+});
+
+test('a tourist files a complaint from the plaque page without JavaScript', async () => {
+  const page = await phone({ javaScriptEnabled: false });
+  await page.goto(base + plaques.active);
+  await page.click('text=投诉或举报');
+  assert.match(await page.textContent('form'), /问题类型/);
+  await page.selectOption('#category', 'service');
+  await page.fill('#description', '前台态度恶劣，退房时多收了清洁费');
+  await page.fill('#contact', '13800000000');
+  await page.click('button[type=submit]');
+  assert.match(await page.textContent('.verdict h1'), /已收到/);
+  assert.match(await page.textContent('.verdict p'), /TS-C-\d{6}/);
+  await page.context().close();
+});
+
+test('a complaint that is too short comes back with the problem and the text kept', async () => {
+  const page = await phone({ javaScriptEnabled: false });
+  await page.goto(`${base}/complaints/new?serial=SL-MS-2026-000001`);
+  await page.fill('#description', '太差');
+  await page.click('button[type=submit]');
+  assert.match(await page.textContent('.error'), /10 to 2000 characters/);
+  assert.equal(await page.inputValue('#description'), '太差');
+  await page.context().close();
+});
