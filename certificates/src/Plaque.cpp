@@ -125,32 +125,41 @@ void finish(cairo_t* cr, cairo_surface_t* surface) {
                              cairo_status_to_string(cairo_status(cr)));
 }
 
-}  // namespace
-
-std::string renderPlaquePdf(const PlaqueContent& content) {
+/// Draws onto a vector surface that streams into a string; configure sets it up first.
+template <typename Configure>
+std::string renderVector(cairo_surface_t* (*create)(cairo_write_func_t, void*, double, double),
+                         Configure configure, const PlaqueContent& content) {
   std::string out;
-  Surface surface(cairo_pdf_surface_create_for_stream(appendToString, &out, kWidth, kHeight));
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                 (content.serial + " " + content.entryNameZh).c_str());
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Tisheng");
-  Context cr(cairo_create(surface.get()));
-  draw(cr.get(), content, 600 / 72.0);
-  finish(cr.get(), surface.get());
-  cr.reset();
-  surface.reset();
+  {
+    Surface surface(create(appendToString, &out, kWidth, kHeight));
+    configure(surface.get());
+    Context cr(cairo_create(surface.get()));
+    draw(cr.get(), content, 600 / 72.0);
+    finish(cr.get(), surface.get());
+  }
   return out;
 }
 
+}  // namespace
+
+std::string renderPlaquePdf(const PlaqueContent& content) {
+  return renderVector(
+      cairo_pdf_surface_create_for_stream,
+      [&](cairo_surface_t* surface) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                       (content.serial + " " + content.entryNameZh).c_str());
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Tisheng");
+      },
+      content);
+}
+
 std::string renderPlaqueSvg(const PlaqueContent& content) {
-  std::string out;
-  Surface surface(cairo_svg_surface_create_for_stream(appendToString, &out, kWidth, kHeight));
-  cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-  Context cr(cairo_create(surface.get()));
-  draw(cr.get(), content, 600 / 72.0);
-  finish(cr.get(), surface.get());
-  cr.reset();
-  surface.reset();
-  return out;
+  return renderVector(
+      cairo_svg_surface_create_for_stream,
+      [](cairo_surface_t* surface) {
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+      },
+      content);
 }
 
 std::string renderPlaquePng(const PlaqueContent& content, int dpi) {

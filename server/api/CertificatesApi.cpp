@@ -31,22 +31,26 @@ void requirePlaqueAccess(const http::HttpRequest& request,
 }  // namespace
 
 void addCertificateRoutes(http::Router& router, const services::CertificateService& service) {
+  using Render = std::string (*)(const certificates::PlaqueContent&);
+  struct Plaque {
+    const char* extension;
+    const char* contentType;
+    Render render;
+  };
+  static const Plaque kPlaques[] = {{"pdf", "application/pdf", certificates::renderPlaquePdf},
+                                    {"svg", "image/svg+xml", certificates::renderPlaqueSvg},
+                                    {"png", "image/png", [](const certificates::PlaqueContent& c) {
+                                       return certificates::renderPlaquePng(c);
+                                     }}};
   const std::string base = "/api/v1/certificates/{serial}/";
-  router.add("GET", base + "plaque.pdf", [&](http::HttpRequest& request) {
-    requirePlaqueAccess(request, service);
-    auto content = service.plaque(request.params.at("serial"));
-    return file("application/pdf", certificates::renderPlaquePdf(content), content.serial + ".pdf");
-  });
-  router.add("GET", base + "plaque.svg", [&](http::HttpRequest& request) {
-    requirePlaqueAccess(request, service);
-    auto content = service.plaque(request.params.at("serial"));
-    return file("image/svg+xml", certificates::renderPlaqueSvg(content), content.serial + ".svg");
-  });
-  router.add("GET", base + "plaque.png", [&](http::HttpRequest& request) {
-    requirePlaqueAccess(request, service);
-    auto content = service.plaque(request.params.at("serial"));
-    return file("image/png", certificates::renderPlaquePng(content), content.serial + ".png");
-  });
+  for (const Plaque& plaque : kPlaques)
+    router.add("GET", base + "plaque." + plaque.extension,
+               [&service, &plaque](http::HttpRequest& request) {
+                 requirePlaqueAccess(request, service);
+                 auto content = service.plaque(request.params.at("serial"));
+                 return file(plaque.contentType, plaque.render(content),
+                             content.serial + "." + plaque.extension);
+               });
   router.add("GET", base + "qr.svg", [&](http::HttpRequest& request) {
     requirePlaqueAccess(request, service);
     auto c = service.certificate(request.params.at("serial"));

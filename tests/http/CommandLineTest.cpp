@@ -1,12 +1,7 @@
 #include <signal.h>
 
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <future>
 #include <regex>
 #include <sstream>
 
@@ -73,32 +68,22 @@ TEST_CASE("serve rejects a bad configuration with the key at fault", "[cli]") {
 
 TEST_CASE("serve prints its URL and serves and stops cleanly on SIGTERM", "[cli]") {
   TempDir data;
-  Poco::Pipe out, err;
-  Poco::Process::Env env{{"TISHENG_SERVER_PORT", "0"},
-                         {"TISHENG_STORAGE_DATA_DIR", data.path().string()}};
-  auto handle = Poco::Process::launch(TISHENG_BINARY, {"serve"}, TISHENG_SOURCE_DIR, nullptr, &out,
-                                      &err, env);
-  auto errText = std::async(std::launch::async, [&err] {
-    Poco::PipeInputStream in(err);
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    return text.str();
-  });
-  Poco::PipeInputStream outStream(out);
+  tisheng::test::RunningTisheng server(
+      {"serve"},
+      {{"TISHENG_SERVER_PORT", "0"}, {"TISHENG_STORAGE_DATA_DIR", data.path().string()}});
   std::string line;
-  std::getline(outStream, line);
+  std::getline(server.out(), line);
   std::smatch url;
   REQUIRE(std::regex_search(line, url, std::regex("listening on http://127\\.0\\.0\\.1:(\\d+)/")));
   tisheng::test::HttpClient client(static_cast<std::uint16_t>(std::stoi(url[1])));
   CHECK(client.get("/healthz").status == 200);
   CHECK(std::filesystem::exists(data.path() / "tisheng.db"));
 
-  ::kill(handle.id(), SIGTERM);
-  std::ostringstream rest;
-  Poco::StreamCopier::copyStream(outStream, rest);
-  CHECK(handle.wait() == 0);
-  CHECK(contains(rest.str(), "Received SIGTERM, shutting down\nStopped\n"));
-  CHECK(contains(errText.get(), " GET /healthz 200 "));
+  server.signal(SIGTERM);
+  auto finished = server.finish();
+  CHECK(finished.exitCode == 0);
+  CHECK(contains(finished.out, "Received SIGTERM, shutting down\nStopped\n"));
+  CHECK(contains(finished.err, " GET /healthz 200 "));
 }
 
 TEST_CASE("Usage is printed for help and unknown commands", "[cli]") {
@@ -197,23 +182,14 @@ TEST_CASE("admin create-user makes an account once and explains bad input", "[cl
 
 TEST_CASE("serve --demo prints logins that work and plaques in every status", "[cli]") {
   TempDir data;
-  Poco::Pipe out, err;
-  Poco::Process::Env env{{"TISHENG_SERVER_PORT", "0"},
-                         {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
-                         {"TISHENG_SECURITY_PASSWORD_COST", "10"}};
-  auto handle = Poco::Process::launch(TISHENG_BINARY, {"serve", "--demo"}, TISHENG_SOURCE_DIR,
-                                      nullptr, &out, &err, env);
-  auto errText = std::async(std::launch::async, [&err] {
-    Poco::PipeInputStream in(err);
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    return text.str();
-  });
-  Poco::PipeInputStream outStream(out);
+  tisheng::test::RunningTisheng server({"serve", "--demo"},
+                                       {{"TISHENG_SERVER_PORT", "0"},
+                                        {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
+                                        {"TISHENG_SECURITY_PASSWORD_COST", "10"}});
   std::map<std::string, std::string> lines;  // label -> rest
   std::string line, port, adminPassword;
   std::smatch match;
-  while (std::getline(outStream, line)) {
+  while (std::getline(server.out(), line)) {
     if (std::regex_search(line, match, std::regex("listening on http://127\\.0\\.0\\.1:(\\d+)/")))
       port = match[1];
     if (std::regex_search(line, match, std::regex("^  city_admin: admin / (\\S+)$")))
@@ -237,9 +213,6 @@ TEST_CASE("serve --demo prints logins that work and plaques in every status", "[
   // Every plaque, including those signed by the retired key, verifies offline with the JWKS.
   auto keys = tisheng::certificates::fromJwks(client.get("/.well-known/jwks.json").json());
   CHECK(keys.size() == 2);
-  ::kill(handle.id(), SIGTERM);
-  std::ostringstream rest;
-  Poco::StreamCopier::copyStream(outStream, rest);
-  CHECK(handle.wait() == 0);
-  errText.get();
+  server.signal(SIGTERM);
+  CHECK(server.finish().exitCode == 0);
 }

@@ -1,36 +1,46 @@
 #include "support/Subprocess.h"
 
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
+#include <signal.h>
+
 #include <Poco/StreamCopier.h>
 
-#include <future>
 #include <sstream>
 
 namespace tisheng::test {
 
+namespace {
+std::string readAll(std::istream& in) {
+  std::ostringstream text;
+  Poco::StreamCopier::copyStream(in, text);
+  return text.str();
+}
+}  // namespace
+
+RunningTisheng::RunningTisheng(const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env) {
+  Poco::Process::Env environment(env.begin(), env.end());
+  handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(
+      TISHENG_BINARY, args, TISHENG_SOURCE_DIR, nullptr, &outPipe_, &errPipe_, environment));
+  err_ = std::async(std::launch::async, [this] {
+    Poco::PipeInputStream in(errPipe_);
+    return readAll(in);
+  });
+  out_ = std::make_unique<Poco::PipeInputStream>(outPipe_);
+}
+
+void RunningTisheng::signal(int number) const { ::kill(handle_->id(), number); }
+
+Finished RunningTisheng::finish() {
+  Finished finished;
+  finished.out = readAll(*out_);
+  finished.exitCode = handle_->wait();
+  finished.err = err_.get();
+  return finished;
+}
+
 Finished runTisheng(const std::vector<std::string>& args,
                     const std::map<std::string, std::string>& env) {
-  Poco::Pipe out, err;
-  Poco::Process::Env environment(env.begin(), env.end());
-  auto handle = Poco::Process::launch(TISHENG_BINARY, args, TISHENG_SOURCE_DIR, nullptr, &out, &err,
-                                      environment);
-  // Drain stderr on another thread so that neither pipe can fill up and block the child.
-  auto errText = std::async(std::launch::async, [&err] {
-    Poco::PipeInputStream in(err);
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    return text.str();
-  });
-  Poco::PipeInputStream outStream(out);
-  std::ostringstream outText;
-  Poco::StreamCopier::copyStream(outStream, outText);
-  Finished finished;
-  finished.exitCode = handle.wait();
-  finished.out = outText.str();
-  finished.err = errText.get();
-  return finished;
+  return RunningTisheng(args, env).finish();
 }
 
 }  // namespace tisheng::test
