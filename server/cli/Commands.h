@@ -26,6 +26,9 @@ int keys(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
 /// `tisheng admin create-user ...`: creates an account directly in the database.
 int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng backup FILE`: a consistent online copy of the database.
+int backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The configuration file read when --config is not given (optional).
 inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
 

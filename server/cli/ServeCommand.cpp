@@ -81,6 +81,7 @@ std::string usage() {
          "  rules lint DIR                   validate the standards in DIR\n"
          "  verify URL|TOKEN [--keys F] [--status F]   check a plaque offline\n"
          "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
+         "  backup FILE                      consistent copy of the database, online\n"
          "  admin create-user --username U --role R [--county C]   create an account\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }

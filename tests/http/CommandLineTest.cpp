@@ -216,3 +216,28 @@ TEST_CASE("serve --demo prints logins that work and plaques in every status", "[
   server.signal(SIGTERM);
   CHECK(server.finish().exitCode == 0);
 }
+
+TEST_CASE("backup copies the database consistently while the server runs", "[cli]") {
+  tisheng::test::TestServer server;
+  for (int i = 0; i < 20; ++i)
+    tisheng::test::issue(
+        server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "山居"),
+        tisheng::rules::Category::Homestay, "yi");
+  TempDir out;
+  std::string target = (out.path() / "copy.db").string();
+  std::map<std::string, std::string> env{
+      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto result = runTisheng({"backup", target}, env);
+  CHECK(result.exitCode == 0);
+  CHECK(server.client().get("/healthz").status == 200);  // still serving
+  tisheng::storage::Connection copy(target);
+  auto count = copy.prepare("SELECT COUNT(*) FROM certificates");
+  count.step();
+  CHECK(count.integer(0) == 20);
+  auto check = copy.prepare("PRAGMA integrity_check");
+  check.step();
+  CHECK(check.text(0) == "ok");
+  auto again = runTisheng({"backup", target}, env);
+  CHECK(again.exitCode == 1);
+  CHECK(contains(again.err, "already exists"));
+}
