@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
   services::CertificateService service(registry, standards, keys, clock, config);
 
-  registry.addCounty("shangzhou", {"商州区", "Shangzhou District"});
+  registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});
   const rules::Category categories[] = {rules::Category::Homestay, rules::Category::Restaurant,
                                         rules::Category::Product};
   const char* grades[][3] = {
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     entry.name = {"测试主体" + std::to_string(i), "Test entry " + std::to_string(i)};
     entry.countyCode = "shangzhou";
     entry.address = {"北新街 " + std::to_string(i) + " 号", ""};
-    entries.push_back(registry.addEntry(entry, clock.now()));
+    entries.push_back(registry.addEntry(entry, {"bench", clock.now()}));
   }
 
   int today = certificates::dayOf(clock.now());
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   for (long i = 0; i < count; ++i) {
     std::size_t e = static_cast<std::size_t>(i) % entries.size();
     auto c = service.issue(entries[e], std::string(rules::toString(categories[e % 3])), 1,
-                           grades[e % 3][i % 3], today, today);
+                           grades[e % 3][i % 3], today, today, "bench");
     if (i < 10000)
       svgBytes += certificates::QrCode::encode(service.verificationUrl(c)).toSvg().size();
     tokens << c.token << "\n";

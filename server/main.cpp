@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return tisheng::cli::serve(args, std::cout, std::cerr);
   if (command == "rules") return tisheng::cli::rules(args, std::cout, std::cerr);
   if (command == "verify") return tisheng::cli::verify(args, std::cout, std::cerr);
+  if (command == "audit") return tisheng::cli::audit(args, std::cout, std::cerr);
   if (command == "backup") return tisheng::cli::backup(args, std::cout, std::cerr);
   if (command == "admin") return tisheng::cli::admin(args, std::cout, std::cerr);
   if (command == "keys") return tisheng::cli::keys(args, std::cout, std::cerr);

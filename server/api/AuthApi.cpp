@@ -111,7 +111,7 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
         throw http::Forbidden("a county admin may create users in its own county only");
       user.county = principal.county;
     }
-    return http::jsonResponse({{"user", userJson(auth.createUser(user))}}, 201);
+    return http::jsonResponse({{"user", userJson(auth.createUser(user, principal.username))}}, 201);
   });
 }
 

@@ -20,7 +20,7 @@ domain::Entry entryFrom(const http::HttpRequest& request, storage::RegistryRepos
 }  // namespace
 
 void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    const services::MediaStore& media) {
+                    const services::MediaStore& media, const app::Clock& clock) {
   router.add("PUT", "/api/v1/entries/{id}/photo", [&](http::HttpRequest& request) {
     const security::Principal& principal = requireLogin(request);
     domain::Entry entry = entryFrom(request, registry);
@@ -29,7 +29,7 @@ void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
         principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
     if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
     std::string path = media.storeImage("entries", request.body);
-    registry.setPhoto(entry.id, path);
+    registry.setPhoto(entry.id, path, {principal.username, clock.now()});
     return http::jsonResponse({{"photo_url", "/media/entries/" + std::to_string(entry.id)}});
   });
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/Clock.h"
 #include "http/Router.h"
 #include "services/MediaStore.h"
 #include "storage/RegistryRepository.h"
@@ -10,6 +11,6 @@ namespace tisheng::api {
 /// owner) and `GET /media/entries/{id}` (public: the verification page shows it).
 /// Arguments must outlive the router.
 void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    const services::MediaStore& media);
+                    const services::MediaStore& media, const app::Clock& clock);
 
 }  // namespace tisheng::api

@@ -40,7 +40,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
-  api::addMediaRoutes(router_, registry_, media_);
+  api::addMediaRoutes(router_, registry_, media_, clock);
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };

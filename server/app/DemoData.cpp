@@ -113,7 +113,8 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
     if (count.integer(0) > 0) return {};
   }
   storage::SqliteRegistryRepository registry(pool);
-  for (const auto& county : kCounties) registry.addCounty(county.code, {county.zh, county.en});
+  for (const auto& county : kCounties)
+    registry.addCounty(county.code, {county.zh, county.en}, {"system", now});
 
   DemoData demo;
   storage::SqliteUserRepository users(pool);
@@ -129,7 +130,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
     std::string password = security::randomToken().substr(0, 16);
     std::optional<std::string> countyCode;
     if (*county) countyCode = county;
-    auto user = auth.createUser({username, username, role, countyCode, password});
+    auto user = auth.createUser({username, username, role, countyCode, password}, "system");
     if (role == security::Role::Business) ownerId = user.id;
     demo.logins.push_back({username, std::string(security::toString(role)), password});
   }
@@ -149,7 +150,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
     entry.countyCode = e.county;
     entry.address = {e.address, ""};
     if (ids.empty()) entry.ownerUserId = ownerId;
-    ids.push_back(registry.addEntry(entry, past));
+    ids.push_back(registry.addEntry(entry, {"system", past}));
   }
 
   auto issue = [&](std::size_t index, std::size_t grade, int issuedOn) {
@@ -157,7 +158,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
     auto standard = standards.latest(standardFor(e.category));
     const auto& gradeId = standard->grades[grade % standard->grades.size()].id;
     return service.issue(ids[index], standard->id, standard->version, gradeId, issuedOn,
-                         issuedOn - 12);
+                         issuedOn - 12, "system");
   };
 
   std::vector<DemoPlaque>& plaques = demo.plaques;
@@ -179,17 +180,17 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
     if (i == 5) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Suspended,
                          "消防通道堵塞，限期整改至 " + certificates::isoDate(today + 30),
-                         now - 5 * kDay);
+                         {"system", now - 5 * kDay});
       plaques.push_back({"suspended / 暂停使用", certificate.serial, certificate.token});
     }
     if (i == 20) {
       registry.setStatus(certificate.serial, domain::CertificateStatus::Revoked,
-                         "食品安全监督抽检不合格，撤销认定（摘牌）", now - 20 * kDay);
+                         "食品安全监督抽检不合格，撤销认定（摘牌）", {"system", now - 20 * kDay});
       plaques.push_back({"revoked / 已摘牌", certificate.serial, certificate.token});
     }
   }
   registry.setStatus(replaced.serial, domain::CertificateStatus::Superseded, "复核升级，换发新证",
-                     now - 40 * kDay);
+                     {"system", now - 40 * kDay});
   plaques.push_back({"superseded / 已换发", replaced.serial, replaced.token});
   plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.serial, oldKey.token});
   return demo;

@@ -67,7 +67,7 @@ int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     security::PasswordHasher hasher(config.passwordCost);
     app::SystemClock clock;
     services::AuthService auth(users, hasher, clock, config.sessionHours * 3600);
-    auto created = auth.createUser(user);
+    auto created = auth.createUser(user, "system");
     out << "created " << security::toString(created.role) << " '" << created.username << "'";
     if (!passwordFromStdin) out << " with password " << user.password << " (shown once)";
     out << "\n";

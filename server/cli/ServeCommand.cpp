@@ -82,6 +82,7 @@ std::string usage() {
          "  verify URL|TOKEN [--keys F] [--status F]   check a plaque offline\n"
          "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
          "  backup FILE                      consistent copy of the database, online\n"
+         "  audit verify                     check the audit trail's hash chain\n"
          "  admin create-user --username U --role R [--county C]   create an account\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }

@@ -58,7 +58,7 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& token)
 
 void AuthService::logout(const std::string& token) { users_.deleteSession(hashToken(token)); }
 
-storage::User AuthService::createUser(const NewUser& request) {
+storage::User AuthService::createUser(const NewUser& request, const std::string& actor) {
   static const std::regex kUsername("^[a-z0-9][a-z0-9._-]{2,39}$");
   std::vector<http::FieldError> errors;
   if (!std::regex_match(request.username, kUsername))
@@ -79,7 +79,7 @@ storage::User AuthService::createUser(const NewUser& request) {
   if (users_.userByName(user.username))
     throw http::Conflict("username '" + user.username + "' is taken");
   try {
-    user.id = users_.addUser(user, clock_.now());
+    user.id = users_.addUser(user, {actor, clock_.now()});
   } catch (const storage::ConstraintError&) {
     throw http::ValidationError("county", "unknown county '" + request.county.value_or("") + "'");
   }

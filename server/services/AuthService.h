@@ -52,7 +52,7 @@ class AuthService {
   void logout(const std::string& token);
   /// Validates and stores a user. Throws http::ValidationError naming each bad field and
   /// http::Conflict for a username already taken.
-  storage::User createUser(const NewUser& user);
+  storage::User createUser(const NewUser& user, const std::string& actor);
   std::vector<storage::User> users() const { return users_.users(); }
 
  private:

@@ -27,7 +27,8 @@ CertificateService::CertificateService(storage::RegistryRepository& registry,
 
 domain::Certificate CertificateService::issue(std::int64_t entryId, const std::string& standardId,
                                               int standardVersion, const std::string& gradeId,
-                                              int issuedOn, std::optional<int> lastInspectionOn) {
+                                              int issuedOn, std::optional<int> lastInspectionOn,
+                                              const std::string& actor) {
   auto entry = registry_.entry(entryId);
   if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
   auto standard = standards_.find(standardId, standardVersion);
@@ -61,19 +62,18 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
                          ", before the certificate would; run `tisheng keys rotate`");
 
   const certificates::SigningKey& signer = keys_.privateKey(key.kid);
-  return registry_.issue(
-      draft, config_.programme.serialPrefix,
-      [&](const domain::Certificate& c) {
-        certificates::TokenClaims claims;
-        claims.keyId = key.prefix();
-        claims.certificateId = static_cast<std::uint32_t>(c.id);
-        claims.category = entry->category;
-        claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
-        claims.issuedDay = c.issuedOn;
-        claims.validUntilDay = c.validUntil;
-        return certificates::makeToken(claims, signer);
-      },
-      now);
+  return registry_.issue(draft, config_.programme.serialPrefix,
+                         [&](const domain::Certificate& c) {
+                           certificates::TokenClaims claims;
+                           claims.keyId = key.prefix();
+                           claims.certificateId = static_cast<std::uint32_t>(c.id);
+                           claims.category = entry->category;
+                           claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
+                           claims.issuedDay = c.issuedOn;
+                           claims.validUntilDay = c.validUntil;
+                           return certificates::makeToken(claims, signer);
+                         },
+                         {actor, now});
 }
 
 Verification CertificateService::verify(std::string_view tokenOrUrl) const {

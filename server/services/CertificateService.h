@@ -38,7 +38,7 @@ class CertificateService {
   /// http::Conflict when the signing key expires before the certificate would.
   domain::Certificate issue(std::int64_t entryId, const std::string& standardId,
                             int standardVersion, const std::string& gradeId, int issuedOn,
-                            std::optional<int> lastInspectionOn);
+                            std::optional<int> lastInspectionOn, const std::string& actor);
 
   /// Genuine means the registry holds exactly this token; never throws for bad input.
   Verification verify(std::string_view tokenOrUrl) const;

@@ -68,7 +68,7 @@ FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::stri
   if (!form.contact.empty()) complaint.contact = form.contact;
   complaint.sourceAddress = address;
   FiledComplaint filed;
-  filed.id = complaints_.add(complaint, now);
+  filed.id = complaints_.add(complaint, {"public:" + address, now});
   char reference[32];
   std::snprintf(reference, sizeof reference, "TS-C-%06lld", static_cast<long long>(filed.id));
   filed.reference = reference;

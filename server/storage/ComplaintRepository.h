@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "storage/AuditLog.h"
+
 namespace tisheng::storage {
 
 struct NewComplaint {
@@ -20,7 +22,7 @@ struct NewComplaint {
 class ComplaintRepository {
  public:
   virtual ~ComplaintRepository() = default;
-  virtual std::int64_t add(const NewComplaint& complaint, std::int64_t now) = 0;
+  virtual std::int64_t add(const NewComplaint& complaint, const Stamp& stamp) = 0;
   /// Complaints filed from address since `since`.
   virtual int countFromAddressSince(std::string_view address, std::int64_t since) = 0;
 };

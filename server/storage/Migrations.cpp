@@ -105,6 +105,24 @@ CREATE TABLE complaints (
 CREATE INDEX complaints_by_entry ON complaints (entry_id, status);
 CREATE INDEX complaints_by_address ON complaints (source_address, created_at);
 )SQL"},
+      {4, "audit trail: append-only, hash-chained", R"SQL(
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,
+  actor      TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  subject    TEXT NOT NULL,
+  before     TEXT,
+  after      TEXT,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_subject ON audit_log (subject);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)SQL"},
   };
   return all;
 }

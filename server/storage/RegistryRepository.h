@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/Registry.h"
+#include "storage/AuditLog.h"
 
 namespace tisheng::storage {
 
@@ -26,30 +27,32 @@ struct CertificateDraft {
 };
 
 /// The registry of entries and certificates. Implementations are thread-safe; every method is
-/// one transaction. Lookups return nullopt when nothing matches.
+/// one transaction, and every change writes its audit record in that same transaction.
+/// Lookups return nullopt when nothing matches.
 class RegistryRepository {
  public:
   virtual ~RegistryRepository() = default;
 
-  virtual void addCounty(const std::string& code, const rules::LocalizedText& name) = 0;
+  virtual void addCounty(const std::string& code, const rules::LocalizedText& name,
+                         const Stamp& stamp) = 0;
   /// Stores a new entry and returns its id (entry.id is ignored).
-  virtual std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) = 0;
+  virtual std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) = 0;
   virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;
   /// Points the entry's photo at a stored file (relative to the media folder).
-  virtual void setPhoto(std::int64_t entryId, const std::string& path) = 0;
+  virtual void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) = 0;
 
   /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
   /// and year of issue), asks sign for the token of the finished certificate, and stores it.
   /// Nothing is stored when sign throws.
   virtual domain::Certificate issue(
       const CertificateDraft& draft, const std::string& serialPrefix,
-      const std::function<std::string(const domain::Certificate&)>& sign, std::int64_t now) = 0;
+      const std::function<std::string(const domain::Certificate&)>& sign, const Stamp& stamp) = 0;
   virtual std::optional<domain::Certificate> certificateBySerial(std::string_view serial) = 0;
   /// The certificate carrying exactly this (upper-case) token, with its entry.
   virtual std::optional<domain::CertifiedEntry> certifiedByToken(std::string_view token) = 0;
-  /// Changes a certificate's stored status; false when the serial is unknown.
+  /// Changes a certificate's stored status from stamp.at on; false when the serial is unknown.
   virtual bool setStatus(std::string_view serial, domain::CertificateStatus status,
-                         const std::optional<std::string>& reason, std::int64_t since) = 0;
+                         const std::optional<std::string>& reason, const Stamp& stamp) = 0;
 
   /// The highest certificate id issued (0 when none).
   virtual std::uint32_t lastCertificateId() = 0;

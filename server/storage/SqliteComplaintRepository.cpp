@@ -1,9 +1,12 @@
 #include "storage/SqliteComplaintRepository.h"
 
+#include <nlohmann/json.hpp>
+
 namespace tisheng::storage {
 
-std::int64_t SqliteComplaintRepository::add(const NewComplaint& c, std::int64_t now) {
+std::int64_t SqliteComplaintRepository::add(const NewComplaint& c, const Stamp& stamp) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   db->prepare(
         "INSERT INTO complaints (entry_id, certificate_id, category, description, contact, "
         "source_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -13,9 +16,14 @@ std::int64_t SqliteComplaintRepository::add(const NewComplaint& c, std::int64_t 
       .bind(4, c.description)
       .bind(5, c.contact)
       .bind(6, c.sourceAddress)
-      .bind(7, now)
+      .bind(7, stamp.at)
       .run();
-  return db->lastInsertId();
+  std::int64_t id = db->lastInsertId();
+  appendAudit(*db, stamp,
+              {"complaint.file", "complaint:" + std::to_string(id), std::nullopt,
+               nlohmann::ordered_json{{"entry_id", c.entryId}, {"category", c.category}}.dump()});
+  transaction.commit();
+  return id;
 }
 
 int SqliteComplaintRepository::countFromAddressSince(std::string_view address, std::int64_t since) {

@@ -9,7 +9,7 @@ namespace tisheng::storage {
 class SqliteComplaintRepository : public ComplaintRepository {
  public:
   explicit SqliteComplaintRepository(ConnectionPool& pool) : pool_(pool) {}
-  std::int64_t add(const NewComplaint& complaint, std::int64_t now) override;
+  std::int64_t add(const NewComplaint& complaint, const Stamp& stamp) override;
   int countFromAddressSince(std::string_view address, std::int64_t since) override;
 
  private:

@@ -3,11 +3,13 @@
 #include <cstdio>
 
 #include "certificates/CivilDate.h"
+#include "certificates/Crypto.h"
 
 namespace tisheng::storage {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
 using certificates::isoDate;
 using certificates::parseIsoDate;
 using domain::Certificate;
@@ -65,18 +67,24 @@ std::optional<std::string> optionalDate(const std::optional<int>& day) {
 
 }  // namespace
 
-void SqliteRegistryRepository::addCounty(const std::string& code,
-                                         const rules::LocalizedText& name) {
+void SqliteRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name,
+                                         const Stamp& stamp) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   db->prepare("INSERT INTO counties (code, name_zh, name_en) VALUES (?, ?, ?)")
       .bind(1, code)
       .bind(2, name.zh)
       .bind(3, name.en)
       .run();
+  appendAudit(*db, stamp,
+              {"county.create", "county:" + code, std::nullopt,
+               Json{{"code", code}, {"name", {{"zh", name.zh}, {"en", name.en}}}}.dump()});
+  transaction.commit();
 }
 
-std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int64_t now) {
+std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   db->prepare(
         "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
         "latitude, longitude, photo_path, owner_user_id, created_at, updated_at) "
@@ -91,10 +99,19 @@ std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, std::int
       .bind(8, e.longitude)
       .bind(9, e.photoPath)
       .bind(10, e.ownerUserId)
-      .bind(11, now)
-      .bind(12, now)
+      .bind(11, stamp.at)
+      .bind(12, stamp.at)
       .run();
-  return db->lastInsertId();
+  std::int64_t id = db->lastInsertId();
+  appendAudit(*db, stamp,
+              {"entry.create", "entry:" + std::to_string(id), std::nullopt,
+               Json{{"category", rules::toString(e.category)},
+                    {"name", {{"zh", e.name.zh}, {"en", e.name.en}}},
+                    {"county", e.countyCode},
+                    {"owner_user_id", e.ownerUserId ? Json(*e.ownerUserId) : Json()}}
+                   .dump()});
+  transaction.commit();
+  return id;
 }
 
 std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
@@ -107,17 +124,29 @@ std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   return readEntry(row, 0);
 }
 
-void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path) {
+void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,
+                                        const Stamp& stamp) {
   auto db = pool_.acquire();
-  db->prepare("UPDATE entries SET photo_path = ? WHERE id = ?")
+  Transaction transaction(*db);
+  auto current = db->prepare("SELECT photo_path FROM entries WHERE id = ?");
+  current.bind(1, entryId);
+  if (!current.step()) throw ConstraintError("no entry " + std::to_string(entryId));
+  auto before = current.optionalText(0);
+  db->prepare("UPDATE entries SET photo_path = ?, updated_at = ? WHERE id = ?")
       .bind(1, path)
-      .bind(2, entryId)
+      .bind(2, stamp.at)
+      .bind(3, entryId)
       .run();
+  appendAudit(
+      *db, stamp,
+      {"entry.photo", "entry:" + std::to_string(entryId),
+       Json{{"photo", before ? Json(*before) : Json()}}.dump(), Json{{"photo", path}}.dump()});
+  transaction.commit();
 }
 
 Certificate SqliteRegistryRepository::issue(
     const CertificateDraft& draft, const std::string& serialPrefix,
-    const std::function<std::string(const Certificate&)>& sign, std::int64_t now) {
+    const std::function<std::string(const Certificate&)>& sign, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto entryRow = db->prepare("SELECT category FROM entries WHERE id = ?");
@@ -168,14 +197,26 @@ Certificate SqliteRegistryRepository::issue(
       .bind(7, c.gradeRank)
       .bind(8, isoDate(c.issuedOn))
       .bind(9, isoDate(c.validUntil))
-      .bind(10, now)
+      .bind(10, stamp.at)
       .bind(11, optionalDate(c.lastInspectionOn))
       .bind(12, c.keyId)
       .bind(13, c.token)
-      .bind(14, now)
+      .bind(14, stamp.at)
       .run();
+  appendAudit(*db, stamp,
+              {"certificate.issue", "certificate:" + c.serial, std::nullopt,
+               Json{{"id", c.id},
+                    {"entry_id", c.entryId},
+                    {"standard", c.standardId},
+                    {"standard_version", c.standardVersion},
+                    {"grade", c.grade},
+                    {"issued_on", isoDate(c.issuedOn)},
+                    {"valid_until", isoDate(c.validUntil)},
+                    {"key_id", c.keyId},
+                    {"token_sha256", certificates::base64url(certificates::sha256(c.token))}}
+                   .dump()});
   transaction.commit();
-  c.statusSince = now;
+  c.statusSince = stamp.at;
   return c;
 }
 
@@ -201,16 +242,28 @@ std::optional<domain::CertifiedEntry> SqliteRegistryRepository::certifiedByToken
 
 bool SqliteRegistryRepository::setStatus(std::string_view serial, domain::CertificateStatus status,
                                          const std::optional<std::string>& reason,
-                                         std::int64_t since) {
+                                         const Stamp& stamp) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto current = db->prepare("SELECT status, status_reason FROM certificates WHERE serial = ?");
+  current.bind(1, serial);
+  if (!current.step()) return false;
+  auto statusJson = [](const std::string& value, const std::optional<std::string>& why) {
+    return Json{{"status", value}, {"reason", why ? Json(*why) : Json()}}.dump();
+  };
+  std::string before = statusJson(current.text(0), current.optionalText(1));
   db->prepare(
         "UPDATE certificates SET status = ?, status_reason = ?, status_since = ? WHERE serial = ?")
       .bind(1, certificates::toString(status))
       .bind(2, reason)
-      .bind(3, since)
+      .bind(3, stamp.at)
       .bind(4, serial)
       .run();
-  return db->changes() > 0;
+  appendAudit(*db, stamp,
+              {"certificate.status", "certificate:" + std::string(serial), before,
+               statusJson(std::string(certificates::toString(status)), reason)});
+  transaction.commit();
+  return true;
 }
 
 std::uint32_t SqliteRegistryRepository::lastCertificateId() {

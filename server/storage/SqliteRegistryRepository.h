@@ -10,17 +10,18 @@ class SqliteRegistryRepository : public RegistryRepository {
  public:
   explicit SqliteRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
 
-  void addCounty(const std::string& code, const rules::LocalizedText& name) override;
-  std::int64_t addEntry(const domain::Entry& entry, std::int64_t now) override;
+  void addCounty(const std::string& code, const rules::LocalizedText& name,
+                 const Stamp& stamp) override;
+  std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) override;
   std::optional<domain::Entry> entry(std::int64_t id) override;
-  void setPhoto(std::int64_t entryId, const std::string& path) override;
+  void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) override;
   domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
                             const std::function<std::string(const domain::Certificate&)>& sign,
-                            std::int64_t now) override;
+                            const Stamp& stamp) override;
   std::optional<domain::Certificate> certificateBySerial(std::string_view serial) override;
   std::optional<domain::CertifiedEntry> certifiedByToken(std::string_view token) override;
   bool setStatus(std::string_view serial, domain::CertificateStatus status,
-                 const std::optional<std::string>& reason, std::int64_t since) override;
+                 const std::optional<std::string>& reason, const Stamp& stamp) override;
   std::uint32_t lastCertificateId() override;
   std::vector<std::pair<std::uint32_t, domain::CertificateStatus>> inactiveCertificates(
       int today) override;

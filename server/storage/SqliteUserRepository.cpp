@@ -1,5 +1,7 @@
 #include "storage/SqliteUserRepository.h"
 
+#include <nlohmann/json.hpp>
+
 namespace tisheng::storage {
 
 namespace {
@@ -21,8 +23,9 @@ User readUser(const Statement& row) {
 
 }  // namespace
 
-std::int64_t SqliteUserRepository::addUser(const User& user, std::int64_t now) {
+std::int64_t SqliteUserRepository::addUser(const User& user, const Stamp& stamp) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   db->prepare(
         "INSERT INTO users (username, display_name, role, county_code, password_hash, disabled, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -32,9 +35,18 @@ std::int64_t SqliteUserRepository::addUser(const User& user, std::int64_t now) {
       .bind(4, user.county)
       .bind(5, user.passwordHash)
       .bind(6, user.disabled ? 1 : 0)
-      .bind(7, now)
+      .bind(7, stamp.at)
       .run();
-  return db->lastInsertId();
+  std::int64_t id = db->lastInsertId();
+  appendAudit(*db, stamp,
+              {"user.create", "user:" + user.username, std::nullopt,
+               nlohmann::ordered_json{{"id", id},
+                                      {"role", security::toString(user.role)},
+                                      {"county", user.county ? nlohmann::ordered_json(*user.county)
+                                                             : nlohmann::ordered_json()}}
+                   .dump()});
+  transaction.commit();
+  return id;
 }
 
 std::optional<User> SqliteUserRepository::userByName(std::string_view username) {

@@ -10,7 +10,7 @@ class SqliteUserRepository : public UserRepository {
  public:
   explicit SqliteUserRepository(ConnectionPool& pool) : pool_(pool) {}
 
-  std::int64_t addUser(const User& user, std::int64_t now) override;
+  std::int64_t addUser(const User& user, const Stamp& stamp) override;
   std::optional<User> userByName(std::string_view username) override;
   std::optional<User> user(std::int64_t id) override;
   std::vector<User> users() override;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "security/Principal.h"
+#include "storage/AuditLog.h"
 
 namespace tisheng::storage {
 
@@ -33,7 +34,7 @@ class UserRepository {
   virtual ~UserRepository() = default;
 
   /// Throws ConstraintError for a username taken (case-insensitively) or an unknown county.
-  virtual std::int64_t addUser(const User& user, std::int64_t now) = 0;
+  virtual std::int64_t addUser(const User& user, const Stamp& stamp) = 0;
   virtual std::optional<User> userByName(std::string_view username) = 0;
   virtual std::optional<User> user(std::int64_t id) = 0;
   virtual std::vector<User> users() = 0;

@@ -17,7 +17,7 @@ tisheng::test::Reply login(TestServer& server, const std::string& username,
 void addUser(TestServer& server, const std::string& username, Role role,
              std::optional<std::string> county = std::nullopt) {
   server.app().auth().createUser(
-      {username, username, role, std::move(county), "correct horse battery"});
+      {username, username, role, std::move(county), "correct horse battery"}, "test");
 }
 
 /// The session cookie as the browser would send it back.
@@ -119,8 +119,8 @@ TEST_CASE("Cookie-authenticated writes need the CSRF token", "[http]") {
 
 TEST_CASE("County admins manage their own county's inspectors and businesses only", "[http]") {
   TestServer server;
-  server.app().registry().addCounty("shangzhou", {"商州区", "Shangzhou"});
-  server.app().registry().addCounty("luonan", {"洛南县", "Luonan"});
+  server.app().registry().addCounty("shangzhou", {"商州区", "Shangzhou"}, {"test", 0});
+  server.app().registry().addCounty("luonan", {"洛南县", "Luonan"}, {"test", 0});
   auto county = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
   auto create = [&](Json user) {
     return server.client().post("/api/v1/users", user.dump(), county);
@@ -143,7 +143,7 @@ TEST_CASE("County admins manage their own county's inspectors and businesses onl
   CHECK(create(elsewhere).status == 403);
 
   server.app().auth().createUser(
-      {"ln.business", "洛南商户", Role::Business, "luonan", "correct horse battery"});
+      {"ln.business", "洛南商户", Role::Business, "luonan", "correct horse battery"}, "test");
   auto list = server.client().get("/api/v1/users", county).json()["users"];
   std::vector<std::string> names;
   for (const auto& user : list) names.push_back(user["username"]);

@@ -63,7 +63,8 @@ TEST_CASE("Nothing is stored when signing fails", "[sqlite]") {
   draft.keyId = "k";
   auto& registry = server.app().registry();
   CHECK_THROWS(registry.issue(
-      draft, "SL", [](const auto&) -> std::string { throw std::runtime_error("hsm down"); }, 0));
+      draft, "SL", [](const auto&) -> std::string { throw std::runtime_error("hsm down"); },
+      {"test", 0}));
   CHECK(registry.lastCertificateId() == 0);
   auto issued = issue(server, entry, Category::Product, "first");
   CHECK(issued.serial == "SL-CP-2026-000001");  // the failed attempt used no number
@@ -106,7 +107,7 @@ TEST_CASE("Suspended revoked expired and superseded plaques show as such", "[htt
   CHECK(json()["status"] == "active");
 
   registry.setStatus(cert.serial, CertificateStatus::Suspended, "冷库温度不达标",
-                     server.clock().now());
+                     {"test", server.clock().now()});
   auto suspended = json();
   CHECK(suspended["genuine"] == true);
   CHECK(suspended["status"] == "suspended");
@@ -117,15 +118,17 @@ TEST_CASE("Suspended revoked expired and superseded plaques show as such", "[htt
   CHECK(contains(page, "冷库温度不达标"));
   CHECK(contains(page, "class=\"verdict suspended\""));
 
-  registry.setStatus(cert.serial, CertificateStatus::Revoked, "食品安全事故", server.clock().now());
+  registry.setStatus(cert.serial, CertificateStatus::Revoked, "食品安全事故",
+                     {"test", server.clock().now()});
   CHECK(json()["status"] == "revoked");
   CHECK(contains(server.client().get("/c/" + cert.token).body, "class=\"verdict revoked\""));
 
   registry.setStatus(cert.serial, CertificateStatus::Superseded, std::nullopt,
-                     server.clock().now());
+                     {"test", server.clock().now()});
   CHECK(json()["status"] == "superseded");
 
-  registry.setStatus(cert.serial, CertificateStatus::Active, std::nullopt, server.clock().now());
+  registry.setStatus(cert.serial, CertificateStatus::Active, std::nullopt,
+                     {"test", server.clock().now()});
   server.clock().advanceDays(365 * 2);
   CHECK(json()["status"] == "active");  // the last valid day
   server.clock().advanceDays(1);
@@ -195,7 +198,7 @@ TEST_CASE("Only the entry's offices and owner may download its plaque", "[http]"
   using tisheng::security::Role;
   auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
   tisheng::test::setOwner(server, entry, "owner");
-  server.app().registry().addCounty("luonan", {"洛南县", "Luonan County"});
+  server.app().registry().addCounty("luonan", {"洛南县", "Luonan County"}, {"test", 0});
   struct Case {
     const char* who;
     std::map<std::string, std::string> headers;
@@ -227,7 +230,7 @@ TEST_CASE("The published JWKS verifies plaques offline and the status list tells
   auto good = issue(server, addEntry(server, Category::Homestay, "甲"), Category::Homestay, "jia");
   auto bad = issue(server, addEntry(server, Category::Homestay, "乙"), Category::Homestay, "bing");
   server.app().registry().setStatus(bad.serial, CertificateStatus::Revoked, "摘牌",
-                                    server.clock().now());
+                                    {"test", server.clock().now()});
 
   auto jwks = server.client().get("/.well-known/jwks.json");
   CHECK(jwks.status == 200);

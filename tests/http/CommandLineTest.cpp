@@ -105,7 +105,7 @@ TEST_CASE("verify checks a plaque offline with the published keys and status lis
       server, tisheng::test::addEntry(server, tisheng::rules::Category::Homestay, "小院"),
       tisheng::rules::Category::Homestay, "yi");
   server.app().registry().setStatus(gone.serial, tisheng::domain::CertificateStatus::Revoked,
-                                    "摘牌", server.clock().now());
+                                    "摘牌", {"test", server.clock().now()});
   TempDir dir;
   auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json",
                                        server.client().get("/.well-known/jwks.json").body);

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/Sqlite.h"
+
+namespace tisheng::storage {
+
+/// Who makes a change, and when: every state-changing repository method takes one.
+/// actor is a username, "system" (scheduler, commands) or "public:<address>".
+struct Stamp {
+  std::string actor;
+  std::int64_t at = 0;
+};
+
+/// One change as the audit trail records it; before and after are JSON documents.
+struct AuditRecord {
+  std::string action;   ///< e.g. "certificate.issue"
+  std::string subject;  ///< e.g. "certificate:SL-MS-2026-000001"
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
+
+/// Appends a row to the append-only audit_log on connection, inside the caller's transaction,
+/// so the change and its record commit together. Each row carries the SHA-256 of its content
+/// and of the previous row's hash.
+void appendAudit(Connection& connection, const Stamp& stamp, const AuditRecord& record);
+
+struct AuditCheck {
+  bool intact = true;
+  std::int64_t rows = 0;
+  std::string headHash;  ///< the last row's hash: record it elsewhere to detect truncation
+  std::optional<std::int64_t> firstBadRow;
+  std::string problem;
+};
+
+/// Recomputes the chain: any edited, inserted or deleted row (but the last) breaks it.
+AuditCheck verifyAudit(Connection& connection);
+
+}  // namespace tisheng::storage

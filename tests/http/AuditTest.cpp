@@ -1,0 +1,129 @@
+#include <catch2/catch.hpp>
+
+#include "storage/AuditLog.h"
+#include "support/Registry.h"
+#include "support/Subprocess.h"
+
+using tisheng::rules::Category;
+using tisheng::test::TestServer;
+
+namespace {
+
+std::vector<std::string> actions(TestServer& server) {
+  auto db = server.app().database().acquire();
+  auto row =
+      db->prepare("SELECT action || ' ' || subject || ' by ' || actor FROM audit_log ORDER BY id");
+  std::vector<std::string> out;
+  while (row.step()) out.push_back(row.text(0));
+  return out;
+}
+
+tisheng::storage::AuditCheck verify(TestServer& server) {
+  auto db = server.app().database().acquire();
+  return tisheng::storage::verifyAudit(*db);
+}
+
+/// Three audited changes: a county, an entry and a certificate.
+tisheng::domain::Certificate someHistory(TestServer& server) {
+  return tisheng::test::issue(server, tisheng::test::addEntry(server, Category::Homestay, "山居"),
+                              Category::Homestay, "jia");
+}
+
+}  // namespace
+
+TEST_CASE("Every change writes its audit record with who and what", "[sqlite]") {
+  TestServer server;
+  auto cert = someHistory(server);
+  server.app().registry().setStatus(cert.serial, tisheng::domain::CertificateStatus::Suspended,
+                                    "整改", {"office", server.clock().now()});
+  server.client().post(
+      "/api/v1/public/complaints",
+      R"({"serial": ")" + cert.serial +
+          R"(", "category": "service", "description": "服务态度很差，而且乱收费"})");
+  tisheng::test::loginAs(server, tisheng::security::Role::CityAdmin, "city");
+  CHECK(actions(server) ==
+        std::vector<std::string>{
+            "county.create county:shangzhou by test", "entry.create entry:1 by test",
+            "certificate.issue certificate:" + cert.serial + " by test",
+            "certificate.status certificate:" + cert.serial + " by office",
+            "complaint.file complaint:1 by public:127.0.0.1", "user.create user:city by test"});
+  auto db = server.app().database().acquire();
+  auto status =
+      db->prepare("SELECT before, after FROM audit_log WHERE action = 'certificate.status'");
+  REQUIRE(status.step());
+  CHECK(status.text(0) == R"({"status":"active","reason":null})");
+  CHECK(status.text(1) == R"({"status":"suspended","reason":"整改"})");
+  auto check = verify(server);
+  CHECK(check.intact);
+  CHECK(check.rows == 6);
+}
+
+TEST_CASE("A change that fails writes no audit record", "[sqlite]") {
+  TestServer server;
+  auto cert = someHistory(server);
+  auto before = actions(server);
+  auto& registry = server.app().registry();
+  CHECK_FALSE(registry.setStatus("SL-MS-2026-999999", tisheng::domain::CertificateStatus::Revoked,
+                                 std::nullopt, {"office", 0}));
+  tisheng::domain::Entry elsewhere;
+  elsewhere.name = {"无处", "Nowhere"};
+  elsewhere.countyCode = "atlantis";
+  CHECK_THROWS_AS(registry.addEntry(elsewhere, {"office", 0}), tisheng::storage::ConstraintError);
+  tisheng::storage::CertificateDraft draft;
+  draft.entryId = cert.entryId;
+  draft.issuedOn = draft.validUntil = 20000;
+  CHECK_THROWS(registry.issue(
+      draft, "SL", [](const auto&) -> std::string { throw std::runtime_error("hsm down"); },
+      {"office", 0}));
+  CHECK(actions(server) == before);
+  CHECK(verify(server).intact);
+}
+
+TEST_CASE("The audit log refuses updates and deletes", "[sqlite]") {
+  TestServer server;
+  someHistory(server);
+  auto db = server.app().database().acquire();
+  CHECK_THROWS_WITH(db->execute("UPDATE audit_log SET actor = 'nobody'"),
+                    Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(db->execute("DELETE FROM audit_log WHERE id = 1"),
+                    Catch::Contains("append-only"));
+}
+
+TEST_CASE("audit verify detects an edited or deleted row", "[sqlite]") {
+  TestServer server;
+  someHistory(server);
+  std::map<std::string, std::string> env{
+      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto intact = tisheng::test::runTisheng({"audit", "verify"}, env);
+  CHECK(intact.exitCode == 0);
+  CHECK(intact.out.rfind("audit trail intact: 3 rows, head ", 0) == 0);
+  {
+    auto db = server.app().database().acquire();
+    db->execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+  }
+  SECTION("edited") {
+    server.app().database().acquire()->execute(
+        "UPDATE audit_log SET after = replace(after, 'jia', 'yi') WHERE id = 3");
+    auto check = verify(server);
+    CHECK_FALSE(check.intact);
+    CHECK(check.firstBadRow == 3);
+    CHECK(check.problem == "its content does not match its hash (edited)");
+    auto broken = tisheng::test::runTisheng({"audit", "verify"}, env);
+    CHECK(broken.exitCode == 1);
+    CHECK(broken.out ==
+          "audit trail BROKEN at row 3: its content does not match its hash (edited)\n");
+  }
+  SECTION("deleted") {
+    server.app().database().acquire()->execute("DELETE FROM audit_log WHERE id = 2");
+    auto check = verify(server);
+    CHECK_FALSE(check.intact);
+    CHECK(check.firstBadRow == 3);
+    CHECK(check.problem == "row 2 is missing");
+  }
+  SECTION("rewritten with a fresh hash") {
+    server.app().database().acquire()->execute(
+        "UPDATE audit_log SET actor = 'someone', hash = 'x' WHERE id = 2");
+    auto check = verify(server);
+    CHECK(check.firstBadRow == 2);
+  }
+}
