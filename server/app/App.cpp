@@ -4,6 +4,7 @@
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/ComplaintsApi.h"
+#include "api/EntriesApi.h"
 #include "api/HealthApi.h"
 #include "api/MediaApi.h"
 #include "api/PublicApi.h"
@@ -40,6 +41,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
+  api::addEntryRoutes(router_, registry_, users_, clock);
   api::addMediaRoutes(router_, registry_, media_, clock);
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
 

@@ -39,6 +39,7 @@ class App {
   const http::Router& router() const { return router_; }
   const Config& config() const { return config_; }
   storage::RegistryRepository& registry() { return registry_; }
+  storage::UserRepository& users() { return users_; }
   services::CertificateService& certificates() { return certificates_; }
   services::AuthService& auth() { return auth_; }
   storage::ConnectionPool& database() { return database_; }

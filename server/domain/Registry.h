@@ -24,6 +24,12 @@ struct Entry {
   std::optional<std::string> photoPath;
   /// The business account that owns the entry (changes of owner keep the entry's id).
   std::optional<std::int64_t> ownerUserId;
+  std::string contact;
+  rules::LocalizedText description;
+  /// Products only: who makes it, where it comes from, its specification (e.g. 500 g/袋).
+  std::optional<std::string> producer;
+  std::optional<std::string> origin;
+  std::optional<std::string> specification;
 };
 
 /// A certificate as stored. Dates are days since 1970-01-01; times Unix seconds.

@@ -123,6 +123,14 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )SQL"},
+      {5, "entries: contact, description and product fields", R"SQL(
+ALTER TABLE entries ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN description_zh TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN producer TEXT;
+ALTER TABLE entries ADD COLUMN origin TEXT;
+ALTER TABLE entries ADD COLUMN specification TEXT;
+)SQL"},
   };
   return all;
 }

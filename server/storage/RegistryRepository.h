@@ -38,6 +38,12 @@ class RegistryRepository {
   /// Stores a new entry and returns its id (entry.id is ignored).
   virtual std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) = 0;
   virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;
+  /// Replaces the editable fields of entry.id (not photo); false when it does not exist.
+  virtual bool updateEntry(const domain::Entry& entry, const Stamp& stamp) = 0;
+  /// Entries, by id, optionally of one county, category or owner.
+  virtual std::vector<domain::Entry> entries(const std::optional<std::string>& county,
+                                             const std::optional<rules::Category>& category,
+                                             const std::optional<std::int64_t>& owner) = 0;
   /// Points the entry's photo at a stored file (relative to the media folder).
   virtual void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) = 0;
 

@@ -22,7 +22,8 @@ constexpr int kCertificateColumnCount = 15;
 
 const std::string kEntryColumns =
     "e.id, e.category, e.name_zh, e.name_en, e.county_code, k.name_zh, k.name_en, e.address_zh, "
-    "e.address_en, e.latitude, e.longitude, e.photo_path, e.owner_user_id";
+    "e.address_en, e.latitude, e.longitude, e.photo_path, e.owner_user_id, e.contact, "
+    "e.description_zh, e.description_en, e.producer, e.origin, e.specification";
 
 Certificate readCertificate(const Statement& row) {
   Certificate c;
@@ -57,7 +58,49 @@ domain::Entry readEntry(const Statement& row, int first) {
   if (!row.isNull(first + 10)) e.longitude = row.real(first + 10);
   e.photoPath = row.optionalText(first + 11);
   e.ownerUserId = row.optionalInteger(first + 12);
+  e.contact = row.text(first + 13);
+  e.description = {row.text(first + 14), row.text(first + 15)};
+  e.producer = row.optionalText(first + 16);
+  e.origin = row.optionalText(first + 17);
+  e.specification = row.optionalText(first + 18);
   return e;
+}
+
+/// What the audit trail records of an entry.
+std::string auditJson(const domain::Entry& e) {
+  auto optional = [](const auto& value) { return value ? Json(*value) : Json(); };
+  return Json{{"category", rules::toString(e.category)},
+              {"name", {{"zh", e.name.zh}, {"en", e.name.en}}},
+              {"county", e.countyCode},
+              {"address", {{"zh", e.address.zh}, {"en", e.address.en}}},
+              {"latitude", optional(e.latitude)},
+              {"longitude", optional(e.longitude)},
+              {"owner_user_id", optional(e.ownerUserId)},
+              {"contact", e.contact},
+              {"description", {{"zh", e.description.zh}, {"en", e.description.en}}},
+              {"producer", optional(e.producer)},
+              {"origin", optional(e.origin)},
+              {"specification", optional(e.specification)}}
+      .dump();
+}
+
+/// Binds the editable entry fields to parameters 1..16 in the order of kEntryFields.
+void bindEntry(Statement& statement, const domain::Entry& e) {
+  statement.bind(1, rules::toString(e.category))
+      .bind(2, e.name.zh)
+      .bind(3, e.name.en)
+      .bind(4, e.countyCode)
+      .bind(5, e.address.zh)
+      .bind(6, e.address.en)
+      .bind(7, e.latitude)
+      .bind(8, e.longitude)
+      .bind(9, e.ownerUserId)
+      .bind(10, e.contact)
+      .bind(11, e.description.zh)
+      .bind(12, e.description.en)
+      .bind(13, e.producer)
+      .bind(14, e.origin)
+      .bind(15, e.specification);
 }
 
 std::optional<std::string> optionalDate(const std::optional<int>& day) {
@@ -85,31 +128,16 @@ void SqliteRegistryRepository::addCounty(const std::string& code, const rules::L
 std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  db->prepare(
-        "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
-        "latitude, longitude, photo_path, owner_user_id, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, rules::toString(e.category))
-      .bind(2, e.name.zh)
-      .bind(3, e.name.en)
-      .bind(4, e.countyCode)
-      .bind(5, e.address.zh)
-      .bind(6, e.address.en)
-      .bind(7, e.latitude)
-      .bind(8, e.longitude)
-      .bind(9, e.photoPath)
-      .bind(10, e.ownerUserId)
-      .bind(11, stamp.at)
-      .bind(12, stamp.at)
-      .run();
+  auto insert = db->prepare(
+      "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
+      "latitude, longitude, owner_user_id, contact, description_zh, description_en, producer, "
+      "origin, specification, photo_path, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bindEntry(insert, e);
+  insert.bind(16, e.photoPath).bind(17, stamp.at).bind(18, stamp.at).run();
   std::int64_t id = db->lastInsertId();
   appendAudit(*db, stamp,
-              {"entry.create", "entry:" + std::to_string(id), std::nullopt,
-               Json{{"category", rules::toString(e.category)},
-                    {"name", {{"zh", e.name.zh}, {"en", e.name.en}}},
-                    {"county", e.countyCode},
-                    {"owner_user_id", e.ownerUserId ? Json(*e.ownerUserId) : Json()}}
-                   .dump()});
+              {"entry.create", "entry:" + std::to_string(id), std::nullopt, auditJson(e)});
   transaction.commit();
   return id;
 }
@@ -122,6 +150,47 @@ std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   return readEntry(row, 0);
+}
+
+bool SqliteRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& stamp) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto current =
+      db->prepare("SELECT " + kEntryColumns +
+                  " FROM entries e JOIN counties k ON k.code = e.county_code WHERE e.id = ?");
+  current.bind(1, e.id);
+  if (!current.step()) return false;
+  std::string before = auditJson(readEntry(current, 0));
+  auto update = db->prepare(
+      "UPDATE entries SET category = ?, name_zh = ?, name_en = ?, county_code = ?, address_zh = ?, "
+      "address_en = ?, latitude = ?, longitude = ?, owner_user_id = ?, contact = ?, "
+      "description_zh = ?, description_en = ?, producer = ?, origin = ?, specification = ?, "
+      "updated_at = ? WHERE id = ?");
+  bindEntry(update, e);
+  update.bind(16, stamp.at).bind(17, e.id).run();
+  appendAudit(*db, stamp, {"entry.update", "entry:" + std::to_string(e.id), before, auditJson(e)});
+  transaction.commit();
+  return true;
+}
+
+std::vector<domain::Entry> SqliteRegistryRepository::entries(
+    const std::optional<std::string>& county, const std::optional<rules::Category>& category,
+    const std::optional<std::int64_t>& owner) {
+  auto db = pool_.acquire();
+  auto row =
+      db->prepare("SELECT " + kEntryColumns +
+                  " FROM entries e JOIN counties k ON k.code = e.county_code"
+                  " WHERE (?1 IS NULL OR e.county_code = ?1) AND (?2 IS NULL OR e.category = ?2)"
+                  " AND (?3 IS NULL OR e.owner_user_id = ?3) ORDER BY e.id");
+  row.bind(1, county);
+  if (category)
+    row.bind(2, rules::toString(*category));
+  else
+    row.bindNull(2);
+  row.bind(3, owner);
+  std::vector<domain::Entry> out;
+  while (row.step()) out.push_back(readEntry(row, 0));
+  return out;
 }
 
 void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,

@@ -14,6 +14,10 @@ class SqliteRegistryRepository : public RegistryRepository {
                  const Stamp& stamp) override;
   std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) override;
   std::optional<domain::Entry> entry(std::int64_t id) override;
+  bool updateEntry(const domain::Entry& entry, const Stamp& stamp) override;
+  std::vector<domain::Entry> entries(const std::optional<std::string>& county,
+                                     const std::optional<rules::Category>& category,
+                                     const std::optional<std::int64_t>& owner) override;
   void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) override;
   domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
                             const std::function<std::string(const domain::Certificate&)>& sign,

@@ -1,0 +1,120 @@
+#include <catch2/catch.hpp>
+
+#include "support/Registry.h"
+
+using tisheng::security::Role;
+using tisheng::test::TestServer;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+void counties(TestServer& server) {
+  server.app().registry().addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"test", 0});
+  server.app().registry().addCounty("luonan", {"洛南县", "Luonan County"}, {"test", 0});
+}
+
+const Json kHomestay{{"category", "homestay"},
+                     {"name", {{"zh", "牧护关秦岭山居"}, {"en", "Muhuguan Lodge"}}},
+                     {"county", "shangzhou"},
+                     {"address", {{"zh", "牧护关镇"}, {"en", "Muhuguan Town"}}},
+                     {"location", {{"lat", 33.95}, {"lon", 109.72}}},
+                     {"contact", "0914-1234567"}};
+
+std::vector<std::string> fieldsOf(const tisheng::test::Reply& reply) {
+  std::vector<std::string> out;
+  const Json body = reply.json();
+  for (const auto& field : body["error"]["fields"]) out.push_back(field["field"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A county office creates an entry in its county with a stable id", "[http]") {
+  TestServer server;
+  counties(server);
+  auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
+  auto created = server.client().post("/api/v1/entries", kHomestay.dump(), office);
+  REQUIRE(created.status == 201);
+  auto entry = created.json()["entry"];
+  CHECK(entry["id"] == 1);
+  CHECK(entry["name"]["zh"] == "牧护关秦岭山居");
+  CHECK(entry["county_name"]["en"] == "Shangzhou District");
+  CHECK(entry["location"]["lat"] == 33.95);
+  CHECK(server.client().get("/api/v1/entries/1", office).json()["entry"] == entry);
+
+  Json elsewhere = kHomestay;
+  elsewhere["county"] = "luonan";
+  CHECK(server.client().post("/api/v1/entries", elsewhere.dump(), office).status == 403);
+  auto city = tisheng::test::loginAs(server, Role::CityAdmin, "city");
+  CHECK(server.client().post("/api/v1/entries", elsewhere.dump(), city).status == 201);
+  auto inspector = tisheng::test::loginAs(server, Role::Inspector, "insp", "shangzhou");
+  CHECK(server.client().post("/api/v1/entries", kHomestay.dump(), inspector).status == 403);
+  CHECK(server.client().post("/api/v1/entries", kHomestay.dump()).status == 401);
+
+  // Each sees its own scope.
+  CHECK(server.client().get("/api/v1/entries", city).json()["entries"].size() == 2);
+  CHECK(server.client().get("/api/v1/entries", office).json()["entries"].size() == 1);
+  CHECK(server.client().get("/api/v1/entries", inspector).json()["entries"].size() == 1);
+  CHECK(server.client().get("/api/v1/entries/2", office).status == 403);
+  CHECK(server.client().get("/api/v1/entries?county=luonan", office).status == 403);
+  CHECK(server.client().get("/api/v1/entries?category=product", city).json()["entries"].empty());
+}
+
+TEST_CASE("Bad entries get 400 naming each field and nothing is stored", "[http]") {
+  TestServer server;
+  counties(server);
+  auto city = tisheng::test::loginAs(server, Role::CityAdmin, "city");
+  auto post = [&](const Json& body) {
+    return server.client().post("/api/v1/entries", body.dump(), city);
+  };
+  CHECK(fieldsOf(post(Json::object())) == std::vector<std::string>{"category", "name", "county"});
+  Json bad = kHomestay;
+  bad["category"] = "hotel";
+  bad["name"] = {{"zh", ""}};
+  bad["location"] = {{"lat", 123}, {"lon", 0}};
+  bad["rating"] = 5;
+  bad["producer"] = "某公司";
+  CHECK(fieldsOf(post(bad)) ==
+        std::vector<std::string>{"category", "name.zh", "location", "rating", "producer"});
+  Json unknownCounty = kHomestay;
+  unknownCounty["county"] = "atlantis";
+  CHECK(fieldsOf(post(unknownCounty)) == std::vector<std::string>{"county"});
+  Json noOwner = kHomestay;
+  noOwner["owner"] = "nobody";
+  CHECK(fieldsOf(post(noOwner)) == std::vector<std::string>{"owner"});
+  CHECK(server.client().get("/api/v1/entries", city).json()["entries"].empty());
+}
+
+TEST_CASE("Owners edit contact and description and offices change the owner", "[http]") {
+  TestServer server;
+  counties(server);
+  auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
+  auto first = tisheng::test::loginAs(server, Role::Business, "first.owner");
+  auto second = tisheng::test::loginAs(server, Role::Business, "second.owner");
+  Json withOwner = kHomestay;
+  withOwner["owner"] = "first.owner";
+  auto id = server.client()
+                .post("/api/v1/entries", withOwner.dump(), office)
+                .json()["entry"]["id"]
+                .get<int>();
+  std::string target = "/api/v1/entries/" + std::to_string(id);
+
+  auto edited = server.client().send("PATCH", target, R"({"contact": "13900000000"})", first);
+  CHECK(edited.status == 200);
+  CHECK(edited.json()["entry"]["contact"] == "13900000000");
+  CHECK(fieldsOf(server.client().send("PATCH", target, R"({"county": "luonan"})", first)) ==
+        std::vector<std::string>{"county"});
+  CHECK(server.client().send("PATCH", target, R"({"contact": "x"})", second).status == 403);
+  CHECK(server.client().get("/api/v1/entries", second).json()["entries"].empty());
+
+  auto transferred = server.client().send("PATCH", target, R"({"owner": "second.owner"})", office);
+  CHECK(transferred.json()["entry"]["owner"] == "second.owner");
+  CHECK(transferred.json()["entry"]["id"] == id);  // same entry, new owner
+  CHECK(server.client().get(target, second).status == 200);
+  CHECK(server.client().get(target, first).status == 403);
+  auto db = server.app().database().acquire();
+  auto audit = db->prepare("SELECT actor FROM audit_log WHERE action = 'entry.update' ORDER BY id");
+  std::vector<std::string> actors;
+  while (audit.step()) actors.push_back(audit.text(0));
+  CHECK(actors == std::vector<std::string>{"first.owner", "sz.office"});
+}
