@@ -43,6 +43,17 @@ Bytes sha256(std::string_view data) {
   return Bytes(reinterpret_cast<char*>(digest), size);
 }
 
+std::string hex(std::string_view data) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(data.size() * 2);
+  for (unsigned char c : data) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
 std::string base64url(std::string_view data) {
   std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
   int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),

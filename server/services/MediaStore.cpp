@@ -10,18 +10,6 @@ namespace tisheng::services {
 
 namespace fs = std::filesystem;
 
-namespace {
-std::string hex(std::string_view bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-}  // namespace
-
 std::optional<std::string> MediaStore::imageType(std::string_view bytes) {
   if (bytes.size() > 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
   if (bytes.size() > 8 && bytes.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
@@ -31,8 +19,8 @@ std::optional<std::string> MediaStore::imageType(std::string_view bytes) {
 std::string MediaStore::storeImage(const std::string& folder, const std::string& bytes) const {
   auto type = imageType(bytes);
   if (!type) throw http::ValidationError("body", "expected a JPEG or PNG image");
-  std::string name =
-      folder + "/" + hex(certificates::sha256(bytes)) + (*type == "image/png" ? ".png" : ".jpg");
+  std::string name = folder + "/" + certificates::hex(certificates::sha256(bytes)) +
+                     (*type == "image/png" ? ".png" : ".jpg");
   fs::path file = root_ / name;
   if (!fs::exists(file)) {
     fs::create_directories(file.parent_path());

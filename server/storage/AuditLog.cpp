@@ -8,16 +8,6 @@ namespace {
 
 const std::string kGenesis(64, '0');
 
-std::string hex(std::string_view bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-
 /// Fields joined by the unit separator, which no field can contain unnoticed (JSON escapes it).
 std::string rowHash(const std::string& previous, std::int64_t id, std::int64_t at,
                     const std::string& actor, const std::string& action, const std::string& subject,
@@ -27,7 +17,7 @@ std::string rowHash(const std::string& previous, std::int64_t id, std::int64_t a
   std::string text = previous + kSeparator + std::to_string(id) + kSeparator + std::to_string(at) +
                      kSeparator + actor + kSeparator + action + kSeparator + subject + kSeparator +
                      (before ? "1" + *before : "0") + kSeparator + (after ? "1" + *after : "0");
-  return hex(certificates::sha256(text));
+  return certificates::hex(certificates::sha256(text));
 }
 
 }  // namespace

@@ -20,13 +20,6 @@ const Json kHomestay{{"category", "homestay"},
                      {"location", {{"lat", 33.95}, {"lon", 109.72}}},
                      {"contact", "0914-1234567"}};
 
-std::vector<std::string> fieldsOf(const tisheng::test::Reply& reply) {
-  std::vector<std::string> out;
-  const Json body = reply.json();
-  for (const auto& field : body["error"]["fields"]) out.push_back(field["field"]);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("A county office creates an entry in its county with a stable id", "[http]") {
@@ -67,21 +60,22 @@ TEST_CASE("Bad entries get 400 naming each field and nothing is stored", "[http]
   auto post = [&](const Json& body) {
     return server.client().post("/api/v1/entries", body.dump(), city);
   };
-  CHECK(fieldsOf(post(Json::object())) == std::vector<std::string>{"category", "name", "county"});
+  CHECK(post(Json::object()).errorFields() ==
+        std::vector<std::string>{"category", "name", "county"});
   Json bad = kHomestay;
   bad["category"] = "hotel";
   bad["name"] = {{"zh", ""}};
   bad["location"] = {{"lat", 123}, {"lon", 0}};
   bad["rating"] = 5;
   bad["producer"] = "某公司";
-  CHECK(fieldsOf(post(bad)) ==
+  CHECK(post(bad).errorFields() ==
         std::vector<std::string>{"category", "name.zh", "location", "rating", "producer"});
   Json unknownCounty = kHomestay;
   unknownCounty["county"] = "atlantis";
-  CHECK(fieldsOf(post(unknownCounty)) == std::vector<std::string>{"county"});
+  CHECK(post(unknownCounty).errorFields() == std::vector<std::string>{"county"});
   Json noOwner = kHomestay;
   noOwner["owner"] = "nobody";
-  CHECK(fieldsOf(post(noOwner)) == std::vector<std::string>{"owner"});
+  CHECK(post(noOwner).errorFields() == std::vector<std::string>{"owner"});
   CHECK(server.client().get("/api/v1/entries", city).json()["entries"].empty());
 }
 
@@ -102,7 +96,7 @@ TEST_CASE("Owners edit contact and description and offices change the owner", "[
   auto edited = server.client().send("PATCH", target, R"({"contact": "13900000000"})", first);
   CHECK(edited.status == 200);
   CHECK(edited.json()["entry"]["contact"] == "13900000000");
-  CHECK(fieldsOf(server.client().send("PATCH", target, R"({"county": "luonan"})", first)) ==
+  CHECK(server.client().send("PATCH", target, R"({"county": "luonan"})", first).errorFields() ==
         std::vector<std::string>{"county"});
   CHECK(server.client().send("PATCH", target, R"({"contact": "x"})", second).status == 403);
   CHECK(server.client().get("/api/v1/entries", second).json()["entries"].empty());

@@ -21,13 +21,6 @@ Json homestaySheet(double share) {
   return Json{{"scores", scores}};
 }
 
-std::vector<std::string> fieldsOf(const tisheng::test::Reply& reply) {
-  std::vector<std::string> out;
-  const Json body = reply.json();
-  for (const auto& field : body["error"]["fields"]) out.push_back(field["field"]);
-  return out;
-}
-
 const std::string kEvaluate = "/api/v1/standards/homestay/evaluate";
 
 }  // namespace
@@ -57,7 +50,7 @@ TEST_CASE("A standard is served as published at its latest or given version", "[
   CHECK(missingVersion.status == 404);
   auto badVersion = server.client().get("/api/v1/standards/restaurant?version=two");
   CHECK(badVersion.status == 400);
-  CHECK(fieldsOf(badVersion) == std::vector<std::string>{"version"});
+  CHECK(badVersion.errorFields() == std::vector<std::string>{"version"});
   CHECK(server.client().get("/api/v1/standards/hotel").status == 404);
 }
 
@@ -113,34 +106,34 @@ TEST_CASE("Bad score sheets get 400 naming the field at fault", "[http]") {
   SECTION("malformed JSON") {
     auto reply = client.post(kEvaluate, "{\"scores\": {");
     CHECK(reply.status == 400);
-    CHECK(fieldsOf(reply) == std::vector<std::string>{"body"});
+    CHECK(reply.errorFields() == std::vector<std::string>{"body"});
     CHECK(reply.json()["error"]["fields"][0]["message"].get<std::string>().find("byte") !=
           std::string::npos);
   }
   SECTION("not an object") {
     auto reply = client.post(kEvaluate, "[1,2]");
     CHECK(reply.status == 400);
-    CHECK(fieldsOf(reply) == std::vector<std::string>{"body"});
+    CHECK(reply.errorFields() == std::vector<std::string>{"body"});
   }
   SECTION("empty body") {
-    CHECK(fieldsOf(client.post(kEvaluate, "")) == std::vector<std::string>{"body"});
+    CHECK(client.post(kEvaluate, "").errorFields() == std::vector<std::string>{"body"});
   }
   SECTION("missing scores") {
-    CHECK(fieldsOf(client.post(kEvaluate, "{}")) == std::vector<std::string>{"scores"});
+    CHECK(client.post(kEvaluate, "{}").errorFields() == std::vector<std::string>{"scores"});
   }
   SECTION("unknown top-level field") {
     Json sheet = homestaySheet(1.0);
     sheet["score"] = 1;
-    CHECK(fieldsOf(client.post(kEvaluate, sheet.dump())) == std::vector<std::string>{"score"});
+    CHECK(client.post(kEvaluate, sheet.dump()).errorFields() == std::vector<std::string>{"score"});
   }
   SECTION("scores of the wrong type") {
-    CHECK(fieldsOf(client.post(kEvaluate, R"({"scores": "all good"})")) ==
+    CHECK(client.post(kEvaluate, R"({"scores": "all good"})").errorFields() ==
           std::vector<std::string>{"scores"});
   }
   SECTION("an item of the wrong type") {
     Json sheet = homestaySheet(1.0);
     sheet["scores"]["env.location"] = true;
-    CHECK(fieldsOf(client.post(kEvaluate, sheet.dump())) ==
+    CHECK(client.post(kEvaluate, sheet.dump()).errorFields() ==
           std::vector<std::string>{"scores.env.location"});
   }
   SECTION("out of range, unknown and missing items") {
@@ -150,7 +143,7 @@ TEST_CASE("Bad score sheets get 400 naming the field at fault", "[http]") {
     sheet["scores"].erase("svc.host");
     auto reply = client.post(kEvaluate, sheet.dump());
     CHECK(reply.status == 400);
-    CHECK(fieldsOf(reply) ==
+    CHECK(reply.errorFields() ==
           std::vector<std::string>{"scores.env.location", "scores.svc.host", "scores.env.castle"});
   }
   SECTION("unknown standard") {

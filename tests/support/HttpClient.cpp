@@ -15,6 +15,13 @@ std::string Reply::header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
+std::vector<std::string> Reply::errorFields() const {
+  std::vector<std::string> out;
+  const auto body = json();
+  for (const auto& field : body["error"]["fields"]) out.push_back(field["field"]);
+  return out;
+}
+
 Reply HttpClient::get(const std::string& target,
                       const std::map<std::string, std::string>& headers) const {
   return send("GET", target, "", headers);

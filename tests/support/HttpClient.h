@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace tisheng::test {
 
@@ -14,6 +15,8 @@ struct Reply {
 
   nlohmann::ordered_json json() const { return nlohmann::ordered_json::parse(body); }
   std::string header(const std::string& name) const;
+  /// The `field` of each entry in an error reply's `fields`, in order.
+  std::vector<std::string> errorFields() const;
 };
 
 /// A blocking HTTP/1.1 client for one server on 127.0.0.1 (a new connection per request).

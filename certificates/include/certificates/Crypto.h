@@ -14,6 +14,8 @@ using PublicKey = std::array<unsigned char, 32>;
 
 /// SHA-256 of data (32 raw bytes).
 Bytes sha256(std::string_view data);
+/// Lower-case hexadecimal of data.
+std::string hex(std::string_view data);
 /// RFC 4648 base64url without padding, and back (nullopt when not valid base64url).
 std::string base64url(std::string_view data);
 std::optional<Bytes> fromBase64url(std::string_view text);
