@@ -2,7 +2,10 @@
 
 #include <Poco/NumberParser.h>
 
+#include <algorithm>
+
 #include "api/Access.h"
+#include "domain/Text.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
 
@@ -32,7 +35,8 @@ Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
            {"contact", e.contact},
            {"description", text(e.description)},
            {"owner", optional(owner)},
-           {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()}};
+           {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
+           {"reply", optional(e.reply)}};
   if (e.category == rules::Category::Product) {
     out["producer"] = optional(e.producer);
     out["origin"] = optional(e.origin);
@@ -180,6 +184,26 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
     if (!mayRead(p, *entry)) throw http::Forbidden("not your entry or county");
     return http::jsonResponse({{"entry", entryJson(*entry, users)}});
+  });
+
+  router.add("PUT", "/api/v1/entries/{id}/reply", [&](http::HttpRequest& request) {
+    const auto& p = requireRole(request, {Role::Business});
+    auto entry = registry.entry(idFrom(request));
+    if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
+    if (entry->ownerUserId != p.userId) throw http::Forbidden("only the entry's owner may reply");
+    Json body = http::parseJsonObject(request);
+    std::vector<FieldError> errors;
+    for (const auto& [key, value] : body.items())
+      if (key != "text") errors.push_back({key, "unknown field"});
+    if (!body.contains("text") || !body["text"].is_string())
+      errors.push_back({"text", "a string is required (empty removes the reply)"});
+    else if (domain::characterCount(body["text"].get<std::string>()) > 300)
+      errors.push_back({"text", "at most 300 characters"});
+    if (!errors.empty()) throw http::ValidationError(errors);
+    std::string text = body["text"];
+    registry.setReply(entry->id, text.empty() ? std::nullopt : std::optional(text),
+                      {p.username, clock.now()});
+    return http::jsonResponse({{"entry", entryJson(*registry.entry(entry->id), users)}});
   });
 
   router.add("PATCH", "/api/v1/entries/{id}", [&](http::HttpRequest& request) {

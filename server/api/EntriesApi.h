@@ -9,7 +9,8 @@ namespace tisheng::api {
 
 /// The entries (homestays, restaurants, products): `GET /api/v1/entries` (what the caller may
 /// see), `POST /api/v1/entries` (offices, in their county), `GET /api/v1/entries/{id}` and
-/// `PATCH /api/v1/entries/{id}` (offices: every field; the owner: contact and description).
+/// `PATCH /api/v1/entries/{id}` (offices: every field; the owner: contact and description) and
+/// `PUT /api/v1/entries/{id}/reply` (the owner's public reply, the right to reply).
 /// An entry's id never changes, also when its owner does. Arguments must outlive the router.
 void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
                     storage::UserRepository& users, const app::Clock& clock);

@@ -50,7 +50,8 @@ Json verificationJson(const services::Verification& v, const services::Certifica
       {"name", text(e.name)},
       {"county", text(e.countyName)},
       {"address", text(e.address)},
-      {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()}};
+      {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
+      {"reply", e.reply ? Json(*e.reply) : Json()}};
   out["issuer"] = {{"zh", programme.issuerZh}, {"en", programme.issuerEn}};
   return out;
 }

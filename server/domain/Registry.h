@@ -30,6 +30,9 @@ struct Entry {
   std::optional<std::string> producer;
   std::optional<std::string> origin;
   std::optional<std::string> specification;
+  /// The business's short public reply (right to reply), shown beside its record.
+  std::optional<std::string> reply;
+  std::optional<std::int64_t> replyAt;
 };
 
 /// A certificate as stored. Dates are days since 1970-01-01; times Unix seconds.

@@ -1,22 +1,12 @@
 #include "services/ComplaintService.h"
 
 #include <Poco/NumberParser.h>
-#include <algorithm>
 #include <cstdio>
 
+#include "domain/Text.h"
 #include "http/HttpError.h"
 
 namespace tisheng::services {
-
-namespace {
-/// Characters, not bytes: Chinese text is 3 bytes a character in UTF-8 (continuation bytes,
-/// 10xxxxxx, do not start a character).
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-}  // namespace
 
 ComplaintService::ComplaintService(storage::ComplaintRepository& complaints,
                                    storage::RegistryRepository& registry, const app::Clock& clock)
@@ -40,10 +30,11 @@ FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::stri
   bool knownCategory = false;
   for (const auto& [id, label] : categories()) knownCategory |= id == form.category;
   if (!knownCategory) errors.push_back({"category", "choose one of the listed categories"});
-  std::size_t length = characters(form.description);
+  std::size_t length = domain::characterCount(form.description);
   if (length < 10 || length > 2000)
     errors.push_back({"description", "10 to 2000 characters, please describe what happened"});
-  if (characters(form.contact) > 100) errors.push_back({"contact", "at most 100 characters"});
+  if (domain::characterCount(form.contact) > 100)
+    errors.push_back({"contact", "at most 100 characters"});
   if (form.serial.empty() && form.entryId.empty())
     errors.push_back({"serial", "name the plaque's serial or the entry"});
   if (!errors.empty()) throw http::ValidationError(errors);

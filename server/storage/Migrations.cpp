@@ -131,6 +131,10 @@ ALTER TABLE entries ADD COLUMN producer TEXT;
 ALTER TABLE entries ADD COLUMN origin TEXT;
 ALTER TABLE entries ADD COLUMN specification TEXT;
 )SQL"},
+      {6, "entries: the business's public reply", R"SQL(
+ALTER TABLE entries ADD COLUMN public_reply TEXT;
+ALTER TABLE entries ADD COLUMN public_reply_at INTEGER;
+)SQL"},
   };
   return all;
 }

@@ -46,6 +46,9 @@ class RegistryRepository {
                                              const std::optional<std::int64_t>& owner) = 0;
   /// Points the entry's photo at a stored file (relative to the media folder).
   virtual void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) = 0;
+  /// Sets (or with nullopt removes) the entry's public reply, dated stamp.at.
+  virtual void setReply(std::int64_t entryId, const std::optional<std::string>& reply,
+                        const Stamp& stamp) = 0;
 
   /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
   /// and year of issue), asks sign for the token of the finished certificate, and stores it.

@@ -23,7 +23,8 @@ constexpr int kCertificateColumnCount = 15;
 const std::string kEntryColumns =
     "e.id, e.category, e.name_zh, e.name_en, e.county_code, k.name_zh, k.name_en, e.address_zh, "
     "e.address_en, e.latitude, e.longitude, e.photo_path, e.owner_user_id, e.contact, "
-    "e.description_zh, e.description_en, e.producer, e.origin, e.specification";
+    "e.description_zh, e.description_en, e.producer, e.origin, e.specification, e.public_reply, "
+    "e.public_reply_at";
 
 Certificate readCertificate(const Statement& row) {
   Certificate c;
@@ -63,6 +64,8 @@ domain::Entry readEntry(const Statement& row, int first) {
   e.producer = row.optionalText(first + 16);
   e.origin = row.optionalText(first + 17);
   e.specification = row.optionalText(first + 18);
+  e.reply = row.optionalText(first + 19);
+  e.replyAt = row.optionalInteger(first + 20);
   return e;
 }
 
@@ -191,6 +194,29 @@ std::vector<domain::Entry> SqliteRegistryRepository::entries(
   std::vector<domain::Entry> out;
   while (row.step()) out.push_back(readEntry(row, 0));
   return out;
+}
+
+void SqliteRegistryRepository::setReply(std::int64_t entryId,
+                                        const std::optional<std::string>& reply,
+                                        const Stamp& stamp) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto current = db->prepare("SELECT public_reply FROM entries WHERE id = ?");
+  current.bind(1, entryId);
+  if (!current.step()) throw ConstraintError("no entry " + std::to_string(entryId));
+  auto before = current.optionalText(0);
+  db->prepare("UPDATE entries SET public_reply = ?, public_reply_at = ? WHERE id = ?")
+      .bind(1, reply)
+      .bind(2, reply ? std::optional<std::int64_t>(stamp.at) : std::nullopt)
+      .bind(3, entryId)
+      .run();
+  auto replyJson = [](const std::optional<std::string>& text) {
+    return Json{{"reply", text ? Json(*text) : Json()}}.dump();
+  };
+  appendAudit(
+      *db, stamp,
+      {"entry.reply", "entry:" + std::to_string(entryId), replyJson(before), replyJson(reply)});
+  transaction.commit();
 }
 
 void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,

@@ -19,6 +19,8 @@ class SqliteRegistryRepository : public RegistryRepository {
                                      const std::optional<rules::Category>& category,
                                      const std::optional<std::int64_t>& owner) override;
   void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) override;
+  void setReply(std::int64_t entryId, const std::optional<std::string>& reply,
+                const Stamp& stamp) override;
   domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
                             const std::function<std::string(const domain::Certificate&)>& sign,
                             const Stamp& stamp) override;

@@ -71,6 +71,13 @@ std::string details(const services::Verification& v, const services::Certificate
   if (c.lastInspectionOn)
     out += row(t("最近检查", "Last inspected"), certificates::isoDate(*c.lastInspectionOn));
   out += row(t("颁发单位", "Issued by"), t(programme.issuerZh, programme.issuerEn));
+  if (e.reply)
+    out +=
+        row(t("经营者回应", "The business replies"),
+            escape(*e.reply) +
+                (e.replyAt ? "<span class=\"en\">" +
+                                 certificates::isoDate(certificates::dayOf(*e.replyAt)) + "</span>"
+                           : ""));
   out += "</dl><p class=\"note\">" +
          t("请核对名称、地址与牌匾上的证书编号是否与现场一致；不一致即为冒用。",
            "Check that the name, address and serial match the premises and the plaque; if not, it "

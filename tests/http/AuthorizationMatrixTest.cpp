@@ -50,6 +50,7 @@ const Row kMatrix[] = {
     {"GET /api/v1/entries/{id}", "UAAFAAF", ""},
     {"PATCH /api/v1/entries/{id}", "UAAFFAF", "{}"},
     {"PUT /api/v1/entries/{id}/photo", "UAAFFAF", "not an image"},
+    {"PUT /api/v1/entries/{id}/reply", "UFFFFAF", "{}"},
     {"GET /media/entries/{id}", "AAAAAAA", ""},
     {"GET /complaints/new", "AAAAAAA", ""},
     {"POST /complaints/new", "AAAAAAA", ""},

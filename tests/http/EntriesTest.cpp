@@ -112,3 +112,42 @@ TEST_CASE("Owners edit contact and description and offices change the owner", "[
   while (audit.step()) actors.push_back(audit.text(0));
   CHECK(actors == std::vector<std::string>{"first.owner", "sz.office"});
 }
+
+TEST_CASE("The owner's public reply shows beside its record", "[http]") {
+  TestServer server;
+  counties(server);
+  auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
+  auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
+  auto other = tisheng::test::loginAs(server, Role::Business, "other");
+  Json withOwner = kHomestay;
+  withOwner["owner"] = "owner";
+  auto id = server.client()
+                .post("/api/v1/entries", withOwner.dump(), office)
+                .json()["entry"]["id"]
+                .get<int>();
+  auto cert = tisheng::test::issue(server, id, tisheng::rules::Category::Homestay, "yi");
+  std::string target = "/api/v1/entries/" + std::to_string(id) + "/reply";
+  Json reply{{"text", "已于 11 月完成整改，欢迎监督。"}};
+
+  CHECK(server.client().send("PUT", target, reply.dump(), other).status == 403);
+  CHECK(server.client().send("PUT", target, reply.dump(), office).status ==
+        403);  // the business's own words
+  CHECK(server.client()
+            .send("PUT", target, Json{{"text", std::string(301, 'a')}}.dump(), owner)
+            .status == 400);
+  std::string threeHundred;
+  for (int i = 0; i < 300; ++i) threeHundred += "好";  // 300 characters, 900 bytes
+  CHECK(server.client().send("PUT", target, Json{{"text", threeHundred}}.dump(), owner).status ==
+        200);
+  auto set = server.client().send("PUT", target, reply.dump(), owner);
+  CHECK(set.status == 200);
+  CHECK(set.json()["entry"]["reply"] == "已于 11 月完成整改，欢迎监督。");
+  CHECK(server.client().get("/c/" + cert.token).body.find("已于 11 月完成整改，欢迎监督。") !=
+        std::string::npos);
+  CHECK(server.client().get("/api/v1/public/verify/" + cert.token).json()["entry"]["reply"] ==
+        reply["text"]);
+  CHECK(server.client()
+            .send("PUT", target, R"({"text": ""})", owner)
+            .json()["entry"]["reply"]
+            .is_null());
+}
