@@ -47,7 +47,7 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
 
   std::int64_t now = clock_.now();
   const certificates::KeyRecord& key = keys_.signingKey(now);
-  storage::CertificateDraft draft;
+  domain::Certificate draft;
   draft.entryId = entryId;
   draft.standardId = standardId;
   draft.standardVersion = standardVersion;
@@ -62,7 +62,7 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
                          ", before the certificate would; run `tisheng keys rotate`");
 
   const certificates::SigningKey& signer = keys_.privateKey(key.kid);
-  return registry_.issue(draft, config_.programme.serialPrefix,
+  return registry_.issue(std::move(draft), config_.programme.serialPrefix,
                          [&](const domain::Certificate& c) {
                            certificates::TokenClaims claims;
                            claims.keyId = key.prefix();

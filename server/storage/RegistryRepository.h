@@ -13,19 +13,6 @@
 
 namespace tisheng::storage {
 
-/// A certificate about to be issued: everything but its id, serial and token.
-struct CertificateDraft {
-  std::int64_t entryId = 0;
-  std::string standardId;
-  int standardVersion = 0;
-  std::string grade;
-  int gradeRank = 1;
-  int issuedOn = 0;
-  int validUntil = 0;
-  std::optional<int> lastInspectionOn;
-  std::string keyId;
-};
-
 /// The registry of entries and certificates. Implementations are thread-safe; every method is
 /// one transaction, and every change writes its audit record in that same transaction.
 /// Lookups return nullopt when nothing matches.
@@ -50,11 +37,12 @@ class RegistryRepository {
   virtual void setReply(std::int64_t entryId, const std::optional<std::string>& reply,
                         const Stamp& stamp) = 0;
 
-  /// Assigns the next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
+  /// Takes a certificate without id, serial and token (its status is set to active), assigns the
+  /// next id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category
   /// and year of issue), asks sign for the token of the finished certificate, and stores it.
   /// Nothing is stored when sign throws.
   virtual domain::Certificate issue(
-      const CertificateDraft& draft, const std::string& serialPrefix,
+      domain::Certificate draft, const std::string& serialPrefix,
       const std::function<std::string(const domain::Certificate&)>& sign, const Stamp& stamp) = 0;
   virtual std::optional<domain::Certificate> certificateBySerial(std::string_view serial) = 0;
   /// The certificate carrying exactly this (upper-case) token, with its entry.

@@ -199,56 +199,48 @@ std::vector<domain::Entry> SqliteRegistryRepository::entries(
 void SqliteRegistryRepository::setReply(std::int64_t entryId,
                                         const std::optional<std::string>& reply,
                                         const Stamp& stamp) {
-  auto db = pool_.acquire();
-  Transaction transaction(*db);
-  auto current = db->prepare("SELECT public_reply FROM entries WHERE id = ?");
-  current.bind(1, entryId);
-  if (!current.step()) throw ConstraintError("no entry " + std::to_string(entryId));
-  auto before = current.optionalText(0);
-  db->prepare("UPDATE entries SET public_reply = ?, public_reply_at = ? WHERE id = ?")
-      .bind(1, reply)
-      .bind(2, reply ? std::optional<std::int64_t>(stamp.at) : std::nullopt)
-      .bind(3, entryId)
-      .run();
-  auto replyJson = [](const std::optional<std::string>& text) {
-    return Json{{"reply", text ? Json(*text) : Json()}}.dump();
-  };
-  appendAudit(
-      *db, stamp,
-      {"entry.reply", "entry:" + std::to_string(entryId), replyJson(before), replyJson(reply)});
-  transaction.commit();
+  setEntryText(entryId, "public_reply", "public_reply_at", "reply", reply, stamp);
 }
 
 void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,
                                         const Stamp& stamp) {
+  setEntryText(entryId, "photo_path", "updated_at", "photo", path, stamp);
+}
+
+void SqliteRegistryRepository::setEntryText(std::int64_t entryId, const std::string& column,
+                                            const std::string& timeColumn, const std::string& field,
+                                            const std::optional<std::string>& value,
+                                            const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  auto current = db->prepare("SELECT photo_path FROM entries WHERE id = ?");
+  auto current = db->prepare("SELECT " + column + " FROM entries WHERE id = ?");
   current.bind(1, entryId);
   if (!current.step()) throw ConstraintError("no entry " + std::to_string(entryId));
   auto before = current.optionalText(0);
-  db->prepare("UPDATE entries SET photo_path = ?, updated_at = ? WHERE id = ?")
-      .bind(1, path)
+  db->prepare("UPDATE entries SET " + column + " = ?, " + timeColumn + " = ? WHERE id = ?")
+      .bind(1, value)
       .bind(2, stamp.at)
       .bind(3, entryId)
       .run();
+  auto fieldJson = [&](const std::optional<std::string>& text) {
+    return Json{{field, text ? Json(*text) : Json()}}.dump();
+  };
   appendAudit(
       *db, stamp,
-      {"entry.photo", "entry:" + std::to_string(entryId),
-       Json{{"photo", before ? Json(*before) : Json()}}.dump(), Json{{"photo", path}}.dump()});
+      {"entry." + field, "entry:" + std::to_string(entryId), fieldJson(before), fieldJson(value)});
   transaction.commit();
 }
 
 Certificate SqliteRegistryRepository::issue(
-    const CertificateDraft& draft, const std::string& serialPrefix,
+    Certificate c, const std::string& serialPrefix,
     const std::function<std::string(const Certificate&)>& sign, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto entryRow = db->prepare("SELECT category FROM entries WHERE id = ?");
-  entryRow.bind(1, draft.entryId);
-  if (!entryRow.step()) throw ConstraintError("no entry " + std::to_string(draft.entryId));
+  entryRow.bind(1, c.entryId);
+  if (!entryRow.step()) throw ConstraintError("no entry " + std::to_string(c.entryId));
   std::string category = entryRow.text(0);
-  int year = certificates::yearOf(draft.issuedOn);
+  int year = certificates::yearOf(c.issuedOn);
 
   db->prepare(
         "INSERT INTO serial_counters (category, year, last) VALUES (?, ?, 1) "
@@ -261,22 +253,14 @@ Certificate SqliteRegistryRepository::issue(
   auto nextId = db->prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM certificates");
   nextId.step();
 
-  Certificate c;
   c.id = nextId.integer(0);
+  c.status = domain::CertificateStatus::Active;
+  c.statusReason.reset();
   char serial[64];
   std::snprintf(serial, sizeof serial, "%s-%s-%04d-%06lld", serialPrefix.c_str(),
                 domain::serialCode(*rules::categoryFromString(category)).c_str(), year,
                 static_cast<long long>(counter.integer(0)));
   c.serial = serial;
-  c.entryId = draft.entryId;
-  c.standardId = draft.standardId;
-  c.standardVersion = draft.standardVersion;
-  c.grade = draft.grade;
-  c.gradeRank = draft.gradeRank;
-  c.issuedOn = draft.issuedOn;
-  c.validUntil = draft.validUntil;
-  c.lastInspectionOn = draft.lastInspectionOn;
-  c.keyId = draft.keyId;
   c.token = sign(c);
 
   db->prepare(

@@ -21,7 +21,7 @@ class SqliteRegistryRepository : public RegistryRepository {
   void setPhoto(std::int64_t entryId, const std::string& path, const Stamp& stamp) override;
   void setReply(std::int64_t entryId, const std::optional<std::string>& reply,
                 const Stamp& stamp) override;
-  domain::Certificate issue(const CertificateDraft& draft, const std::string& serialPrefix,
+  domain::Certificate issue(domain::Certificate draft, const std::string& serialPrefix,
                             const std::function<std::string(const domain::Certificate&)>& sign,
                             const Stamp& stamp) override;
   std::optional<domain::Certificate> certificateBySerial(std::string_view serial) override;
@@ -33,6 +33,12 @@ class SqliteRegistryRepository : public RegistryRepository {
       int today) override;
 
  private:
+  /// Sets one text column of an entry (and timeColumn to stamp.at), audited as "entry.<field>".
+  /// column and timeColumn are fixed names from this class, never user input.
+  void setEntryText(std::int64_t entryId, const std::string& column, const std::string& timeColumn,
+                    const std::string& field, const std::optional<std::string>& value,
+                    const Stamp& stamp);
+
   ConnectionPool& pool_;
 };
 

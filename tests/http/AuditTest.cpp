@@ -69,7 +69,7 @@ TEST_CASE("A change that fails writes no audit record", "[sqlite]") {
   elsewhere.name = {"无处", "Nowhere"};
   elsewhere.countyCode = "atlantis";
   CHECK_THROWS_AS(registry.addEntry(elsewhere, {"office", 0}), tisheng::storage::ConstraintError);
-  tisheng::storage::CertificateDraft draft;
+  tisheng::domain::Certificate draft;
   draft.entryId = cert.entryId;
   draft.issuedOn = draft.validUntil = 20000;
   CHECK_THROWS(registry.issue(

@@ -54,7 +54,7 @@ TEST_CASE("Issuing checks the entry and grade and the key's expiry", "[http]") {
 TEST_CASE("Nothing is stored when signing fails", "[sqlite]") {
   TestServer server;
   auto entry = addEntry(server, Category::Product, "核桃");
-  tisheng::storage::CertificateDraft draft;
+  tisheng::domain::Certificate draft;
   draft.entryId = entry;
   draft.standardId = "product";
   draft.standardVersion = 1;
