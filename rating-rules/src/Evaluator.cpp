@@ -35,13 +35,13 @@ std::string checkScore(const Item& item, const Score& score) {
   return "";
 }
 
-void validate(const Standard& standard, const ScoreSheet& sheet) {
+void validate(const Standard& standard, const ScoreSheet& sheet, bool complete) {
   std::vector<Problem> problems;
   for (const auto& section : standard.sections)
     for (const auto& item : section.items) {
       auto it = sheet.find(item.id);
       if (it == sheet.end()) {
-        problems.push_back({item.id, "no score given"});
+        if (complete) problems.push_back({item.id, "no score given"});
       } else if (auto message = checkScore(item, it->second); !message.empty()) {
         problems.push_back({item.id, message});
       }
@@ -106,6 +106,10 @@ GradeCheck checkGrade(const Standard& standard, const Grade& grade, const ScoreS
 
 }  // namespace
 
+void checkScores(const Standard& standard, const ScoreSheet& sheet) {
+  validate(standard, sheet, false);
+}
+
 const GradeCheck* EvaluationResult::nextGrade() const {
   if (grades.empty()) return nullptr;
   if (!grade) return &grades.back();
@@ -115,7 +119,7 @@ const GradeCheck* EvaluationResult::nextGrade() const {
 }
 
 EvaluationResult evaluate(const Standard& standard, const ScoreSheet& sheet) {
-  validate(standard, sheet);
+  validate(standard, sheet, true);
   EvaluationResult result;
   result.standardId = standard.id;
   result.standardVersion = standard.version;

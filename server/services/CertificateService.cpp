@@ -35,45 +35,61 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
   if (!standard)
     throw http::NotFound("no standard '" + standardId + "' version " +
                          std::to_string(standardVersion));
-  if (standard->category != entry->category)
-    throw http::ValidationError("standard", "standard '" + standardId + "' is for " +
-                                                std::string(rules::toString(standard->category)) +
+  domain::Certificate certificate =
+      draft(*entry, *standard, gradeId, issuedOn, std::nullopt, lastInspectionOn);
+  return registry_.issue(std::move(certificate), config_.programme.serialPrefix,
+                         signer(entry->category, certificate.keyId), {actor, clock_.now()});
+}
+
+domain::Certificate CertificateService::draft(const domain::Entry& entry,
+                                              const rules::Standard& standard,
+                                              const std::string& gradeId, int issuedOn,
+                                              std::optional<int> validUntil,
+                                              std::optional<int> lastInspectionOn) const {
+  if (standard.category != entry.category)
+    throw http::ValidationError("standard", "standard '" + standard.id + "' is for " +
+                                                std::string(rules::toString(standard.category)) +
                                                 ", the entry is a " +
-                                                std::string(rules::toString(entry->category)));
-  const rules::Grade* grade = standard->findGrade(gradeId);
+                                                std::string(rules::toString(entry.category)));
+  const rules::Grade* grade = standard.findGrade(gradeId);
   if (!grade)
     throw http::ValidationError("grade",
-                                "standard '" + standardId + "' has no grade '" + gradeId + "'");
+                                "standard '" + standard.id + "' has no grade '" + gradeId + "'");
 
-  std::int64_t now = clock_.now();
-  const certificates::KeyRecord& key = keys_.signingKey(now);
-  domain::Certificate draft;
-  draft.entryId = entryId;
-  draft.standardId = standardId;
-  draft.standardVersion = standardVersion;
-  draft.grade = gradeId;
-  draft.gradeRank = static_cast<int>(grade - standard->grades.data()) + 1;
-  draft.issuedOn = issuedOn;
-  draft.validUntil = certificates::addMonths(issuedOn, standard->validityMonths) - 1;
-  draft.lastInspectionOn = lastInspectionOn;
-  draft.keyId = key.kid;
-  if (draft.validUntil > dayOf(key.expires))
+  const certificates::KeyRecord& key = keys_.signingKey(clock_.now());
+  domain::Certificate certificate;
+  certificate.entryId = entry.id;
+  certificate.standardId = standard.id;
+  certificate.standardVersion = standard.version;
+  certificate.grade = gradeId;
+  certificate.gradeRank = static_cast<int>(grade - standard.grades.data()) + 1;
+  certificate.issuedOn = issuedOn;
+  certificate.validUntil =
+      validUntil.value_or(certificates::addMonths(issuedOn, standard.validityMonths) - 1);
+  certificate.lastInspectionOn = lastInspectionOn;
+  certificate.keyId = key.kid;
+  if (certificate.validUntil > dayOf(key.expires))
     throw http::Conflict("the signing key expires on " + certificates::isoTime(key.expires) +
                          ", before the certificate would; run `tisheng keys rotate`");
+  return certificate;
+}
 
-  const certificates::SigningKey& signer = keys_.privateKey(key.kid);
-  return registry_.issue(std::move(draft), config_.programme.serialPrefix,
-                         [&](const domain::Certificate& c) {
-                           certificates::TokenClaims claims;
-                           claims.keyId = key.prefix();
-                           claims.certificateId = static_cast<std::uint32_t>(c.id);
-                           claims.category = entry->category;
-                           claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
-                           claims.issuedDay = c.issuedOn;
-                           claims.validUntilDay = c.validUntil;
-                           return certificates::makeToken(claims, signer);
-                         },
-                         {actor, now});
+storage::CertificateSigner CertificateService::signer(rules::Category category,
+                                                      const std::string& keyId) const {
+  const certificates::SigningKey& signingKey = keys_.privateKey(keyId);
+  certificates::KeyIdPrefix prefix{};
+  for (const auto& key : keys_.keys())
+    if (key.kid == keyId) prefix = key.prefix();
+  return [prefix, &signingKey, category](const domain::Certificate& c) {
+    certificates::TokenClaims claims;
+    claims.keyId = prefix;
+    claims.certificateId = static_cast<std::uint32_t>(c.id);
+    claims.category = category;
+    claims.gradeRank = static_cast<std::uint8_t>(c.gradeRank);
+    claims.issuedDay = c.issuedOn;
+    claims.validUntilDay = c.validUntil;
+    return certificates::makeToken(claims, signingKey);
+  };
 }
 
 Verification CertificateService::verify(std::string_view tokenOrUrl) const {

@@ -11,6 +11,7 @@
 #include "certificates/Plaque.h"
 #include "domain/Registry.h"
 #include "rules/StandardRegistry.h"
+#include "storage/CertificateRows.h"
 #include "storage/RegistryRepository.h"
 
 namespace tisheng::services {
@@ -39,6 +40,15 @@ class CertificateService {
   domain::Certificate issue(std::int64_t entryId, const std::string& standardId,
                             int standardVersion, const std::string& gradeId, int issuedOn,
                             std::optional<int> lastInspectionOn, const std::string& actor);
+
+  /// A certificate ready to store, checked as issue() checks it, signed by the current key:
+  /// valid from issuedOn for the standard's validity unless validUntil is given.
+  domain::Certificate draft(const domain::Entry& entry, const rules::Standard& standard,
+                            const std::string& gradeId, int issuedOn, std::optional<int> validUntil,
+                            std::optional<int> lastInspectionOn) const;
+  /// Signs finished certificates of category with the key keyId (as a draft names it).
+  storage::CertificateSigner signer(rules::Category category, const std::string& keyId) const;
+  const app::Config& config() const { return config_; }
 
   /// Genuine means the registry holds exactly this token; never throws for bad input.
   Verification verify(std::string_view tokenOrUrl) const;

@@ -135,6 +135,138 @@ ALTER TABLE entries ADD COLUMN specification TEXT;
 ALTER TABLE entries ADD COLUMN public_reply TEXT;
 ALTER TABLE entries ADD COLUMN public_reply_at INTEGER;
 )SQL"},
+      {7, "workflow: inspections, evidence, notices, objections, rectifications, decisions, appeals",
+       R"SQL(
+CREATE TABLE inspections (
+  id                INTEGER PRIMARY KEY,
+  entry_id          INTEGER NOT NULL REFERENCES entries (id),
+  kind              TEXT NOT NULL
+                    CHECK (kind IN ('initial', 'review', 'spot_check', 'complaint', 'reinspection')),
+  standard_id       TEXT NOT NULL,
+  standard_version  INTEGER NOT NULL,
+  certificate_id    INTEGER REFERENCES certificates (id),
+  complaint_id      INTEGER REFERENCES complaints (id),
+  status            TEXT NOT NULL DEFAULT 'scheduled'
+                    CHECK (status IN ('scheduled', 'submitted', 'confirmed', 'refused', 'cancelled')),
+  scheduled_on      TEXT NOT NULL,
+  scores            TEXT NOT NULL DEFAULT '{}',
+  notes             TEXT NOT NULL DEFAULT '{}',
+  result            TEXT,
+  grade             TEXT,
+  submitted_by      TEXT,
+  submitted_at      INTEGER,
+  decided_by        TEXT,
+  decided_at        INTEGER,
+  decision_reason   TEXT,
+  created_by        TEXT NOT NULL,
+  created_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL
+);
+CREATE INDEX inspections_by_entry ON inspections (entry_id, status);
+CREATE INDEX inspections_by_status ON inspections (status, scheduled_on);
+
+CREATE TABLE inspection_assignees (
+  inspection_id  INTEGER NOT NULL REFERENCES inspections (id),
+  user_id        INTEGER NOT NULL REFERENCES users (id),
+  PRIMARY KEY (inspection_id, user_id)
+);
+CREATE INDEX inspection_assignees_by_user ON inspection_assignees (user_id);
+
+CREATE TABLE evidence (
+  id             INTEGER PRIMARY KEY,
+  inspection_id  INTEGER NOT NULL REFERENCES inspections (id),
+  item_id        TEXT,
+  path           TEXT NOT NULL,
+  sha256         TEXT NOT NULL,
+  content_type   TEXT NOT NULL,
+  bytes          INTEGER NOT NULL,
+  uploaded_by    TEXT NOT NULL,
+  uploaded_at    INTEGER NOT NULL
+);
+CREATE INDEX evidence_by_inspection ON evidence (inspection_id);
+
+CREATE TABLE notices (
+  id                INTEGER PRIMARY KEY,
+  entry_id          INTEGER NOT NULL REFERENCES entries (id),
+  inspection_id     INTEGER NOT NULL REFERENCES inspections (id),
+  standard_id       TEXT NOT NULL,
+  standard_version  INTEGER NOT NULL,
+  grade             TEXT NOT NULL,
+  starts_at         INTEGER NOT NULL,
+  ends_on           TEXT NOT NULL,
+  status            TEXT NOT NULL DEFAULT 'open'
+                    CHECK (status IN ('open', 'issued', 'withdrawn')),
+  certificate_id    INTEGER REFERENCES certificates (id),
+  closed_at         INTEGER
+);
+CREATE INDEX notices_by_status ON notices (status, ends_on);
+
+CREATE TABLE objections (
+  id              INTEGER PRIMARY KEY,
+  notice_id       INTEGER NOT NULL REFERENCES notices (id),
+  text            TEXT NOT NULL,
+  contact         TEXT,
+  source_address  TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'open'
+                  CHECK (status IN ('open', 'dismissed', 'upheld')),
+  resolution      TEXT,
+  resolved_by     TEXT,
+  created_at      INTEGER NOT NULL
+);
+CREATE INDEX objections_by_notice ON objections (notice_id, status);
+CREATE INDEX objections_by_address ON objections (source_address, created_at);
+
+CREATE TABLE rectifications (
+  id              INTEGER PRIMARY KEY,
+  certificate_id  INTEGER NOT NULL REFERENCES certificates (id),
+  inspection_id   INTEGER REFERENCES inspections (id),
+  findings        TEXT NOT NULL,
+  deadline        TEXT NOT NULL,
+  suspended       INTEGER NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'open'
+                  CHECK (status IN ('open', 'passed', 'missed', 'withdrawn')),
+  created_by      TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  closed_at       INTEGER
+);
+CREATE INDEX rectifications_by_status ON rectifications (status, deadline);
+
+CREATE TABLE decisions (
+  id              INTEGER PRIMARY KEY,
+  entry_id        INTEGER NOT NULL REFERENCES entries (id),
+  certificate_id  INTEGER REFERENCES certificates (id),
+  inspection_id   INTEGER REFERENCES inspections (id),
+  kind            TEXT NOT NULL
+                  CHECK (kind IN ('refusal', 'downgrade', 'suspension', 'revocation')),
+  reason          TEXT NOT NULL,
+  note            TEXT NOT NULL DEFAULT '',
+  effective_on    TEXT NOT NULL,
+  appeal_until    TEXT NOT NULL,
+  bar_until       TEXT,
+  applied         INTEGER NOT NULL,
+  previous_grade  TEXT,
+  decided_by      TEXT NOT NULL,
+  decided_at      INTEGER NOT NULL
+);
+CREATE INDEX decisions_by_entry ON decisions (entry_id);
+CREATE INDEX decisions_pending ON decisions (applied, effective_on);
+
+CREATE TABLE appeals (
+  id           INTEGER PRIMARY KEY,
+  decision_id  INTEGER NOT NULL UNIQUE REFERENCES decisions (id),
+  grounds      TEXT NOT NULL,
+  filed_by     TEXT NOT NULL,
+  filed_at     INTEGER NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'granted', 'rejected')),
+  decided_by   TEXT,
+  decided_at   INTEGER,
+  resolution   TEXT
+);
+
+ALTER TABLE complaints ADD COLUMN triage_note TEXT;
+ALTER TABLE complaints ADD COLUMN triaged_by TEXT;
+ALTER TABLE complaints ADD COLUMN triaged_at INTEGER;
+)SQL"},
   };
   return all;
 }

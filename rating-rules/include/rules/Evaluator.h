@@ -12,4 +12,8 @@ namespace tisheng::rules {
 /// standard does not allow it.
 EvaluationResult evaluate(const Standard& standard, const ScoreSheet& sheet);
 
+/// Checks the scores a sheet has, as evaluate() does, without requiring every item: for saving
+/// a sheet that is still being filled in. Throws InvalidScoreSheet.
+void checkScores(const Standard& standard, const ScoreSheet& sheet);
+
 }  // namespace tisheng::rules

@@ -1,0 +1,161 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tisheng::domain {
+
+/// Kinds, statuses and reasons are stored and sent as these lower-case words; the database
+/// checks them too. Dates are days since 1970-01-01, times Unix seconds.
+
+/// initial | review | spot_check | complaint | reinspection.
+/// Status: scheduled (being scored) → submitted (frozen, engine result recorded) → confirmed or
+/// refused by an office; cancelled when it is no longer needed.
+struct Inspection {
+  std::int64_t id = 0;
+  std::int64_t entryId = 0;
+  std::string kind;
+  std::string standardId;
+  int standardVersion = 0;
+  /// The certificate under supervision (reviews, spot checks, complaints, reinspections).
+  std::optional<std::int64_t> certificateId;
+  std::optional<std::int64_t> complaintId;
+  std::string status = "scheduled";
+  int scheduledOn = 0;
+  std::vector<std::int64_t> assignees;
+  /// Item id → score ("pass", "fail", "n/a" or points), possibly incomplete until submitted.
+  nlohmann::ordered_json scores = nlohmann::ordered_json::object();
+  /// Item id → the inspector's note.
+  nlohmann::ordered_json notes = nlohmann::ordered_json::object();
+  /// The engine's result, recorded at submission (with the standard id and version).
+  std::optional<nlohmann::ordered_json> result;
+  /// The grade reached at submission; empty when none was.
+  std::optional<std::string> grade;
+  std::optional<std::string> submittedBy;
+  std::optional<std::int64_t> submittedAt;
+  std::optional<std::string> decidedBy;
+  std::optional<std::int64_t> decidedAt;
+  std::optional<std::string> decisionReason;
+  std::string createdBy;
+  std::int64_t createdAt = 0;
+};
+
+/// A photo (or PDF) an inspector attaches to an inspection, stored on disk by its SHA-256.
+struct Evidence {
+  std::int64_t id = 0;
+  std::int64_t inspectionId = 0;
+  std::optional<std::string> itemId;
+  std::string path;
+  std::string sha256;
+  std::string contentType;
+  std::int64_t bytes = 0;
+  std::string uploadedBy;
+  std::int64_t uploadedAt = 0;
+};
+
+/// 公示: a confirmed grade published as pending until endsOn; then the certificate is issued
+/// (status issued) unless an upheld objection withdrew it.
+struct Notice {
+  std::int64_t id = 0;
+  std::int64_t entryId = 0;
+  std::int64_t inspectionId = 0;
+  std::string standardId;
+  int standardVersion = 0;
+  std::string grade;
+  std::int64_t startsAt = 0;
+  int endsOn = 0;
+  std::string status = "open";
+  std::optional<std::int64_t> certificateId;
+};
+
+/// An objection to a notice, filed by anyone; open until an office dismisses or upholds it.
+struct Objection {
+  std::int64_t id = 0;
+  std::int64_t noticeId = 0;
+  std::string text;
+  std::optional<std::string> contact;
+  std::string status = "open";
+  std::optional<std::string> resolution;
+  std::optional<std::string> resolvedBy;
+  std::int64_t createdAt = 0;
+};
+
+/// 限期整改: findings to put right by deadline; open → passed (reinspection), missed (deadline
+/// passed: the certificate is revoked) or withdrawn (appeal granted, certificate removed).
+struct Rectification {
+  std::int64_t id = 0;
+  std::int64_t certificateId = 0;
+  std::optional<std::int64_t> inspectionId;
+  std::string findings;
+  int deadline = 0;
+  bool suspended = false;
+  std::string status = "open";
+  std::string createdBy;
+  std::int64_t createdAt = 0;
+};
+
+/// A decision against an entry that may be appealed: refusal, downgrade, suspension or
+/// revocation (摘牌). A revocation takes effect on effectiveOn (applied tells whether it has)
+/// and bars re-application until barUntil.
+struct Decision {
+  std::int64_t id = 0;
+  std::int64_t entryId = 0;
+  std::optional<std::int64_t> certificateId;
+  std::optional<std::int64_t> inspectionId;
+  std::string kind;
+  std::string reason;
+  std::string note;
+  int effectiveOn = 0;
+  int appealUntil = 0;
+  std::optional<int> barUntil;
+  bool applied = true;
+  /// The grade before a downgrade, restored if an appeal is granted.
+  std::optional<std::string> previousGrade;
+  std::string decidedBy;
+  std::int64_t decidedAt = 0;
+};
+
+/// 申诉 against a decision, decided by an admin other than the decision's.
+struct Appeal {
+  std::int64_t id = 0;
+  std::int64_t decisionId = 0;
+  std::string grounds;
+  std::string filedBy;
+  std::int64_t filedAt = 0;
+  std::string status = "open";
+  std::optional<std::string> decidedBy;
+  std::optional<std::int64_t> decidedAt;
+  std::optional<std::string> resolution;
+};
+
+/// A tourist's complaint as an office triages it: new → dismissed | upheld | inspect.
+struct Complaint {
+  std::int64_t id = 0;
+  std::int64_t entryId = 0;
+  std::optional<std::int64_t> certificateId;
+  std::string category;
+  std::string description;
+  std::optional<std::string> contact;
+  std::string status = "new";
+  std::optional<std::string> triageNote;
+  std::optional<std::string> triagedBy;
+  std::int64_t createdAt = 0;
+};
+
+/// Why a certificate is revoked (摘牌).
+inline const std::vector<std::string>& revocationReasons() {
+  static const std::vector<std::string> reasons{
+      "failed_review", "serious_incident",      "fraud",           "closure",
+      "withdrawal",    "missed_rectification", "upheld_complaints"};
+  return reasons;
+}
+
+/// Closure and voluntary withdrawal do not bar a later application; every other reason does.
+inline bool barsReapplication(const std::string& reason) {
+  return reason != "closure" && reason != "withdrawal";
+}
+
+}  // namespace tisheng::domain

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/Registry.h"
+#include "storage/AuditLog.h"
+#include "storage/Sqlite.h"
+
+namespace tisheng::storage {
+
+/// How certificates and entries are read and written on a connection, shared by the
+/// repositories that work with them inside their own transactions.
+
+/// Columns of certificates aliased c, in the order readCertificate expects.
+extern const std::string kCertificateColumns;
+inline constexpr int kCertificateColumnCount = 15;
+/// Columns of entries aliased e joined with counties aliased k, in the order readEntry expects.
+extern const std::string kEntryColumns;
+/// FROM clause joining entries e with their county k.
+extern const std::string kEntriesWithCounty;
+
+domain::Certificate readCertificate(const Statement& row, int first = 0);
+domain::Entry readEntry(const Statement& row, int first = 0);
+
+using CertificateSigner = std::function<std::string(const domain::Certificate&)>;
+
+/// Inserts a new active certificate on db (inside the caller's transaction): assigns the next
+/// id and the serial `{prefix}-{code}-{year}-{seq:06}` (sequence per category and year of
+/// issue), asks sign for the token, and appends the audit record. Throws ConstraintError for an
+/// unknown entry.
+domain::Certificate insertCertificate(Connection& db, domain::Certificate certificate,
+                                      const std::string& serialPrefix, const CertificateSigner& sign,
+                                      const Stamp& stamp);
+
+/// Changes a certificate's stored status (audited) inside the caller's transaction; false when
+/// the serial is unknown.
+bool updateCertificateStatus(Connection& db, std::string_view serial,
+                             domain::CertificateStatus status,
+                             const std::optional<std::string>& reason, const Stamp& stamp);
+
+}  // namespace tisheng::storage

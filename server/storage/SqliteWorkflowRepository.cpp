@@ -1,0 +1,755 @@
+#include "storage/SqliteWorkflowRepository.h"
+
+#include "certificates/CivilDate.h"
+#include "domain/WorkflowJson.h"
+
+namespace tisheng::storage {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using certificates::isoDate;
+using namespace domain;
+
+int dateColumn(const Statement& row, int column) {
+  return certificates::parseIsoDate(row.text(column)).value_or(0);
+}
+
+std::optional<int> optionalDateColumn(const Statement& row, int column) {
+  if (row.isNull(column)) return std::nullopt;
+  return certificates::parseIsoDate(row.text(column));
+}
+
+std::optional<std::string> optionalIsoDate(const std::optional<int>& day) {
+  if (!day) return std::nullopt;
+  return isoDate(*day);
+}
+
+Json nullable(const std::optional<std::string>& text) { return text ? Json(*text) : Json(); }
+
+const std::string kInspectionColumns =
+    "i.id, i.entry_id, i.kind, i.standard_id, i.standard_version, i.certificate_id, "
+    "i.complaint_id, i.status, i.scheduled_on, i.scores, i.notes, i.result, i.grade, "
+    "i.submitted_by, i.submitted_at, i.decided_by, i.decided_at, i.decision_reason, "
+    "i.created_by, i.created_at";
+
+const std::string kNoticeColumns =
+    "id, entry_id, inspection_id, standard_id, standard_version, grade, starts_at, ends_on, "
+    "status, certificate_id";
+
+const std::string kObjectionColumns =
+    "id, notice_id, text, contact, status, resolution, resolved_by, created_at";
+
+const std::string kRectificationColumns =
+    "r.id, r.certificate_id, r.inspection_id, r.findings, r.deadline, r.suspended, r.status, "
+    "r.created_by, r.created_at";
+
+const std::string kDecisionColumns =
+    "d.id, d.entry_id, d.certificate_id, d.inspection_id, d.kind, d.reason, d.note, "
+    "d.effective_on, d.appeal_until, d.bar_until, d.applied, d.previous_grade, d.decided_by, "
+    "d.decided_at";
+
+const std::string kAppealColumns =
+    "a.id, a.decision_id, a.grounds, a.filed_by, a.filed_at, a.status, a.decided_by, "
+    "a.decided_at, a.resolution";
+
+const std::string kComplaintColumns =
+    "c.id, c.entry_id, c.certificate_id, c.category, c.description, c.contact, c.status, "
+    "c.triage_note, c.triaged_by, c.created_at";
+
+Notice readNotice(const Statement& row) {
+  Notice n;
+  n.id = row.integer(0);
+  n.entryId = row.integer(1);
+  n.inspectionId = row.integer(2);
+  n.standardId = row.text(3);
+  n.standardVersion = static_cast<int>(row.integer(4));
+  n.grade = row.text(5);
+  n.startsAt = row.integer(6);
+  n.endsOn = dateColumn(row, 7);
+  n.status = row.text(8);
+  n.certificateId = row.optionalInteger(9);
+  return n;
+}
+
+Objection readObjection(const Statement& row) {
+  Objection o;
+  o.id = row.integer(0);
+  o.noticeId = row.integer(1);
+  o.text = row.text(2);
+  o.contact = row.optionalText(3);
+  o.status = row.text(4);
+  o.resolution = row.optionalText(5);
+  o.resolvedBy = row.optionalText(6);
+  o.createdAt = row.integer(7);
+  return o;
+}
+
+Rectification readRectification(const Statement& row) {
+  Rectification r;
+  r.id = row.integer(0);
+  r.certificateId = row.integer(1);
+  r.inspectionId = row.optionalInteger(2);
+  r.findings = row.text(3);
+  r.deadline = dateColumn(row, 4);
+  r.suspended = row.integer(5) != 0;
+  r.status = row.text(6);
+  r.createdBy = row.text(7);
+  r.createdAt = row.integer(8);
+  return r;
+}
+
+Decision readDecision(const Statement& row) {
+  Decision d;
+  d.id = row.integer(0);
+  d.entryId = row.integer(1);
+  d.certificateId = row.optionalInteger(2);
+  d.inspectionId = row.optionalInteger(3);
+  d.kind = row.text(4);
+  d.reason = row.text(5);
+  d.note = row.text(6);
+  d.effectiveOn = dateColumn(row, 7);
+  d.appealUntil = dateColumn(row, 8);
+  d.barUntil = optionalDateColumn(row, 9);
+  d.applied = row.integer(10) != 0;
+  d.previousGrade = row.optionalText(11);
+  d.decidedBy = row.text(12);
+  d.decidedAt = row.integer(13);
+  return d;
+}
+
+Appeal readAppeal(const Statement& row) {
+  Appeal a;
+  a.id = row.integer(0);
+  a.decisionId = row.integer(1);
+  a.grounds = row.text(2);
+  a.filedBy = row.text(3);
+  a.filedAt = row.integer(4);
+  a.status = row.text(5);
+  a.decidedBy = row.optionalText(6);
+  a.decidedAt = row.optionalInteger(7);
+  a.resolution = row.optionalText(8);
+  return a;
+}
+
+Complaint readComplaint(const Statement& row) {
+  Complaint c;
+  c.id = row.integer(0);
+  c.entryId = row.integer(1);
+  c.certificateId = row.optionalInteger(2);
+  c.category = row.text(3);
+  c.description = row.text(4);
+  c.contact = row.optionalText(5);
+  c.status = row.text(6);
+  c.triageNote = row.optionalText(7);
+  c.triagedBy = row.optionalText(8);
+  c.createdAt = row.integer(9);
+  return c;
+}
+
+template <typename T, typename Reader>
+std::vector<T> readAll(Statement& row, Reader read) {
+  std::vector<T> out;
+  while (row.step()) out.push_back(read(row));
+  return out;
+}
+
+template <typename T, typename Reader>
+std::optional<T> readOne(Statement& row, Reader read) {
+  if (!row.step()) return std::nullopt;
+  return read(row);
+}
+
+class SqliteWorkflowStore : public WorkflowStore {
+ public:
+  explicit SqliteWorkflowStore(Connection& db) : db_(db) {}
+
+  std::optional<Entry> entry(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
+    row.bind(1, id);
+    return readOne<Entry>(row, [](const Statement& r) { return readEntry(r); });
+  }
+
+  std::optional<Certificate> certificate(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.id = ?");
+    row.bind(1, id);
+    return readOne<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::optional<Certificate> certificateBySerial(const std::string& serial) override {
+    auto row =
+        db_.prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.serial = ?");
+    row.bind(1, serial);
+    return readOne<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::optional<Certificate> currentCertificate(std::int64_t entryId) override {
+    auto row = db_.prepare("SELECT " + kCertificateColumns +
+                           " FROM certificates c WHERE c.entry_id = ? AND c.status IN "
+                           "('active', 'suspended') ORDER BY c.id DESC LIMIT 1");
+    row.bind(1, entryId);
+    return readOne<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::vector<Certificate> certificatesOf(std::int64_t entryId) override {
+    auto row = db_.prepare("SELECT " + kCertificateColumns +
+                           " FROM certificates c WHERE c.entry_id = ? ORDER BY c.id");
+    row.bind(1, entryId);
+    return readAll<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  Certificate issueCertificate(Certificate draft, const std::string& serialPrefix,
+                               const CertificateSigner& sign, const Stamp& stamp) override {
+    return insertCertificate(db_, std::move(draft), serialPrefix, sign, stamp);
+  }
+
+  void setCertificateStatus(const std::string& serial, CertificateStatus status,
+                            const std::optional<std::string>& reason, const Stamp& stamp) override {
+    if (!updateCertificateStatus(db_, serial, status, reason, stamp))
+      throw ConstraintError("no certificate " + serial);
+  }
+
+  void setLastInspection(std::int64_t certificateId, int day, const Stamp& stamp) override {
+    auto current = certificate(certificateId);
+    if (!current) throw ConstraintError("no certificate " + std::to_string(certificateId));
+    db_.prepare("UPDATE certificates SET last_inspection_on = ? WHERE id = ?")
+        .bind(1, isoDate(day))
+        .bind(2, certificateId)
+        .run();
+    audit(stamp, "certificate.last_inspection", "certificate:" + current->serial,
+          Json{{"last_inspection_on", nullable(optionalIsoDate(current->lastInspectionOn))}},
+          Json{{"last_inspection_on", isoDate(day)}});
+  }
+
+  std::vector<Certificate> activePastValidity(int today) override {
+    auto row = db_.prepare("SELECT " + kCertificateColumns +
+                           " FROM certificates c WHERE c.status = 'active' AND c.valid_until < ? "
+                           "ORDER BY c.id");
+    row.bind(1, isoDate(today));
+    return readAll<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::vector<Certificate> activeWithoutOpenInspection() override {
+    auto row = db_.prepare(
+        "SELECT " + kCertificateColumns +
+        " FROM certificates c WHERE c.status = 'active' AND NOT EXISTS (SELECT 1 FROM "
+        "inspections i WHERE i.entry_id = c.entry_id AND i.status IN ('scheduled', 'submitted')) "
+        "ORDER BY c.id");
+    return readAll<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::int64_t addInspection(const Inspection& i, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO inspections (entry_id, kind, standard_id, standard_version, "
+           "certificate_id, complaint_id, status, scheduled_on, created_by, created_at, "
+           "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)")
+        .bind(1, i.entryId)
+        .bind(2, i.kind)
+        .bind(3, i.standardId)
+        .bind(4, i.standardVersion)
+        .bind(5, i.certificateId)
+        .bind(6, i.complaintId)
+        .bind(7, isoDate(i.scheduledOn))
+        .bind(8, stamp.actor)
+        .bind(9, stamp.at)
+        .bind(10, stamp.at)
+        .run();
+    std::int64_t id = db_.lastInsertId();
+    replaceAssignees(id, i.assignees);
+    audit(stamp, "inspection.create", "inspection:" + std::to_string(id), std::nullopt,
+          toJson(*inspection(id)));
+    return id;
+  }
+
+  std::optional<Inspection> inspection(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kInspectionColumns + " FROM inspections i WHERE i.id = ?");
+    row.bind(1, id);
+    auto found = readOne<Inspection>(row, [this](const Statement& r) { return readInspection(r); });
+    if (found) found->assignees = assigneesOf(id);
+    return found;
+  }
+
+  std::vector<Inspection> inspections(const InspectionFilter& f) override {
+    auto row = db_.prepare(
+        "SELECT " + kInspectionColumns +
+        " FROM inspections i JOIN entries e ON e.id = i.entry_id"
+        " WHERE (?1 IS NULL OR e.county_code = ?1) AND (?2 IS NULL OR i.entry_id = ?2)"
+        " AND (?3 IS NULL OR i.status = ?3)"
+        " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM inspection_assignees a"
+        "      WHERE a.inspection_id = i.id AND a.user_id = ?4)"
+        "      OR (?5 IS NOT NULL AND e.county_code = ?5 AND NOT EXISTS"
+        "          (SELECT 1 FROM inspection_assignees a WHERE a.inspection_id = i.id)))"
+        " ORDER BY i.scheduled_on, i.id");
+    row.bind(1, f.county).bind(2, f.entryId).bind(3, f.status).bind(4, f.assignee);
+    row.bind(5, f.queueCounty);
+    auto found = readAll<Inspection>(row, [this](const Statement& r) { return readInspection(r); });
+    for (auto& i : found) i.assignees = assigneesOf(i.id);
+    return found;
+  }
+
+  void updateDraft(const Inspection& i, const Stamp& stamp) override {
+    Json before = toJson(*inspection(i.id));
+    db_.prepare(
+           "UPDATE inspections SET scheduled_on = ?, scores = ?, notes = ?, updated_at = ? "
+           "WHERE id = ?")
+        .bind(1, isoDate(i.scheduledOn))
+        .bind(2, i.scores.dump())
+        .bind(3, i.notes.dump())
+        .bind(4, stamp.at)
+        .bind(5, i.id)
+        .run();
+    replaceAssignees(i.id, i.assignees);
+    audit(stamp, "inspection.update", "inspection:" + std::to_string(i.id), before,
+          toJson(*inspection(i.id)));
+  }
+
+  void recordSubmission(const Inspection& i, const Stamp& stamp) override {
+    Json before = toJson(*inspection(i.id));
+    db_.prepare(
+           "UPDATE inspections SET status = ?, result = ?, grade = ?, submitted_by = ?, "
+           "submitted_at = ?, updated_at = ? WHERE id = ?")
+        .bind(1, i.status)
+        .bind(2, i.result ? std::optional(i.result->dump()) : std::nullopt)
+        .bind(3, i.grade)
+        .bind(4, stamp.actor)
+        .bind(5, stamp.at)
+        .bind(6, stamp.at)
+        .bind(7, i.id)
+        .run();
+    audit(stamp, "inspection.submit", "inspection:" + std::to_string(i.id), before,
+          toJson(*inspection(i.id)));
+  }
+
+  void recordDecision(const Inspection& i, const Stamp& stamp) override {
+    Json before = toJson(*inspection(i.id));
+    db_.prepare(
+           "UPDATE inspections SET status = ?, decided_by = ?, decided_at = ?, "
+           "decision_reason = ?, updated_at = ? WHERE id = ?")
+        .bind(1, i.status)
+        .bind(2, stamp.actor)
+        .bind(3, stamp.at)
+        .bind(4, i.decisionReason)
+        .bind(5, stamp.at)
+        .bind(6, i.id)
+        .run();
+    audit(stamp, "inspection." + i.status, "inspection:" + std::to_string(i.id), before,
+          toJson(*inspection(i.id)));
+  }
+
+  std::int64_t addEvidence(const Evidence& e, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO evidence (inspection_id, item_id, path, sha256, content_type, bytes, "
+           "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, e.inspectionId)
+        .bind(2, e.itemId)
+        .bind(3, e.path)
+        .bind(4, e.sha256)
+        .bind(5, e.contentType)
+        .bind(6, e.bytes)
+        .bind(7, stamp.actor)
+        .bind(8, stamp.at)
+        .run();
+    Evidence stored = e;
+    stored.id = db_.lastInsertId();
+    stored.uploadedBy = stamp.actor;
+    stored.uploadedAt = stamp.at;
+    audit(stamp, "evidence.add", "inspection:" + std::to_string(e.inspectionId), std::nullopt,
+          toJson(stored));
+    return stored.id;
+  }
+
+  std::vector<Evidence> evidenceOf(std::int64_t inspectionId) override {
+    auto row = db_.prepare(
+        "SELECT id, inspection_id, item_id, path, sha256, content_type, bytes, uploaded_by, "
+        "uploaded_at FROM evidence WHERE inspection_id = ? ORDER BY id");
+    row.bind(1, inspectionId);
+    return readAll<Evidence>(row, [](const Statement& r) {
+      return Evidence{r.integer(0), r.integer(1), r.optionalText(2), r.text(3), r.text(4),
+                      r.text(5),    r.integer(6), r.text(7),         r.integer(8)};
+    });
+  }
+
+  std::int64_t addNotice(const Notice& n, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO notices (entry_id, inspection_id, standard_id, standard_version, grade, "
+           "starts_at, ends_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')")
+        .bind(1, n.entryId)
+        .bind(2, n.inspectionId)
+        .bind(3, n.standardId)
+        .bind(4, n.standardVersion)
+        .bind(5, n.grade)
+        .bind(6, n.startsAt)
+        .bind(7, isoDate(n.endsOn))
+        .run();
+    std::int64_t id = db_.lastInsertId();
+    audit(stamp, "notice.open", "notice:" + std::to_string(id), std::nullopt,
+          toJson(*notice(id)));
+    return id;
+  }
+
+  std::optional<Notice> notice(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kNoticeColumns + " FROM notices WHERE id = ?");
+    row.bind(1, id);
+    return readOne<Notice>(row, readNotice);
+  }
+
+  std::vector<Notice> notices(const std::string& status,
+                              std::optional<std::int64_t> entryId) override {
+    auto row = db_.prepare("SELECT " + kNoticeColumns +
+                           " FROM notices WHERE status = ? AND (?2 IS NULL OR entry_id = ?2)"
+                           " ORDER BY ends_on, id");
+    row.bind(1, status).bind(2, entryId);
+    return readAll<Notice>(row, readNotice);
+  }
+
+  void closeNotice(std::int64_t id, const std::string& status,
+                   std::optional<std::int64_t> certificateId, const Stamp& stamp) override {
+    Json before = toJson(*notice(id));
+    db_.prepare("UPDATE notices SET status = ?, certificate_id = ?, closed_at = ? WHERE id = ?")
+        .bind(1, status)
+        .bind(2, certificateId)
+        .bind(3, stamp.at)
+        .bind(4, id)
+        .run();
+    audit(stamp, "notice." + status, "notice:" + std::to_string(id), before,
+          toJson(*notice(id)));
+  }
+
+  std::int64_t addObjection(const Objection& o, const std::string& sourceAddress,
+                            const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO objections (notice_id, text, contact, source_address, created_at) "
+           "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, o.noticeId)
+        .bind(2, o.text)
+        .bind(3, o.contact)
+        .bind(4, sourceAddress)
+        .bind(5, stamp.at)
+        .run();
+    std::int64_t id = db_.lastInsertId();
+    audit(stamp, "objection.file", "notice:" + std::to_string(o.noticeId), std::nullopt,
+          Json{{"objection_id", id}});
+    return id;
+  }
+
+  std::optional<Objection> objection(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kObjectionColumns + " FROM objections WHERE id = ?");
+    row.bind(1, id);
+    return readOne<Objection>(row, readObjection);
+  }
+
+  std::vector<Objection> objectionsTo(std::int64_t noticeId) override {
+    auto row = db_.prepare("SELECT " + kObjectionColumns +
+                           " FROM objections WHERE notice_id = ? ORDER BY id");
+    row.bind(1, noticeId);
+    return readAll<Objection>(row, readObjection);
+  }
+
+  void resolveObjection(const Objection& o, const Stamp& stamp) override {
+    db_.prepare("UPDATE objections SET status = ?, resolution = ?, resolved_by = ? WHERE id = ?")
+        .bind(1, o.status)
+        .bind(2, o.resolution)
+        .bind(3, stamp.actor)
+        .bind(4, o.id)
+        .run();
+    audit(stamp, "objection." + o.status, "notice:" + std::to_string(o.noticeId),
+          Json{{"objection_id", o.id}, {"status", "open"}},
+          Json{{"objection_id", o.id}, {"status", o.status}, {"resolution", nullable(o.resolution)}});
+  }
+
+  int objectionsFromAddressSince(const std::string& address, std::int64_t since) override {
+    auto row =
+        db_.prepare("SELECT COUNT(*) FROM objections WHERE source_address = ? AND created_at >= ?");
+    row.bind(1, address).bind(2, since).step();
+    return static_cast<int>(row.integer(0));
+  }
+
+  std::int64_t addRectification(const Rectification& r, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO rectifications (certificate_id, inspection_id, findings, deadline, "
+           "suspended, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)")
+        .bind(1, r.certificateId)
+        .bind(2, r.inspectionId)
+        .bind(3, r.findings)
+        .bind(4, isoDate(r.deadline))
+        .bind(5, r.suspended ? 1 : 0)
+        .bind(6, stamp.actor)
+        .bind(7, stamp.at)
+        .run();
+    Rectification stored = r;
+    stored.id = db_.lastInsertId();
+    stored.createdBy = stamp.actor;
+    stored.createdAt = stamp.at;
+    audit(stamp, "rectification.open", "rectification:" + std::to_string(stored.id),
+          std::nullopt, toJson(stored));
+    return stored.id;
+  }
+
+  std::optional<Rectification> openRectification(std::int64_t certificateId) override {
+    auto row = db_.prepare("SELECT " + kRectificationColumns +
+                           " FROM rectifications r WHERE r.certificate_id = ? AND "
+                           "r.status = 'open' ORDER BY r.id DESC LIMIT 1");
+    row.bind(1, certificateId);
+    return readOne<Rectification>(row, readRectification);
+  }
+
+  std::vector<Rectification> rectificationsOf(std::int64_t entryId) override {
+    auto row = db_.prepare("SELECT " + kRectificationColumns +
+                           " FROM rectifications r JOIN certificates c ON c.id = r.certificate_id"
+                           " WHERE c.entry_id = ? ORDER BY r.id");
+    row.bind(1, entryId);
+    return readAll<Rectification>(row, readRectification);
+  }
+
+  std::vector<Rectification> overdueRectifications(int today) override {
+    auto row = db_.prepare("SELECT " + kRectificationColumns +
+                           " FROM rectifications r WHERE r.status = 'open' AND r.deadline < ?"
+                           " ORDER BY r.id");
+    row.bind(1, isoDate(today));
+    return readAll<Rectification>(row, readRectification);
+  }
+
+  void closeRectification(std::int64_t id, const std::string& status,
+                          const Stamp& stamp) override {
+    db_.prepare("UPDATE rectifications SET status = ?, closed_at = ? WHERE id = ?")
+        .bind(1, status)
+        .bind(2, stamp.at)
+        .bind(3, id)
+        .run();
+    audit(stamp, "rectification." + status, "rectification:" + std::to_string(id),
+          Json{{"status", "open"}}, Json{{"status", status}});
+  }
+
+  std::int64_t addDecision(const Decision& d, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO decisions (entry_id, certificate_id, inspection_id, kind, reason, note, "
+           "effective_on, appeal_until, bar_until, applied, previous_grade, decided_by, "
+           "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, d.entryId)
+        .bind(2, d.certificateId)
+        .bind(3, d.inspectionId)
+        .bind(4, d.kind)
+        .bind(5, d.reason)
+        .bind(6, d.note)
+        .bind(7, isoDate(d.effectiveOn))
+        .bind(8, isoDate(d.appealUntil))
+        .bind(9, optionalIsoDate(d.barUntil))
+        .bind(10, d.applied ? 1 : 0)
+        .bind(11, d.previousGrade)
+        .bind(12, stamp.actor)
+        .bind(13, stamp.at)
+        .run();
+    std::int64_t id = db_.lastInsertId();
+    audit(stamp, "decision." + d.kind, "entry:" + std::to_string(d.entryId), std::nullopt,
+          toJson(*decision(id)));
+    return id;
+  }
+
+  std::optional<Decision> decision(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kDecisionColumns + " FROM decisions d WHERE d.id = ?");
+    row.bind(1, id);
+    return readOne<Decision>(row, readDecision);
+  }
+
+  std::vector<Decision> decisionsOf(std::int64_t entryId) override {
+    auto row = db_.prepare("SELECT " + kDecisionColumns +
+                           " FROM decisions d WHERE d.entry_id = ? ORDER BY d.id");
+    row.bind(1, entryId);
+    return readAll<Decision>(row, readDecision);
+  }
+
+  std::vector<Decision> dueRevocations(int today) override {
+    auto row = db_.prepare("SELECT " + kDecisionColumns +
+                           " FROM decisions d WHERE d.kind = 'revocation' AND d.applied = 0"
+                           " AND d.effective_on <= ? ORDER BY d.id");
+    row.bind(1, isoDate(today));
+    return readAll<Decision>(row, readDecision);
+  }
+
+  void markApplied(std::int64_t decisionId, const Stamp& stamp) override {
+    Json before = toJson(*decision(decisionId));
+    db_.prepare("UPDATE decisions SET applied = 1 WHERE id = ?").bind(1, decisionId).run();
+    audit(stamp, "decision.applied", "decision:" + std::to_string(decisionId), before,
+          toJson(*decision(decisionId)));
+  }
+
+  void liftDecision(std::int64_t decisionId, const Stamp& stamp) override {
+    Json before = toJson(*decision(decisionId));
+    db_.prepare("UPDATE decisions SET applied = 1, bar_until = NULL WHERE id = ?")
+        .bind(1, decisionId)
+        .run();
+    audit(stamp, "decision.lifted", "decision:" + std::to_string(decisionId), before,
+          toJson(*decision(decisionId)));
+  }
+
+  std::int64_t addAppeal(const Appeal& a, const Stamp& stamp) override {
+    db_.prepare(
+           "INSERT INTO appeals (decision_id, grounds, filed_by, filed_at, status) "
+           "VALUES (?, ?, ?, ?, 'open')")
+        .bind(1, a.decisionId)
+        .bind(2, a.grounds)
+        .bind(3, stamp.actor)
+        .bind(4, stamp.at)
+        .run();
+    std::int64_t id = db_.lastInsertId();
+    audit(stamp, "appeal.file", "decision:" + std::to_string(a.decisionId), std::nullopt,
+          toJson(*appeal(id)));
+    return id;
+  }
+
+  std::optional<Appeal> appeal(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kAppealColumns + " FROM appeals a WHERE a.id = ?");
+    row.bind(1, id);
+    return readOne<Appeal>(row, readAppeal);
+  }
+
+  std::optional<Appeal> appealOf(std::int64_t decisionId) override {
+    auto row = db_.prepare("SELECT " + kAppealColumns + " FROM appeals a WHERE a.decision_id = ?");
+    row.bind(1, decisionId);
+    return readOne<Appeal>(row, readAppeal);
+  }
+
+  std::vector<Appeal> appeals(const std::optional<std::string>& county,
+                              const std::optional<std::string>& status) override {
+    auto row = db_.prepare("SELECT " + kAppealColumns +
+                           " FROM appeals a JOIN decisions d ON d.id = a.decision_id"
+                           " JOIN entries e ON e.id = d.entry_id"
+                           " WHERE (?1 IS NULL OR e.county_code = ?1)"
+                           " AND (?2 IS NULL OR a.status = ?2) ORDER BY a.id");
+    row.bind(1, county).bind(2, status);
+    return readAll<Appeal>(row, readAppeal);
+  }
+
+  void decideAppeal(const Appeal& a, const Stamp& stamp) override {
+    Json before = toJson(*appeal(a.id));
+    db_.prepare(
+           "UPDATE appeals SET status = ?, decided_by = ?, decided_at = ?, resolution = ? "
+           "WHERE id = ?")
+        .bind(1, a.status)
+        .bind(2, stamp.actor)
+        .bind(3, stamp.at)
+        .bind(4, a.resolution)
+        .bind(5, a.id)
+        .run();
+    audit(stamp, "appeal." + a.status, "decision:" + std::to_string(a.decisionId), before,
+          toJson(*appeal(a.id)));
+  }
+
+  std::optional<Complaint> complaint(std::int64_t id) override {
+    auto row = db_.prepare("SELECT " + kComplaintColumns + " FROM complaints c WHERE c.id = ?");
+    row.bind(1, id);
+    return readOne<Complaint>(row, readComplaint);
+  }
+
+  std::vector<Complaint> complaints(const std::optional<std::string>& county,
+                                    const std::optional<std::string>& status,
+                                    std::optional<std::int64_t> entryId) override {
+    auto row = db_.prepare("SELECT " + kComplaintColumns +
+                           " FROM complaints c JOIN entries e ON e.id = c.entry_id"
+                           " WHERE (?1 IS NULL OR e.county_code = ?1)"
+                           " AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.entry_id = ?3)"
+                           " ORDER BY c.id");
+    row.bind(1, county).bind(2, status).bind(3, entryId);
+    return readAll<Complaint>(row, readComplaint);
+  }
+
+  void triageComplaint(const Complaint& c, const Stamp& stamp) override {
+    db_.prepare(
+           "UPDATE complaints SET status = ?, triage_note = ?, triaged_by = ?, triaged_at = ? "
+           "WHERE id = ?")
+        .bind(1, c.status)
+        .bind(2, c.triageNote)
+        .bind(3, stamp.actor)
+        .bind(4, stamp.at)
+        .bind(5, c.id)
+        .run();
+    audit(stamp, "complaint.triage", "complaint:" + std::to_string(c.id), Json{{"status", "new"}},
+          Json{{"status", c.status}, {"note", nullable(c.triageNote)}});
+  }
+
+  int upheldComplaintsSince(std::int64_t entryId, std::int64_t since) override {
+    auto row = db_.prepare(
+        "SELECT COUNT(*) FROM complaints WHERE entry_id = ? AND status = 'upheld' AND "
+        "triaged_at >= ?");
+    row.bind(1, entryId).bind(2, since).step();
+    return static_cast<int>(row.integer(0));
+  }
+
+ private:
+  void audit(const Stamp& stamp, const std::string& action, const std::string& subject,
+             const std::optional<Json>& before, const Json& after) {
+    appendAudit(db_, stamp,
+                {action, subject, before ? std::optional(before->dump()) : std::nullopt,
+                 after.dump()});
+  }
+
+  Inspection readInspection(const Statement& row) const {
+    Inspection i;
+    i.id = row.integer(0);
+    i.entryId = row.integer(1);
+    i.kind = row.text(2);
+    i.standardId = row.text(3);
+    i.standardVersion = static_cast<int>(row.integer(4));
+    i.certificateId = row.optionalInteger(5);
+    i.complaintId = row.optionalInteger(6);
+    i.status = row.text(7);
+    i.scheduledOn = dateColumn(row, 8);
+    i.scores = Json::parse(row.text(9));
+    i.notes = Json::parse(row.text(10));
+    if (auto result = row.optionalText(11)) i.result = Json::parse(*result);
+    i.grade = row.optionalText(12);
+    i.submittedBy = row.optionalText(13);
+    i.submittedAt = row.optionalInteger(14);
+    i.decidedBy = row.optionalText(15);
+    i.decidedAt = row.optionalInteger(16);
+    i.decisionReason = row.optionalText(17);
+    i.createdBy = row.text(18);
+    i.createdAt = row.integer(19);
+    return i;
+  }
+
+  std::vector<std::int64_t> assigneesOf(std::int64_t inspectionId) {
+    auto row = db_.prepare(
+        "SELECT user_id FROM inspection_assignees WHERE inspection_id = ? ORDER BY user_id");
+    row.bind(1, inspectionId);
+    return readAll<std::int64_t>(row, [](const Statement& r) { return r.integer(0); });
+  }
+
+  void replaceAssignees(std::int64_t inspectionId, const std::vector<std::int64_t>& users) {
+    db_.prepare("DELETE FROM inspection_assignees WHERE inspection_id = ?")
+        .bind(1, inspectionId)
+        .run();
+    for (std::int64_t user : users)
+      db_.prepare("INSERT INTO inspection_assignees (inspection_id, user_id) VALUES (?, ?)")
+          .bind(1, inspectionId)
+          .bind(2, user)
+          .run();
+  }
+
+  Connection& db_;
+};
+
+}  // namespace
+
+void SqliteWorkflowRepository::write(const std::function<void(WorkflowStore&)>& work) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  SqliteWorkflowStore store(*db);
+  work(store);
+  transaction.commit();
+}
+
+void SqliteWorkflowRepository::read(const std::function<void(WorkflowStore&)>& work) {
+  auto db = pool_.acquire();
+  db->execute("BEGIN");
+  try {
+    SqliteWorkflowStore store(*db);
+    work(store);
+  } catch (...) {
+    db->execute("ROLLBACK");
+    throw;
+  }
+  db->execute("COMMIT");
+}
+
+}  // namespace tisheng::storage
