@@ -87,6 +87,18 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        [](Config& c, const std::string& v) { c.programme.publicHost = hostName(v); }},
       {"programme.serial_prefix",
        [](Config& c, const std::string& v) { c.programme.serialPrefix = serialPrefix(v); }},
+      {"workflow.notice_days",
+       [](Config& c, const std::string& v) { c.workflow.noticeDays = toInt(v, 1, 90); }},
+      {"workflow.appeal_days",
+       [](Config& c, const std::string& v) { c.workflow.appealDays = toInt(v, 1, 365); }},
+      {"workflow.review_lead_days",
+       [](Config& c, const std::string& v) { c.workflow.reviewLeadDays = toInt(v, 0, 365); }},
+      {"workflow.evidence_max_bytes",
+       [](Config& c, const std::string& v) {
+         c.workflow.evidenceMaxBytes = toInt(v, 1024, 64 * 1024 * 1024);
+       }},
+      {"scheduler.interval_seconds",
+       [](Config& c, const std::string& v) { c.schedulerIntervalSeconds = toInt(v, 0, 86400); }},
       {"security.session_hours",
        [](Config& c, const std::string& v) { c.sessionHours = toInt(v, 1, 720); }},
       {"security.password_cost",

@@ -21,12 +21,27 @@ struct Programme {
   std::string serialPrefix = "SL";
 };
 
+/// Timings of the certification workflow.
+struct Workflow {
+  /// Days a confirmed grade stays on public notice (公示) before the certificate is issued.
+  int noticeDays = 7;
+  /// Days after a decision during which it may be appealed (申诉).
+  int appealDays = 21;
+  /// How many days before a review falls due the scheduler opens its inspection.
+  int reviewLeadDays = 30;
+  /// Largest evidence photo an inspector may upload.
+  int evidenceMaxBytes = 5 * 1024 * 1024;
+};
+
 /// Everything `tisheng serve` is configured by. Built by loadConfig(); plain data.
 struct Config {
   http::HttpServerOptions http;
   std::filesystem::path dataDir = "data";
   std::filesystem::path rulesDir = "rating-rules/standards";
   Programme programme;
+  Workflow workflow;
+  /// How often the server's scheduler runs (0: never; use `tisheng tick` from cron).
+  int schedulerIntervalSeconds = 300;
   int keyLifetimeDays = 2190;
   int statusListTtlSeconds = 86400;
   int databaseConnections = 8;

@@ -98,8 +98,8 @@ struct Rectification {
 };
 
 /// A decision against an entry that may be appealed: refusal, downgrade, suspension or
-/// revocation (摘牌). A revocation takes effect on effectiveOn (applied tells whether it has)
-/// and bars re-application until barUntil.
+/// revocation (摘牌). A revocation is pending until effectiveOn, then applied; a granted appeal
+/// lifts a decision. Revocations bar re-application until barUntil.
 struct Decision {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
@@ -111,7 +111,7 @@ struct Decision {
   int effectiveOn = 0;
   int appealUntil = 0;
   std::optional<int> barUntil;
-  bool applied = true;
+  std::string state = "applied";
   /// The grade before a downgrade, restored if an appeal is granted.
   std::optional<std::string> previousGrade;
   std::string decidedBy;

@@ -101,7 +101,7 @@ Json toJson(const Decision& d) {
               {"effective_on", isoDate(d.effectiveOn)},
               {"appeal_until", isoDate(d.appealUntil)},
               {"bar_until", d.barUntil ? Json(isoDate(*d.barUntil)) : Json()},
-              {"applied", d.applied},
+              {"state", d.state},
               {"previous_grade", optional(d.previousGrade)},
               {"decided_by", d.decidedBy},
               {"decided_at", isoTime(d.decidedAt)}};

@@ -243,13 +243,13 @@ CREATE TABLE decisions (
   effective_on    TEXT NOT NULL,
   appeal_until    TEXT NOT NULL,
   bar_until       TEXT,
-  applied         INTEGER NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN ('pending', 'applied', 'lifted')),
   previous_grade  TEXT,
   decided_by      TEXT NOT NULL,
   decided_at      INTEGER NOT NULL
 );
 CREATE INDEX decisions_by_entry ON decisions (entry_id);
-CREATE INDEX decisions_pending ON decisions (applied, effective_on);
+CREATE INDEX decisions_pending ON decisions (state, effective_on);
 
 CREATE TABLE appeals (
   id           INTEGER PRIMARY KEY,

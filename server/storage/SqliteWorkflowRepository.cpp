@@ -46,7 +46,7 @@ const std::string kRectificationColumns =
 
 const std::string kDecisionColumns =
     "d.id, d.entry_id, d.certificate_id, d.inspection_id, d.kind, d.reason, d.note, "
-    "d.effective_on, d.appeal_until, d.bar_until, d.applied, d.previous_grade, d.decided_by, "
+    "d.effective_on, d.appeal_until, d.bar_until, d.state, d.previous_grade, d.decided_by, "
     "d.decided_at";
 
 const std::string kAppealColumns =
@@ -111,7 +111,7 @@ Decision readDecision(const Statement& row) {
   d.effectiveOn = dateColumn(row, 7);
   d.appealUntil = dateColumn(row, 8);
   d.barUntil = optionalDateColumn(row, 9);
-  d.applied = row.integer(10) != 0;
+  d.state = row.text(10);
   d.previousGrade = row.optionalText(11);
   d.decidedBy = row.text(12);
   d.decidedAt = row.integer(13);
@@ -236,6 +236,23 @@ class SqliteWorkflowStore : public WorkflowStore {
         "inspections i WHERE i.entry_id = c.entry_id AND i.status IN ('scheduled', 'submitted')) "
         "ORDER BY c.id");
     return readAll<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
+  }
+
+  std::optional<User> account(const std::string& username) override {
+    auto row = db_.prepare(
+        "SELECT id, username, display_name, role, county_code, disabled FROM users "
+        "WHERE username = ?");
+    row.bind(1, username);
+    return readOne<User>(row, [](const Statement& r) {
+      User user;
+      user.id = r.integer(0);
+      user.username = r.text(1);
+      user.displayName = r.text(2);
+      user.role = security::roleFromString(r.text(3)).value_or(security::Role::Business);
+      user.county = r.optionalText(4);
+      user.disabled = r.integer(5) != 0;
+      return user;
+    });
   }
 
   std::int64_t addInspection(const Inspection& i, const Stamp& stamp) override {
@@ -523,7 +540,7 @@ class SqliteWorkflowStore : public WorkflowStore {
   std::int64_t addDecision(const Decision& d, const Stamp& stamp) override {
     db_.prepare(
            "INSERT INTO decisions (entry_id, certificate_id, inspection_id, kind, reason, note, "
-           "effective_on, appeal_until, bar_until, applied, previous_grade, decided_by, "
+           "effective_on, appeal_until, bar_until, state, previous_grade, decided_by, "
            "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, d.entryId)
         .bind(2, d.certificateId)
@@ -534,7 +551,7 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(7, isoDate(d.effectiveOn))
         .bind(8, isoDate(d.appealUntil))
         .bind(9, optionalIsoDate(d.barUntil))
-        .bind(10, d.applied ? 1 : 0)
+        .bind(10, d.state)
         .bind(11, d.previousGrade)
         .bind(12, stamp.actor)
         .bind(13, stamp.at)
@@ -560,7 +577,7 @@ class SqliteWorkflowStore : public WorkflowStore {
 
   std::vector<Decision> dueRevocations(int today) override {
     auto row = db_.prepare("SELECT " + kDecisionColumns +
-                           " FROM decisions d WHERE d.kind = 'revocation' AND d.applied = 0"
+                           " FROM decisions d WHERE d.kind = 'revocation' AND d.state = 'pending'"
                            " AND d.effective_on <= ? ORDER BY d.id");
     row.bind(1, isoDate(today));
     return readAll<Decision>(row, readDecision);
@@ -568,14 +585,14 @@ class SqliteWorkflowStore : public WorkflowStore {
 
   void markApplied(std::int64_t decisionId, const Stamp& stamp) override {
     Json before = toJson(*decision(decisionId));
-    db_.prepare("UPDATE decisions SET applied = 1 WHERE id = ?").bind(1, decisionId).run();
+    db_.prepare("UPDATE decisions SET state = 'applied' WHERE id = ?").bind(1, decisionId).run();
     audit(stamp, "decision.applied", "decision:" + std::to_string(decisionId), before,
           toJson(*decision(decisionId)));
   }
 
   void liftDecision(std::int64_t decisionId, const Stamp& stamp) override {
     Json before = toJson(*decision(decisionId));
-    db_.prepare("UPDATE decisions SET applied = 1, bar_until = NULL WHERE id = ?")
+    db_.prepare("UPDATE decisions SET state = 'lifted', bar_until = NULL WHERE id = ?")
         .bind(1, decisionId)
         .run();
     audit(stamp, "decision.lifted", "decision:" + std::to_string(decisionId), before,

@@ -10,6 +10,7 @@
 #include "domain/Workflow.h"
 #include "storage/AuditLog.h"
 #include "storage/CertificateRows.h"
+#include "storage/UserRepository.h"
 
 namespace tisheng::storage {
 
@@ -49,6 +50,9 @@ class WorkflowStore {
   virtual std::vector<domain::Certificate> activePastValidity(int today) = 0;
   /// Active certificates with no inspection scheduled or awaiting a decision.
   virtual std::vector<domain::Certificate> activeWithoutOpenInspection() = 0;
+
+  /// An account by username (without its password hash).
+  virtual std::optional<User> account(const std::string& username) = 0;
 
   // Inspections and evidence
   virtual std::int64_t addInspection(const domain::Inspection& inspection, const Stamp& stamp) = 0;
@@ -94,7 +98,8 @@ class WorkflowStore {
   virtual std::vector<domain::Decision> decisionsOf(std::int64_t entryId) = 0;
   /// Revocations not yet applied whose effective date is today or earlier.
   virtual std::vector<domain::Decision> dueRevocations(int today) = 0;
-  /// Marks a revocation applied, or lifts it (applied and bar cleared) when an appeal is granted.
+  /// Marks a pending revocation applied; lifts a decision (state lifted, bar cleared) when an
+  /// appeal against it is granted.
   virtual void markApplied(std::int64_t decisionId, const Stamp& stamp) = 0;
   virtual void liftDecision(std::int64_t decisionId, const Stamp& stamp) = 0;
   virtual std::int64_t addAppeal(const domain::Appeal& appeal, const Stamp& stamp) = 0;

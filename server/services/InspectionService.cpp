@@ -1,0 +1,498 @@
+#include "services/InspectionService.h"
+
+#include <algorithm>
+
+#include "certificates/CivilDate.h"
+#include "certificates/Crypto.h"
+#include "domain/Text.h"
+#include "http/HttpError.h"
+#include "rules/Evaluator.h"
+#include "rules/Problem.h"
+#include "services/Scope.h"
+
+namespace tisheng::services {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using domain::Inspection;
+using security::Role;
+
+const std::vector<std::string> kKinds{"initial", "review", "spot_check", "complaint",
+                                      "reinspection"};
+
+bool isOpen(const Inspection& i) { return i.status == "scheduled" || i.status == "submitted"; }
+
+/// Turns the engine's complaints about a sheet into field errors ("scores.<item>").
+http::ValidationError sheetError(const rules::InvalidScoreSheet& error) {
+  std::vector<http::FieldError> fields;
+  for (const auto& problem : error.problems())
+    fields.push_back({"scores." + problem.path, problem.message});
+  return http::ValidationError(fields);
+}
+
+rules::ScoreSheet sheetOf(const Json& scores, const rules::Standard& standard, bool complete) {
+  try {
+    rules::ScoreSheet sheet = rules::scoreSheetFromJson(scores);
+    if (!complete) rules::checkScores(standard, sheet);
+    return sheet;
+  } catch (const rules::InvalidScoreSheet& error) {
+    throw sheetError(error);
+  }
+}
+
+/// What the record keeps of an evaluation: enough to read the verdict without the engine.
+Json resultJson(const rules::EvaluationResult& r) {
+  Json sections = Json::array();
+  for (const auto& s : r.sections)
+    sections.push_back({{"id", s.sectionId},
+                        {"score", s.score},
+                        {"max", s.max},
+                        {"share", s.share ? Json(*s.share) : Json()}});
+  return Json{{"standard", {{"id", r.standardId}, {"version", r.standardVersion}}},
+              {"total", r.total},
+              {"max", r.max},
+              {"share", r.share},
+              {"grade", r.grade ? Json(*r.grade) : Json()},
+              {"failed_mandatory", r.failedMandatory},
+              {"failed_critical", r.failedCritical},
+              {"sections", sections}};
+}
+
+int rankOf(const rules::Standard& standard, const std::string& grade) {
+  const rules::Grade* found = standard.findGrade(grade);
+  return found ? static_cast<int>(found - standard.grades.data()) + 1 : 0;
+}
+
+std::shared_ptr<const rules::Standard> standardFor(const rules::StandardRegistry& standards,
+                                                   const std::optional<std::string>& id,
+                                                   rules::Category category) {
+  if (id) {
+    auto standard = standards.latest(*id);
+    if (!standard) throw http::ValidationError("standard", "no standard '" + *id + "'");
+    if (standard->category != category)
+      throw http::ValidationError("standard", "standard '" + *id + "' is for " +
+                                                  std::string(rules::toString(standard->category)));
+    return standard;
+  }
+  for (const auto& standard : standards.latestOfEach())
+    if (standard->category == category) return standard;
+  throw http::Conflict("no standard is loaded for " + std::string(rules::toString(category)));
+}
+
+}  // namespace
+
+InspectionService::InspectionService(storage::WorkflowRepository& workflow,
+                                     const MediaStore& media, const WorkflowContext& context,
+                                     const app::Clock& clock)
+    : workflow_(workflow), media_(media), context_(context), clock_(clock) {}
+
+std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore& store,
+                                                          const std::vector<std::string>& usernames,
+                                                          const domain::Entry& entry) {
+  std::vector<std::int64_t> ids;
+  for (const auto& name : usernames) {
+    auto user = store.account(name);
+    if (!user || user->role != Role::Inspector || user->disabled)
+      throw http::ValidationError("inspectors", "no inspector '" + name + "'");
+    if (user->county && *user->county != entry.countyCode)
+      throw http::ValidationError("inspectors", "inspector '" + name + "' works in another county");
+    if (std::find(ids.begin(), ids.end(), user->id) == ids.end()) ids.push_back(user->id);
+  }
+  return ids;
+}
+
+Inspection InspectionService::open(const security::Principal& p, const InspectionRequest& request) {
+  Inspection opened;
+  workflow_.write([&](storage::WorkflowStore& store) { opened = openOn(store, p, request); });
+  return opened;
+}
+
+Inspection InspectionService::openOn(storage::WorkflowStore& store, const security::Principal& p,
+                                     const InspectionRequest& request) {
+  if (std::find(kKinds.begin(), kKinds.end(), request.kind) == kKinds.end())
+    throw http::ValidationError("kind", "initial, review, spot_check, complaint or reinspection");
+  auto entry = store.entry(request.entryId);
+  if (!entry) throw http::NotFound("no entry " + std::to_string(request.entryId));
+  bool office = isOfficeOf(p, *entry);
+  if (request.kind == "initial" ? !office && !isOwnerOf(p, *entry) : !office)
+    throw http::Forbidden(request.kind == "initial"
+                              ? "only the entry's owner and offices may apply"
+                              : "only the entry's county or city office may open a " + request.kind);
+  if (!office && (!request.inspectors.empty() || request.scheduledOn))
+    throw http::ValidationError("inspectors", "the office assigns inspectors and dates");
+
+  WorkflowEffects effects(store, context_, stamp(p));
+  auto current = store.currentCertificate(entry->id);
+  Inspection inspection;
+  inspection.entryId = entry->id;
+  inspection.kind = request.kind;
+  inspection.complaintId = request.complaintId;
+  std::shared_ptr<const rules::Standard> standard;
+  if (request.kind == "initial") {
+    if (current)
+      throw http::Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
+                           current->serial + "; its reviews renew it");
+    for (const auto& other : store.inspections({.entryId = entry->id}))
+      if (other.kind == "initial" && isOpen(other))
+        throw http::Conflict("an application is already in progress (inspection " +
+                             std::to_string(other.id) + ")");
+    if (!store.notices("open", entry->id).empty())
+      throw http::Conflict("the entry's result is on public notice");
+    for (const auto& decision : store.decisionsOf(entry->id))
+      if (decision.kind == "revocation" && decision.barUntil &&
+          *decision.barUntil >= effects.today())
+        throw http::Conflict("removed from the list (" + decision.reason +
+                             "); it may apply again from " +
+                             certificates::isoDate(*decision.barUntil + 1));
+    standard = standardFor(context_.standards, request.standardId, entry->category);
+  } else {
+    if (!current)
+      throw http::Conflict("entry " + std::to_string(entry->id) +
+                           " has no current certificate to supervise");
+    if (request.standardId && *request.standardId != current->standardId)
+      throw http::ValidationError("standard", "a " + request.kind + " uses the certificate's standard '" +
+                                                  current->standardId + "'");
+    inspection.certificateId = current->id;
+    standard = standardFor(context_.standards, current->standardId, entry->category);
+    if (request.kind == "reinspection" && !store.openRectification(current->id))
+      throw http::Conflict("certificate " + current->serial + " has no open rectification");
+  }
+  inspection.standardId = standard->id;
+  inspection.standardVersion = standard->version;
+  inspection.scheduledOn = request.scheduledOn.value_or(effects.today() + 14);
+  if (inspection.scheduledOn < effects.today())
+    throw http::ValidationError("scheduled_on", "must be today or later");
+  inspection.assignees = inspectorIds(store, request.inspectors, *entry);
+  inspection.id = store.addInspection(inspection, effects.stamp());
+  return *store.inspection(inspection.id);
+}
+
+Inspection InspectionService::visible(const security::Principal& p, storage::WorkflowStore& store,
+                                      std::int64_t id, domain::Entry* entryOut) {
+  auto inspection = store.inspection(id);
+  if (!inspection) throw http::NotFound("no inspection " + std::to_string(id));
+  auto entry = store.entry(inspection->entryId);
+  const auto& assignees = inspection->assignees;
+  bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
+  bool allowed = isOfficeOf(p, *entry) ||
+                 (p.role == Role::Inspector &&
+                  (assigned || (assignees.empty() && p.coversCounty(entry->countyCode)))) ||
+                 // Owners see their application, and other inspections once submitted: spot
+                 // checks stay unannounced.
+                 (isOwnerOf(p, *entry) &&
+                  (inspection->kind == "initial" || inspection->status != "scheduled"));
+  if (!allowed) throw http::Forbidden("not your inspection");
+  if (entryOut) *entryOut = *entry;
+  return *inspection;
+}
+
+Inspection InspectionService::get(const security::Principal& p, std::int64_t id) {
+  Inspection found;
+  workflow_.read([&](storage::WorkflowStore& store) { found = visible(p, store, id); });
+  return found;
+}
+
+std::vector<Inspection> InspectionService::list(const security::Principal& p,
+                                                std::optional<std::int64_t> entryId,
+                                                const std::optional<std::string>& status,
+                                                bool overdue) {
+  std::vector<Inspection> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    storage::InspectionFilter filter{.entryId = entryId, .status = status};
+    if (p.role == Role::Business) {
+      auto entry = entryId ? store.entry(*entryId) : std::nullopt;
+      if (!entry || !isOwnerOf(p, *entry))
+        throw http::Forbidden("businesses list the inspections of their own entry (entry_id)");
+    } else if (p.role == Role::Inspector) {
+      filter.assignee = p.userId;
+      filter.queueCounty = p.county;
+    } else if (p.role == Role::CountyAdmin) {
+      filter.county = p.county;
+    }
+    int today = certificates::dayOf(clock_.now());
+    for (auto& inspection : store.inspections(filter)) {
+      if (overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
+        continue;
+      if (p.role == Role::Business && inspection.kind != "initial" &&
+          inspection.status == "scheduled")
+        continue;
+      out.push_back(std::move(inspection));
+    }
+  });
+  return out;
+}
+
+Inspection InspectionService::assign(const security::Principal& p, std::int64_t id,
+                                     const std::optional<std::vector<std::string>>& inspectors,
+                                     std::optional<int> scheduledOn) {
+  Inspection updated;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    domain::Entry entry;
+    Inspection inspection = visible(p, store, id, &entry);
+    if (!isOfficeOf(p, entry)) throw http::Forbidden("only offices assign inspections");
+    if (inspection.status != "scheduled")
+      throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
+    if (inspectors) inspection.assignees = inspectorIds(store, *inspectors, entry);
+    if (scheduledOn) {
+      if (*scheduledOn < certificates::dayOf(clock_.now()))
+        throw http::ValidationError("scheduled_on", "must be today or later");
+      inspection.scheduledOn = *scheduledOn;
+    }
+    store.updateDraft(inspection, stamp(p));
+    updated = *store.inspection(id);
+  });
+  return updated;
+}
+
+Inspection InspectionService::assignedDraft(const security::Principal& p,
+                                            storage::WorkflowStore& store, std::int64_t id) {
+  Inspection inspection = visible(p, store, id);
+  auto& assignees = inspection.assignees;
+  bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
+  if (p.role != Role::Inspector) throw http::Forbidden("only inspectors score inspections");
+  if (inspection.status != "scheduled")
+    throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
+                         "; its sheet is frozen");
+  // An inspector who takes an unassigned inspection from the county queue is assigned to it.
+  if (!assigned) assignees.push_back(p.userId);
+  return inspection;
+}
+
+Inspection InspectionService::saveScores(const security::Principal& p, std::int64_t id,
+                                         const Json& scores, const Json& notes) {
+  Inspection saved;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    Inspection inspection = assignedDraft(p, store, id);
+    WorkflowEffects effects(store, context_, stamp(p));
+    const rules::Standard& standard =
+        effects.standard(inspection.standardId, inspection.standardVersion);
+    for (const auto& [item, value] : scores.items()) {
+      if (value.is_null())
+        inspection.scores.erase(item);
+      else
+        inspection.scores[item] = value;
+    }
+    sheetOf(inspection.scores, standard, false);
+    std::vector<http::FieldError> errors;
+    for (const auto& [item, value] : notes.items()) {
+      if (!standard.findItem(item))
+        errors.push_back({"notes." + item, "unknown item in standard '" + standard.id + "'"});
+      else if (value.is_null())
+        inspection.notes.erase(item);
+      else if (!value.is_string())
+        errors.push_back({"notes." + item, "expected a string or null"});
+      else if (domain::characterCount(value.get<std::string>()) > 1000)
+        errors.push_back({"notes." + item, "at most 1000 characters"});
+      else
+        inspection.notes[item] = value;
+    }
+    if (!errors.empty()) throw http::ValidationError(errors);
+    store.updateDraft(inspection, effects.stamp());
+    saved = *store.inspection(id);
+  });
+  return saved;
+}
+
+domain::Evidence InspectionService::addEvidence(const security::Principal& p, std::int64_t id,
+                                                const std::optional<std::string>& itemId,
+                                                const std::string& bytes) {
+  domain::Evidence evidence;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    Inspection inspection = assignedDraft(p, store, id);
+    WorkflowEffects effects(store, context_, stamp(p));
+    const rules::Standard& standard =
+        effects.standard(inspection.standardId, inspection.standardVersion);
+    if (itemId && !standard.findItem(*itemId))
+      throw http::ValidationError("item", "unknown item in standard '" + standard.id + "'");
+    if (bytes.size() > static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes))
+      throw http::PayloadTooLarge(static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes));
+    evidence.inspectionId = id;
+    evidence.itemId = itemId;
+    evidence.path = media_.storeImage("evidence", bytes);
+    evidence.sha256 = certificates::hex(certificates::sha256(bytes));
+    evidence.contentType = MediaStore::imageType(bytes).value_or("application/octet-stream");
+    evidence.bytes = static_cast<std::int64_t>(bytes.size());
+    evidence.uploadedBy = p.username;
+    evidence.uploadedAt = effects.stamp().at;
+    // Taking the inspection from the queue by uploading assigns the inspector too.
+    store.updateDraft(inspection, effects.stamp());
+    evidence.id = store.addEvidence(evidence, effects.stamp());
+  });
+  return evidence;
+}
+
+std::vector<domain::Evidence> InspectionService::evidence(const security::Principal& p,
+                                                          std::int64_t id) {
+  std::vector<domain::Evidence> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    visible(p, store, id);
+    out = store.evidenceOf(id);
+  });
+  return out;
+}
+
+std::pair<domain::Evidence, std::string> InspectionService::evidenceFile(
+    const security::Principal& p, std::int64_t id, std::int64_t evidenceId) {
+  for (auto& item : evidence(p, id))
+    if (item.id == evidenceId) {
+      auto bytes = media_.read(item.path);
+      if (!bytes) throw http::NotFound("the evidence file is missing");
+      return {std::move(item), std::move(*bytes)};
+    }
+  throw http::NotFound("no evidence " + std::to_string(evidenceId) + " on inspection " +
+                       std::to_string(id));
+}
+
+Inspection InspectionService::submit(const security::Principal& p, std::int64_t id) {
+  Inspection submitted;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    Inspection inspection = assignedDraft(p, store, id);
+    WorkflowEffects effects(store, context_, stamp(p));
+    const rules::Standard& standard =
+        effects.standard(inspection.standardId, inspection.standardVersion);
+    rules::EvaluationResult result;
+    try {
+      result = rules::evaluate(standard, sheetOf(inspection.scores, standard, true));
+    } catch (const rules::InvalidScoreSheet& error) {
+      throw sheetError(error);
+    }
+    store.updateDraft(inspection, effects.stamp());
+    inspection.status = "submitted";
+    inspection.result = resultJson(result);
+    inspection.grade = result.grade;
+    store.recordSubmission(inspection, effects.stamp());
+    submitted = *store.inspection(id);
+  });
+  return submitted;
+}
+
+InspectionOutcome InspectionService::decide(const security::Principal& p, std::int64_t id,
+                                            const InspectionVerdict& verdict) {
+  if (verdict.decision != "confirm" && verdict.decision != "refuse" &&
+      verdict.decision != "cancel")
+    throw http::ValidationError("decision", "confirm, refuse or cancel");
+  if (verdict.decision != "confirm" && verdict.reason.empty())
+    throw http::ValidationError("reason", "required to " + verdict.decision);
+  InspectionOutcome outcome;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    domain::Entry entry;
+    Inspection inspection = visible(p, store, id, &entry);
+    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices decide");
+    bool submitted = inspection.status == "submitted";
+    if (verdict.decision == "cancel" ? !isOpen(inspection) : !submitted)
+      throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
+                           (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
+    WorkflowEffects effects(store, context_, stamp(p));
+    inspection.decisionReason =
+        verdict.reason.empty() ? std::nullopt : std::optional(verdict.reason);
+    if (verdict.decision == "confirm") {
+      inspection.status = "confirmed";
+      store.recordDecision(inspection, effects.stamp());
+      outcome.inspection = inspection;
+      confirm(effects, store, verdict, outcome);
+    } else {
+      inspection.status = verdict.decision == "refuse" ? "refused" : "cancelled";
+      store.recordDecision(inspection, effects.stamp());
+      outcome.result = inspection.status;
+      if (inspection.kind == "initial" && inspection.status == "refused")
+        outcome.decision = effects.decide({.entryId = entry.id,
+                                           .inspectionId = inspection.id,
+                                           .kind = "refusal",
+                                           .reason = "result_refused",
+                                           .note = verdict.reason});
+    }
+    outcome.inspection = *store.inspection(id);
+  });
+  return outcome;
+}
+
+void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore& store,
+                                const InspectionVerdict& verdict, InspectionOutcome& outcome) {
+  const Inspection& inspection = outcome.inspection;
+  const rules::Standard& standard =
+      effects.standard(inspection.standardId, inspection.standardVersion);
+  auto entry = *store.entry(inspection.entryId);
+  const std::optional<std::string>& grade = inspection.grade;
+  int day = certificates::dayOf(inspection.submittedAt.value_or(effects.stamp().at));
+
+  if (inspection.kind == "initial") {
+    if (grade) {
+      outcome.result = "notice";
+      outcome.notice = effects.openNotice(inspection, *grade);
+    } else {
+      outcome.result = "refused";
+      outcome.decision = effects.decide({.entryId = entry.id,
+                                         .inspectionId = inspection.id,
+                                         .kind = "refusal",
+                                         .reason = "no_grade",
+                                         .note = verdict.reason});
+    }
+    return;
+  }
+
+  auto current = store.certificate(inspection.certificateId.value_or(0));
+  if (!current || (current->status != domain::CertificateStatus::Active &&
+                   current->status != domain::CertificateStatus::Suspended))
+    throw http::Conflict("the certificate under inspection is no longer current");
+  store.setLastInspection(current->id, day, effects.stamp());
+  current = store.certificate(current->id);
+  int rank = grade ? rankOf(standard, *grade) : 0;
+  bool renewal = inspection.kind == "review";
+  std::optional<int> keepValidity =
+      renewal ? std::nullopt : std::optional<int>(current->validUntil);
+
+  if (inspection.kind == "reinspection") {
+    auto rectification = store.openRectification(current->id);
+    if (!grade || !rectification) {
+      outcome.result = "not_passed";
+      return;
+    }
+    store.closeRectification(rectification->id, "passed", effects.stamp());
+    outcome.result = "rectification_passed";
+    if (current->status == domain::CertificateStatus::Suspended) {
+      store.setCertificateStatus(current->serial, domain::CertificateStatus::Active, std::nullopt,
+                                 effects.stamp());
+      outcome.result = "reinstated";
+    }
+    current = store.certificate(current->id);
+  } else if (!grade) {
+    const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::NoGrade);
+    if (rule && rule->action == rules::ExitAction::Revoke) {
+      outcome.result = "revoked";
+      outcome.decision = effects.revoke(*current, "failed_review", verdict.findings.value_or(""),
+                                        effects.today(), inspection.id);
+    } else {
+      outcome.result = "suspended";
+      int deadline = verdict.deadline.value_or(effects.defaultDeadline(standard));
+      outcome.rectification =
+          effects.rectify(*current, verdict.findings.value_or("复核未达到任何等级 / no grade reached"),
+                          deadline, true, inspection.id);
+    }
+    return;
+  }
+
+  if (rank == current->gradeRank) {
+    if (renewal) {
+      outcome.result = "renewed";
+      outcome.certificate = effects.issue(entry, standard, *grade, std::nullopt, day, current);
+    } else if (outcome.result.empty()) {
+      outcome.result = "kept";
+    }
+  } else if (rank < current->gradeRank) {
+    outcome.result = "raise_notice";
+    outcome.notice = effects.openNotice(inspection, *grade);
+  } else {
+    outcome.result = "downgraded";
+    outcome.certificate = effects.issue(entry, standard, *grade, keepValidity, day, current);
+    outcome.decision = effects.decide({.entryId = entry.id,
+                                       .certificateId = outcome.certificate->id,
+                                       .inspectionId = inspection.id,
+                                       .kind = "downgrade",
+                                       .reason = "regraded",
+                                       .note = verdict.reason,
+                                       .previousGrade = current->grade});
+  }
+}
+
+}  // namespace tisheng::services

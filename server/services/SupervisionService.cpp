@@ -1,0 +1,372 @@
+#include "services/SupervisionService.h"
+
+#include <algorithm>
+
+#include "certificates/CivilDate.h"
+#include "domain/Text.h"
+#include "http/HttpError.h"
+#include "services/Scope.h"
+
+namespace tisheng::services {
+
+namespace {
+
+using domain::CertificateStatus;
+using security::Role;
+
+void requireText(const std::string& field, const std::string& text, std::size_t max) {
+  if (text.empty()) throw http::ValidationError(field, "required");
+  if (domain::characterCount(text) > max)
+    throw http::ValidationError(field, "at most " + std::to_string(max) + " characters");
+}
+
+bool isCurrent(const domain::Certificate& c) {
+  return c.status == CertificateStatus::Active || c.status == CertificateStatus::Suspended;
+}
+
+void requireOffice(const security::Principal& p) {
+  if (!p.isOffice()) throw http::Forbidden("offices only");
+}
+
+}  // namespace
+
+SupervisionService::SupervisionService(storage::WorkflowRepository& workflow,
+                                       InspectionService& inspections,
+                                       const WorkflowContext& context, const app::Clock& clock)
+    : workflow_(workflow), inspections_(inspections), context_(context), clock_(clock) {}
+
+std::vector<PendingNotice> SupervisionService::openNotices(
+    const std::optional<std::string>& county) {
+  std::vector<PendingNotice> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    for (auto& notice : store.notices("open", std::nullopt)) {
+      auto entry = store.entry(notice.entryId);
+      if (entry && (!county || entry->countyCode == *county))
+        out.push_back({std::move(notice), std::move(*entry)});
+    }
+  });
+  return out;
+}
+
+domain::Objection SupervisionService::object(std::int64_t noticeId, const std::string& text,
+                                             const std::optional<std::string>& contact,
+                                             const std::string& address) {
+  requireText("text", text, 1000);
+  if (contact && domain::characterCount(*contact) > 100)
+    throw http::ValidationError("contact", "at most 100 characters");
+  domain::Objection objection;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto notice = store.notice(noticeId);
+    if (!notice) throw http::NotFound("no notice " + std::to_string(noticeId));
+    if (notice->status != "open")
+      throw http::Conflict("the notice period has ended (" + notice->status + ")");
+    std::int64_t now = clock_.now();
+    if (store.objectionsFromAddressSince(address, now - 3600) >= kObjectionsPerAddressPerHour)
+      throw http::RateLimited(3600);
+    objection.noticeId = noticeId;
+    objection.text = text;
+    objection.contact = contact;
+    objection.createdAt = now;
+    objection.id = store.addObjection(objection, address, {"public:" + address, now});
+  });
+  return objection;
+}
+
+std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::objections(
+    const security::Principal& p, const std::optional<std::string>& status) {
+  requireOffice(p);
+  std::vector<std::pair<domain::Objection, domain::Notice>> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    for (const char* noticeStatus : {"open", "issued", "withdrawn"})
+      for (const auto& notice : store.notices(noticeStatus, std::nullopt)) {
+        auto entry = store.entry(notice.entryId);
+        if (!entry || !isOfficeOf(p, *entry)) continue;
+        for (auto& objection : store.objectionsTo(notice.id))
+          if (!status || objection.status == *status) out.emplace_back(std::move(objection), notice);
+      }
+  });
+  return out;
+}
+
+domain::Objection SupervisionService::resolveObjection(const security::Principal& p,
+                                                       std::int64_t id,
+                                                       const std::string& decision,
+                                                       const std::string& resolution) {
+  if (decision != "upheld" && decision != "dismissed")
+    throw http::ValidationError("decision", "upheld or dismissed");
+  requireText("resolution", resolution, 1000);
+  domain::Objection resolved;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto objection = store.objection(id);
+    if (!objection) throw http::NotFound("no objection " + std::to_string(id));
+    auto notice = *store.notice(objection->noticeId);
+    auto entry = *store.entry(notice.entryId);
+    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices resolve objections");
+    if (objection->status != "open")
+      throw http::Conflict("objection " + std::to_string(id) + " is already " + objection->status);
+    WorkflowEffects effects(store, context_, stamp(p));
+    objection->status = decision;
+    objection->resolution = resolution;
+    store.resolveObjection(*objection, effects.stamp());
+    if (decision == "upheld" && notice.status == "open") {
+      store.closeNotice(notice.id, "withdrawn", std::nullopt, effects.stamp());
+      effects.decide({.entryId = entry.id,
+                      .inspectionId = notice.inspectionId,
+                      .kind = "refusal",
+                      .reason = "objection_upheld",
+                      .note = resolution});
+    }
+    resolved = *store.objection(id);
+  });
+  return resolved;
+}
+
+domain::Rectification SupervisionService::rectify(const security::Principal& p,
+                                                  const std::string& serial,
+                                                  const std::string& findings, int deadline,
+                                                  bool suspend) {
+  requireText("findings", findings, 2000);
+  domain::Rectification rectification;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto certificate = store.certificateBySerial(serial);
+    if (!certificate) throw http::NotFound("no certificate " + serial);
+    if (!isOfficeOf(p, *store.entry(certificate->entryId)))
+      throw http::Forbidden("only the entry's offices order rectification");
+    if (!isCurrent(*certificate))
+      throw http::Conflict("certificate " + serial + " is " +
+                           std::string(certificates::toString(certificate->status)));
+    WorkflowEffects effects(store, context_, stamp(p));
+    int limit = effects.standard(certificate->standardId, certificate->standardVersion)
+                    .exitRules.rectificationMaxDays;
+    if (deadline <= effects.today() || deadline > effects.today() + limit)
+      throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
+                                                  " days, as the standard allows");
+    rectification = effects.rectify(*certificate, findings, deadline, suspend, std::nullopt);
+  });
+  return rectification;
+}
+
+domain::Decision SupervisionService::revoke(const security::Principal& p,
+                                            const std::string& serial, const std::string& reason,
+                                            const std::string& note,
+                                            std::optional<int> effectiveOn) {
+  const auto& reasons = domain::revocationReasons();
+  if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
+    throw http::ValidationError("reason", "one of failed_review, serious_incident, fraud, closure, "
+                                          "withdrawal, missed_rectification, upheld_complaints");
+  if (domain::characterCount(note) > 1000)
+    throw http::ValidationError("note", "at most 1000 characters");
+  domain::Decision decision;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto certificate = store.certificateBySerial(serial);
+    if (!certificate) throw http::NotFound("no certificate " + serial);
+    if (!isOfficeOf(p, *store.entry(certificate->entryId)))
+      throw http::Forbidden("only the entry's offices remove it from the list");
+    if (!isCurrent(*certificate))
+      throw http::Conflict("certificate " + serial + " is already " +
+                           std::string(certificates::toString(certificate->status)));
+    WorkflowEffects effects(store, context_, stamp(p));
+    for (const auto& earlier : store.decisionsOf(certificate->entryId))
+      if (earlier.kind == "revocation" && earlier.state == "pending")
+        throw http::Conflict("a revocation effective " + certificates::isoDate(earlier.effectiveOn) +
+                             " is already pending");
+    int day = effectiveOn.value_or(effects.today());
+    if (day < effects.today() || day > effects.today() + 365)
+      throw http::ValidationError("effective_on", "from today to a year ahead");
+    decision = effects.revoke(*certificate, reason, note, day, std::nullopt);
+  });
+  return decision;
+}
+
+std::vector<domain::Complaint> SupervisionService::complaints(
+    const security::Principal& p, const std::optional<std::string>& status) {
+  requireOffice(p);
+  std::vector<domain::Complaint> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    out = store.complaints(p.role == Role::CityAdmin ? std::nullopt : p.county, status,
+                           std::nullopt);
+  });
+  return out;
+}
+
+std::tuple<domain::Complaint, std::optional<domain::Inspection>, std::optional<domain::Decision>>
+SupervisionService::triage(const security::Principal& p, std::int64_t id,
+                           const ComplaintTriage& triage) {
+  if (triage.decision != "dismissed" && triage.decision != "upheld" &&
+      triage.decision != "inspect")
+    throw http::ValidationError("decision", "dismissed, upheld or inspect");
+  if (domain::characterCount(triage.note) > 1000)
+    throw http::ValidationError("note", "at most 1000 characters");
+  domain::Complaint complaint;
+  std::optional<domain::Inspection> inspection;
+  std::optional<domain::Decision> decision;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto found = store.complaint(id);
+    if (!found) throw http::NotFound("no complaint " + std::to_string(id));
+    auto entry = *store.entry(found->entryId);
+    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices triage complaints");
+    if (found->status != "new")
+      throw http::Conflict("complaint " + std::to_string(id) + " is already " + found->status);
+    WorkflowEffects effects(store, context_, stamp(p));
+    found->status = triage.decision;
+    found->triageNote = triage.note.empty() ? std::nullopt : std::optional(triage.note);
+    store.triageComplaint(*found, effects.stamp());
+    if (triage.decision == "inspect")
+      inspection = inspections_.openOn(store, p,
+                                       {.kind = "complaint",
+                                        .entryId = entry.id,
+                                        .scheduledOn = triage.scheduledOn,
+                                        .inspectors = triage.inspectors,
+                                        .complaintId = id});
+    auto current = store.currentCertificate(entry.id);
+    if (triage.decision == "upheld" && current && current->status == CertificateStatus::Active) {
+      const rules::Standard& standard =
+          effects.standard(current->standardId, current->standardVersion);
+      const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::UpheldComplaints);
+      std::int64_t window = static_cast<std::int64_t>(rule ? rule->withinMonths : 0) * 30 * 86400;
+      int upheld = rule ? store.upheldComplaintsSince(entry.id, effects.stamp().at - window) : 0;
+      if (rule && upheld >= rule->count) {
+        std::string findings = std::to_string(upheld) + " 起投诉经查属实（" +
+                               std::to_string(rule->withinMonths) + " 个月内）";
+        if (rule->action == rules::ExitAction::Revoke) {
+          decision = effects.revoke(*current, "upheld_complaints", findings, effects.today(),
+                                    std::nullopt);
+        } else {
+          effects.rectify(*current, findings, effects.defaultDeadline(standard), true,
+                          std::nullopt);
+          decision = store.decisionsOf(entry.id).back();
+        }
+      }
+    }
+    complaint = *store.complaint(id);
+  });
+  return {complaint, inspection, decision};
+}
+
+domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int64_t decisionId,
+                                          const std::string& grounds) {
+  requireText("grounds", grounds, 2000);
+  domain::Appeal appeal;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto decision = store.decision(decisionId);
+    if (!decision) throw http::NotFound("no decision " + std::to_string(decisionId));
+    auto entry = *store.entry(decision->entryId);
+    if (!isOwnerOf(p, entry) && !isOfficeOf(p, entry))
+      throw http::Forbidden("only the entry's owner (or an office on its behalf) may appeal");
+    WorkflowEffects effects(store, context_, stamp(p));
+    if (effects.today() > decision->appealUntil)
+      throw http::Conflict("the appeal window closed on " +
+                           certificates::isoDate(decision->appealUntil));
+    if (decision->state == "lifted") throw http::Conflict("the decision has been lifted");
+    if (store.appealOf(decisionId))
+      throw http::Conflict("decision " + std::to_string(decisionId) + " has already been appealed");
+    appeal.decisionId = decisionId;
+    appeal.grounds = grounds;
+    appeal.id = store.addAppeal(appeal, effects.stamp());
+    appeal = *store.appeal(appeal.id);
+  });
+  return appeal;
+}
+
+std::vector<domain::Appeal> SupervisionService::appeals(const security::Principal& p,
+                                                        const std::optional<std::string>& status) {
+  requireOffice(p);
+  std::vector<domain::Appeal> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    out = store.appeals(p.role == Role::CityAdmin ? std::nullopt : p.county, status);
+  });
+  return out;
+}
+
+domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, std::int64_t id,
+                                                const std::string& decision,
+                                                const std::string& resolution) {
+  if (decision != "granted" && decision != "rejected")
+    throw http::ValidationError("decision", "granted or rejected");
+  requireText("resolution", resolution, 2000);
+  domain::Appeal decided;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    auto appeal = store.appeal(id);
+    if (!appeal) throw http::NotFound("no appeal " + std::to_string(id));
+    auto original = *store.decision(appeal->decisionId);
+    if (!isOfficeOf(p, *store.entry(original.entryId)))
+      throw http::Forbidden("only the entry's offices hear appeals");
+    if (original.decidedBy == p.username)
+      throw http::Forbidden("you made the decision; another admin must hear the appeal");
+    if (appeal->status != "open")
+      throw http::Conflict("appeal " + std::to_string(id) + " is already " + appeal->status);
+    WorkflowEffects effects(store, context_, stamp(p));
+    appeal->status = decision;
+    appeal->resolution = resolution;
+    store.decideAppeal(*appeal, effects.stamp());
+    if (decision == "granted") {
+      grant(effects, store, original);
+      store.liftDecision(original.id, effects.stamp());
+    }
+    decided = *store.appeal(id);
+  });
+  return decided;
+}
+
+void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore& store,
+                               const domain::Decision& decision) {
+  auto entry = *store.entry(decision.entryId);
+  auto certificate = store.certificate(decision.certificateId.value_or(0));
+  if (decision.kind == "refusal") {
+    auto inspection = store.inspection(decision.inspectionId.value_or(0));
+    if (store.currentCertificate(entry.id) || !store.notices("open", entry.id).empty()) return;
+    if (inspection && inspection->grade) {
+      effects.openNotice(*inspection, *inspection->grade);
+    } else if (inspection) {
+      domain::Inspection again;
+      again.entryId = entry.id;
+      again.kind = "initial";
+      again.standardId = inspection->standardId;
+      again.standardVersion = inspection->standardVersion;
+      again.scheduledOn = effects.today() + 14;
+      store.addInspection(again, effects.stamp());
+    }
+  } else if (decision.kind == "downgrade" && certificate && isCurrent(*certificate) &&
+             decision.previousGrade) {
+    effects.issue(entry, effects.standard(certificate->standardId, certificate->standardVersion),
+                  *decision.previousGrade, certificate->validUntil, certificate->lastInspectionOn,
+                  certificate);
+  } else if (decision.kind == "suspension" && certificate) {
+    if (certificate->status == CertificateStatus::Suspended)
+      store.setCertificateStatus(certificate->serial, CertificateStatus::Active, std::nullopt,
+                                 effects.stamp());
+    if (auto rectification = store.openRectification(certificate->id))
+      store.closeRectification(rectification->id, "withdrawn", effects.stamp());
+  } else if (decision.kind == "revocation" && certificate && decision.state == "applied" &&
+             certificate->validUntil >= effects.today()) {
+    // A revoked certificate stays revoked; the entry gets a new one for the rest of the term.
+    effects.issue(entry, effects.standard(certificate->standardId, certificate->standardVersion),
+                  certificate->grade, certificate->validUntil, certificate->lastInspectionOn,
+                  std::nullopt);
+  }
+}
+
+EntryRecord SupervisionService::record(const security::Principal& p, std::int64_t entryId) {
+  EntryRecord record;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    auto entry = store.entry(entryId);
+    if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
+    bool office = isOfficeOf(p, *entry);
+    bool inspector = p.role == Role::Inspector && p.coversCounty(entry->countyCode);
+    if (!office && !inspector && !isOwnerOf(p, *entry))
+      throw http::Forbidden("not your entry or county");
+    record.certificates = store.certificatesOf(entryId);
+    for (auto& inspection : store.inspections({.entryId = entryId}))
+      if (office || inspector || inspection.kind == "initial" || inspection.status != "scheduled")
+        record.inspections.push_back(std::move(inspection));
+    for (const char* status : {"open", "issued", "withdrawn"})
+      for (auto& notice : store.notices(status, entryId)) record.notices.push_back(notice);
+    record.rectifications = store.rectificationsOf(entryId);
+    for (auto& decision : store.decisionsOf(entryId))
+      record.decisions.emplace_back(decision, store.appealOf(decision.id));
+    if (office) record.complaints = store.complaints(std::nullopt, std::nullopt, entryId);
+  });
+  return record;
+}
+
+}  // namespace tisheng::services

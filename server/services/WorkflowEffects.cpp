@@ -1,0 +1,141 @@
+#include "services/WorkflowEffects.h"
+
+#include <algorithm>
+
+#include "certificates/CivilDate.h"
+#include "http/HttpError.h"
+
+namespace tisheng::services {
+
+using domain::Certificate;
+using domain::CertificateStatus;
+
+WorkflowEffects::WorkflowEffects(storage::WorkflowStore& store, const WorkflowContext& context,
+                                 storage::Stamp stamp)
+    : store_(store),
+      context_(context),
+      stamp_(std::move(stamp)),
+      today_(certificates::dayOf(stamp_.at)) {}
+
+const rules::Standard& WorkflowEffects::standard(const std::string& id, int version) const {
+  auto found = context_.standards.find(id, version);
+  if (!found)
+    throw http::Conflict("standard '" + id + "' version " + std::to_string(version) +
+                         " is no longer loaded");
+  return *found;
+}
+
+Certificate WorkflowEffects::issue(const domain::Entry& entry, const rules::Standard& standard,
+                                   const std::string& grade, std::optional<int> validUntil,
+                                   std::optional<int> lastInspectionOn,
+                                   const std::optional<Certificate>& replaces) {
+  if (replaces)
+    store_.setCertificateStatus(replaces->serial, CertificateStatus::Superseded,
+                                "re-graded or renewed", stamp_);
+  Certificate draft =
+      context_.certificates.draft(entry, standard, grade, today_, validUntil, lastInspectionOn);
+  auto sign = context_.certificates.signer(entry.category, draft.keyId);
+  return store_.issueCertificate(std::move(draft), context_.config.programme.serialPrefix, sign,
+                                 stamp_);
+}
+
+domain::Notice WorkflowEffects::openNotice(const domain::Inspection& inspection,
+                                           const std::string& grade) {
+  domain::Notice notice;
+  notice.entryId = inspection.entryId;
+  notice.inspectionId = inspection.id;
+  notice.standardId = inspection.standardId;
+  notice.standardVersion = inspection.standardVersion;
+  notice.grade = grade;
+  notice.startsAt = stamp_.at;
+  notice.endsOn = today_ + context_.config.workflow.noticeDays;
+  notice.id = store_.addNotice(notice, stamp_);
+  return notice;
+}
+
+domain::Decision WorkflowEffects::decide(domain::Decision decision) {
+  decision.appealUntil = today_ + context_.config.workflow.appealDays;
+  decision.decidedBy = stamp_.actor;
+  decision.decidedAt = stamp_.at;
+  if (decision.effectiveOn == 0) decision.effectiveOn = today_;
+  decision.id = store_.addDecision(decision, stamp_);
+  return decision;
+}
+
+domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
+                                               const std::string& findings, int deadline,
+                                               bool suspend,
+                                               std::optional<std::int64_t> inspectionId) {
+  if (store_.openRectification(certificate.id))
+    throw http::Conflict("certificate " + certificate.serial + " already has an open rectification");
+  domain::Rectification rectification;
+  rectification.certificateId = certificate.id;
+  rectification.inspectionId = inspectionId;
+  rectification.findings = findings;
+  rectification.deadline = deadline;
+  rectification.suspended = suspend && certificate.status == CertificateStatus::Active;
+  rectification.id = store_.addRectification(rectification, stamp_);
+  if (rectification.suspended) {
+    store_.setCertificateStatus(certificate.serial, CertificateStatus::Suspended,
+                                "限期整改至 " + certificates::isoDate(deadline) + "：" + findings,
+                                stamp_);
+    domain::Decision decision;
+    decision.entryId = certificate.entryId;
+    decision.certificateId = certificate.id;
+    decision.inspectionId = inspectionId;
+    decision.kind = "suspension";
+    decision.reason = "rectification";
+    decision.note = findings;
+    decide(decision);
+  }
+  return rectification;
+}
+
+domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const std::string& reason,
+                                         const std::string& note, int effectiveOn,
+                                         std::optional<std::int64_t> inspectionId) {
+  const rules::Standard& rules = standard(certificate.standardId, certificate.standardVersion);
+  domain::Decision decision;
+  decision.entryId = certificate.entryId;
+  decision.certificateId = certificate.id;
+  decision.inspectionId = inspectionId;
+  decision.kind = "revocation";
+  decision.reason = reason;
+  decision.note = note;
+  decision.effectiveOn = effectiveOn;
+  decision.state = effectiveOn <= today_ ? "applied" : "pending";
+  if (domain::barsReapplication(reason))
+    decision.barUntil = certificates::addMonths(effectiveOn, rules.exitRules.reapplyBarMonths);
+  decision = decide(decision);
+  if (decision.state == "applied") applyRevocation(decision);
+  return decision;
+}
+
+void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
+  auto certificate = store_.certificate(decision.certificateId.value_or(0));
+  if (!certificate) throw http::Conflict("the revocation names no certificate");
+  if (certificate->status == CertificateStatus::Active ||
+      certificate->status == CertificateStatus::Suspended)
+    store_.setCertificateStatus(certificate->serial, CertificateStatus::Revoked,
+                                "摘牌：" + decision.reason +
+                                    (decision.note.empty() ? "" : "（" + decision.note + "）"),
+                                stamp_);
+  if (auto rectification = store_.openRectification(certificate->id))
+    store_.closeRectification(rectification->id, "withdrawn", stamp_);
+  for (auto inspection : store_.inspections({.entryId = certificate->entryId}))
+    if (inspection.status == "scheduled" || inspection.status == "submitted") {
+      inspection.status = "cancelled";
+      inspection.decisionReason = "certificate revoked";
+      store_.recordDecision(inspection, stamp_);
+    }
+  for (const auto& notice : store_.notices("open", certificate->entryId))
+    store_.closeNotice(notice.id, "withdrawn", std::nullopt, stamp_);
+  if (decision.state == "pending") store_.markApplied(decision.id, stamp_);
+}
+
+int WorkflowEffects::defaultDeadline(const rules::Standard& standard) const {
+  int limit = standard.exitRules.rectificationMaxDays;
+  return today_ + (limit > 0 ? std::min(30, limit) : 30);
+}
+
+}  // namespace tisheng::services
