@@ -4,13 +4,19 @@
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/ComplaintsApi.h"
+#include "api/DirectoryApi.h"
 #include "api/EntriesApi.h"
 #include "api/HealthApi.h"
+#include "api/InspectionsApi.h"
 #include "api/MediaApi.h"
 #include "api/PublicApi.h"
 #include "api/StandardsApi.h"
+#include "api/SupervisionApi.h"
 #include "http/Decorators.h"
 #include "storage/Migrations.h"
+
+#include <condition_variable>
+#include <mutex>
 
 namespace tisheng::app {
 
@@ -35,6 +41,12 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       media_(config_.mediaDir()),
       complaintStore_(database_),
       complaints_(complaintStore_, registry_, clock),
+      workflow_(database_),
+      workflowContext_{standards_, certificates_, config_},
+      inspections_(workflow_, media_, workflowContext_, clock),
+      supervision_(workflow_, inspections_, workflowContext_, clock),
+      scheduler_(workflow_, workflowContext_),
+      clock_(clock),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600);
@@ -44,6 +56,9 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addEntryRoutes(router_, registry_, users_, clock);
   api::addMediaRoutes(router_, registry_, media_, clock);
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
+  api::addInspectionRoutes(router_, inspections_, standards_);
+  api::addSupervisionRoutes(router_, supervision_, standards_);
+  api::addDirectoryRoutes(router_, supervision_, certificates_, standards_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(
@@ -55,8 +70,29 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
 
 App::~App() { stop(); }
 
-void App::start() { server_->start(); }
+void App::start() {
+  server_->start();
+  int interval = config_.schedulerIntervalSeconds;
+  if (interval <= 0 || schedulerThread_.joinable()) return;
+  schedulerThread_ = std::jthread([this, interval](const std::stop_token& stop) {
+    std::mutex mutex;
+    std::condition_variable_any wakeUp;
+    std::unique_lock lock(mutex);
+    while (!wakeUp.wait_for(lock, stop, std::chrono::seconds(interval), [] { return false; }) &&
+           !stop.stop_requested()) {
+      services::TickReport report = scheduler_.tick(clock_.now());
+      accessLog_.note("scheduler: " + services::summary(report));
+      for (const auto& error : report.errors) accessLog_.note("scheduler error: " + error);
+    }
+  });
+}
 
-void App::stop() { server_->stop(); }
+void App::stop() {
+  if (schedulerThread_.joinable()) {
+    schedulerThread_.request_stop();
+    schedulerThread_.join();
+  }
+  server_->stop();
+}
 
 }  // namespace tisheng::app

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 #include "app/Clock.h"
 #include "app/Config.h"
@@ -15,11 +16,15 @@
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "services/ComplaintService.h"
+#include "services/InspectionService.h"
 #include "services/MediaStore.h"
+#include "services/Scheduler.h"
+#include "services/SupervisionService.h"
 #include "storage/Sqlite.h"
 #include "storage/SqliteComplaintRepository.h"
 #include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
+#include "storage/SqliteWorkflowRepository.h"
 
 namespace tisheng::app {
 
@@ -32,8 +37,9 @@ class App {
   App(Config config, std::ostream& accessLog, const Clock& clock);
   ~App();
 
+  /// Serves, and runs the scheduler every config.schedulerIntervalSeconds (if not 0).
   void start();
-  /// Stops serving and waits for in-flight requests. Idempotent.
+  /// Stops the scheduler, stops serving and waits for in-flight requests. Idempotent.
   void stop();
   std::uint16_t port() const { return server_->port(); }
   const http::Router& router() const { return router_; }
@@ -43,6 +49,9 @@ class App {
   services::CertificateService& certificates() { return certificates_; }
   services::AuthService& auth() { return auth_; }
   storage::ConnectionPool& database() { return database_; }
+  services::InspectionService& inspections() { return inspections_; }
+  services::SupervisionService& supervision() { return supervision_; }
+  services::Scheduler& scheduler() { return scheduler_; }
 
  private:
   Config config_;
@@ -57,9 +66,16 @@ class App {
   services::MediaStore media_;
   storage::SqliteComplaintRepository complaintStore_;
   services::ComplaintService complaints_;
+  storage::SqliteWorkflowRepository workflow_;
+  services::WorkflowContext workflowContext_;
+  services::InspectionService inspections_;
+  services::SupervisionService supervision_;
+  services::Scheduler scheduler_;
+  const Clock& clock_;
   http::AccessLog accessLog_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
+  std::jthread schedulerThread_;
 };
 
 }  // namespace tisheng::app

@@ -32,6 +32,10 @@ int backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
 /// `tisheng audit verify`: checks the audit trail's hash chain; exit 1 when broken.
 int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng tick [--at DATE]`: runs the scheduler once (for cron and tests); exit 1 if an item
+/// failed.
+int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The configuration file read when --config is not given (optional).
 inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
 

@@ -83,6 +83,7 @@ std::string usage() {
          "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
          "  backup FILE                      consistent copy of the database, online\n"
          "  audit verify                     check the audit trail's hash chain\n"
+         "  tick [--at DATE]                 run the scheduler once (cron, tests)\n"
          "  admin create-user --username U --role R [--county C]   create an account\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }

@@ -32,4 +32,10 @@ void AccessLog::record(const std::string& method, const std::string& path, int s
   out_ << line << std::flush;
 }
 
+void AccessLog::note(const std::string& what) {
+  std::string line = utcNow() + " " + what + "\n";
+  std::lock_guard lock(mutex_);
+  out_ << line << std::flush;
+}
+
 }  // namespace tisheng::http

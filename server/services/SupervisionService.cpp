@@ -35,15 +35,13 @@ SupervisionService::SupervisionService(storage::WorkflowRepository& workflow,
                                        const WorkflowContext& context, const app::Clock& clock)
     : workflow_(workflow), inspections_(inspections), context_(context), clock_(clock) {}
 
-std::vector<PendingNotice> SupervisionService::openNotices(
-    const std::optional<std::string>& county) {
-  std::vector<PendingNotice> out;
+std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>>
+SupervisionService::directory() {
+  std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (auto& notice : store.notices("open", std::nullopt)) {
-      auto entry = store.entry(notice.entryId);
-      if (entry && (!county || entry->countyCode == *county))
-        out.push_back({std::move(notice), std::move(*entry)});
-    }
+    out.first = store.certifiedEntries(certificates::dayOf(clock_.now()));
+    for (auto& notice : store.notices("open", std::nullopt))
+      out.second.push_back({notice, *store.entry(notice.entryId)});
   });
   return out;
 }

@@ -49,8 +49,8 @@ class SupervisionService {
   SupervisionService(storage::WorkflowRepository& workflow, InspectionService& inspections,
                      const WorkflowContext& context, const app::Clock& clock);
 
-  /// Open notices, optionally of one county, with their entries (public).
-  std::vector<PendingNotice> openNotices(const std::optional<std::string>& county);
+  /// The public directory: entries certified and valid today, and results on public notice.
+  std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> directory();
   /// Files an objection to an open notice (public; rate limited per address).
   domain::Objection object(std::int64_t noticeId, const std::string& text,
                            const std::optional<std::string>& contact, const std::string& address);

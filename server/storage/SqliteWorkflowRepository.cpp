@@ -221,6 +221,17 @@ class SqliteWorkflowStore : public WorkflowStore {
           Json{{"last_inspection_on", isoDate(day)}});
   }
 
+  std::vector<CertifiedEntry> certifiedEntries(int today) override {
+    auto row = db_.prepare("SELECT " + kCertificateColumns + ", " + kEntryColumns +
+                           " FROM certificates c JOIN entries e ON e.id = c.entry_id"
+                           " JOIN counties k ON k.code = e.county_code"
+                           " WHERE c.status = 'active' AND c.valid_until >= ? ORDER BY e.id");
+    row.bind(1, isoDate(today));
+    return readAll<CertifiedEntry>(row, [](const Statement& r) {
+      return CertifiedEntry{readCertificate(r), readEntry(r, kCertificateColumnCount)};
+    });
+  }
+
   std::vector<Certificate> activePastValidity(int today) override {
     auto row = db_.prepare("SELECT " + kCertificateColumns +
                            " FROM certificates c WHERE c.status = 'active' AND c.valid_until < ? "

@@ -46,6 +46,8 @@ class WorkflowStore {
                                     const std::optional<std::string>& reason,
                                     const Stamp& stamp) = 0;
   virtual void setLastInspection(std::int64_t certificateId, int day, const Stamp& stamp) = 0;
+  /// Entries whose current certificate is active and valid on today, with it, by entry id.
+  virtual std::vector<domain::CertifiedEntry> certifiedEntries(int today) = 0;
   /// Active certificates whose validity ended before today.
   virtual std::vector<domain::Certificate> activePastValidity(int today) = 0;
   /// Active certificates with no inspection scheduled or awaiting a decision.

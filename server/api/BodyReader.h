@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/HttpError.h"
+#include "http/Json.h"
+
+namespace tisheng::api {
+
+/// Reads the fields of a JSON request body, collecting every problem (unknown fields, missing
+/// required ones, wrong types, bad dates) so that finish() reports them all at once.
+class BodyReader {
+ public:
+  BodyReader(const http::Json& body, std::initializer_list<const char*> allowed);
+
+  std::optional<std::string> text(const char* key, bool required = false);
+  /// A YYYY-MM-DD date, as days since 1970-01-01.
+  std::optional<int> date(const char* key, bool required = false);
+  std::optional<bool> boolean(const char* key);
+  std::optional<std::int64_t> integer(const char* key, bool required = false);
+  std::optional<std::vector<std::string>> strings(const char* key);
+  /// A JSON object (e.g. scores keyed by item id).
+  std::optional<http::Json> object(const char* key);
+
+  /// Throws http::ValidationError listing every problem found.
+  void finish() const;
+
+ private:
+  const http::Json* field(const char* key, bool required);
+
+  const http::Json& body_;
+  std::vector<http::FieldError> errors_;
+};
+
+/// A path parameter that must be a positive integer id; throws http::NotFound otherwise.
+std::int64_t idParam(const std::string& value, const std::string& what);
+
+/// An integer query parameter; throws http::ValidationError naming it when it is not one.
+std::optional<std::int64_t> integerQuery(const std::optional<std::string>& value,
+                                         const std::string& name);
+
+}  // namespace tisheng::api
