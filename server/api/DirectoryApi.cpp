@@ -84,7 +84,8 @@ void addDirectoryRoutes(http::Router& router, services::SupervisionService& supe
     auto objection = supervision.object(idParam(request.params.at("id"), "notice"), *objectionText,
                                         contact, request.remoteAddress);
     return http::jsonResponse(
-        {{"objection", {{"id", objection.id}, {"notice_id", objection.noticeId}, {"status", "open"}}},
+        {{"objection",
+          {{"id", objection.id}, {"notice_id", objection.noticeId}, {"status", "open"}}},
          {"message",
           {{"zh", "异议已收到，办公室将在公示期结束前核查。"},
            {"en", "Objection received; the office will look into it before the notice ends."}}}},

@@ -12,6 +12,7 @@ namespace tisheng::api {
 namespace {
 
 using http::Json;
+using security::Role;
 
 std::int64_t inspectionId(const http::HttpRequest& request) {
   return idParam(request.params.at("id"), "inspection");
@@ -24,8 +25,8 @@ Json evidenceJson(const domain::Evidence& evidence) {
   return out;
 }
 
-Json outcomeJson(const services::InspectionOutcome& outcome, const rules::StandardRegistry& standards,
-                 const std::string& lang) {
+Json outcomeJson(const services::InspectionOutcome& outcome,
+                 const rules::StandardRegistry& standards, const std::string& lang) {
   Json out{{"result", outcome.result},
            {"inspection", inspectionJson(outcome.inspection, standards, lang)}};
   if (outcome.notice) out["notice"] = domain::toJson(*outcome.notice);
@@ -45,9 +46,8 @@ Json inspectionJson(const domain::Inspection& inspection, const rules::StandardR
   Json out = domain::toJson(inspection);
   auto standard = standards.find(inspection.standardId, inspection.standardVersion);
   if (inspection.result && standard)
-    out["evaluation"] =
-        toJson(rules::evaluate(*standard, rules::scoreSheetFromJson(inspection.scores)), *standard,
-               lang);
+    out["evaluation"] = toJson(
+        rules::evaluate(*standard, rules::scoreSheetFromJson(inspection.scores)), *standard, lang);
   return out;
 }
 
@@ -67,7 +67,7 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
   });
 
   router.add("POST", "/api/v1/inspections", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin, Role::Business});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"kind", "entry_id", "standard", "scheduled_on", "inspectors"});
     services::InspectionRequest open;
@@ -93,32 +93,33 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
   });
 
   router.add("PATCH", "/api/v1/inspections/{id}", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"inspectors", "scheduled_on"});
     auto inspectors = reader.strings("inspectors");
     auto scheduledOn = reader.date("scheduled_on");
     reader.finish();
     return http::jsonResponse(
-        {{"inspection", inspectionJson(inspections.assign(p, inspectionId(request), inspectors,
-                                                          scheduledOn),
-                                       standards, request.lang())}});
+        {{"inspection",
+          inspectionJson(inspections.assign(p, inspectionId(request), inspectors, scheduledOn),
+                         standards, request.lang())}});
   });
 
   router.add("PUT", "/api/v1/inspections/{id}/scores", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::Inspector});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"scores", "notes"});
     Json scores = reader.object("scores").value_or(Json::object());
     Json notes = reader.object("notes").value_or(Json::object());
     reader.finish();
     return http::jsonResponse(
-        {{"inspection", inspectionJson(inspections.saveScores(p, inspectionId(request), scores, notes),
-                                       standards, request.lang())}});
+        {{"inspection",
+          inspectionJson(inspections.saveScores(p, inspectionId(request), scores, notes), standards,
+                         request.lang())}});
   });
 
   router.add("POST", "/api/v1/inspections/{id}/evidence", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::Inspector});
     auto evidence =
         inspections.addEvidence(p, inspectionId(request), request.queryValue("item"), request.body);
     return http::jsonResponse({{"evidence", evidenceJson(evidence)}}, 201);
@@ -138,14 +139,14 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
              });
 
   router.add("POST", "/api/v1/inspections/{id}/submit", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::Inspector});
     return http::jsonResponse(
-        {{"inspection",
-          inspectionJson(inspections.submit(p, inspectionId(request)), standards, request.lang())}});
+        {{"inspection", inspectionJson(inspections.submit(p, inspectionId(request)), standards,
+                                       request.lang())}});
   });
 
   router.add("POST", "/api/v1/inspections/{id}/decision", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"decision", "reason", "findings", "deadline"});
     services::InspectionVerdict verdict;
@@ -154,8 +155,8 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
     verdict.findings = reader.text("findings");
     verdict.deadline = reader.date("deadline");
     reader.finish();
-    return http::jsonResponse(
-        outcomeJson(inspections.decide(p, inspectionId(request), verdict), standards, request.lang()));
+    return http::jsonResponse(outcomeJson(inspections.decide(p, inspectionId(request), verdict),
+                                          standards, request.lang()));
   });
 }
 

@@ -11,6 +11,7 @@ namespace tisheng::api {
 namespace {
 
 using http::Json;
+using security::Role;
 
 Json certificateJson(const domain::Certificate& c) {
   return Json{{"id", c.id},
@@ -38,7 +39,7 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
                           const rules::StandardRegistry& standards) {
   router.add("POST", "/api/v1/certificates/{serial}/rectifications",
              [&](http::HttpRequest& request) {
-               const auto& p = requireLogin(request);
+               const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
                Json body = http::parseJsonObject(request);
                BodyReader reader(body, {"findings", "deadline", "suspend"});
                auto findings = reader.text("findings", true);
@@ -51,7 +52,7 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
              });
 
   router.add("POST", "/api/v1/certificates/{serial}/revocation", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"reason", "note", "effective_on"});
     auto reason = reader.text("reason", true);
@@ -64,13 +65,13 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
   });
 
   router.add("GET", "/api/v1/complaints", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     return http::jsonResponse(
         {{"complaints", listJson(supervision.complaints(p, request.queryValue("status")))}});
   });
 
   router.add("POST", "/api/v1/complaints/{id}/triage", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"decision", "note", "scheduled_on", "inspectors"});
     services::ComplaintTriage triage;
@@ -88,9 +89,10 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
   });
 
   router.add("GET", "/api/v1/objections", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json list = Json::array();
-    for (const auto& [objection, notice] : supervision.objections(p, request.queryValue("status"))) {
+    for (const auto& [objection, notice] :
+         supervision.objections(p, request.queryValue("status"))) {
       Json item = domain::toJson(objection);
       item["notice"] = domain::toJson(notice);
       list.push_back(item);
@@ -99,7 +101,7 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
   });
 
   router.add("POST", "/api/v1/objections/{id}/decision", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"decision", "resolution"});
     auto decision = reader.text("decision", true);
@@ -111,7 +113,7 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
   });
 
   router.add("POST", "/api/v1/decisions/{id}/appeals", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin, Role::Business});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"grounds"});
     auto grounds = reader.text("grounds", true);
@@ -121,20 +123,20 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
   });
 
   router.add("GET", "/api/v1/appeals", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     return http::jsonResponse(
         {{"appeals", listJson(supervision.appeals(p, request.queryValue("status")))}});
   });
 
   router.add("POST", "/api/v1/appeals/{id}/decision", [&](http::HttpRequest& request) {
-    const auto& p = requireLogin(request);
+    const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"decision", "resolution"});
     auto decision = reader.text("decision", true);
     auto resolution = reader.text("resolution", true);
     reader.finish();
-    auto appeal = supervision.decideAppeal(p, idParam(request.params.at("id"), "appeal"),
-                                           *decision, *resolution);
+    auto appeal = supervision.decideAppeal(p, idParam(request.params.at("id"), "appeal"), *decision,
+                                           *resolution);
     return http::jsonResponse({{"appeal", domain::toJson(appeal)}});
   });
 

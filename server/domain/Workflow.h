@@ -148,8 +148,8 @@ struct Complaint {
 /// Why a certificate is revoked (摘牌).
 inline const std::vector<std::string>& revocationReasons() {
   static const std::vector<std::string> reasons{
-      "failed_review", "serious_incident",      "fraud",           "closure",
-      "withdrawal",    "missed_rectification", "upheld_complaints"};
+      "failed_review",        "serious_incident", "fraud", "closure", "withdrawal",
+      "missed_rectification", "upheld_complaints"};
   return reasons;
 }
 

@@ -82,9 +82,8 @@ std::shared_ptr<const rules::Standard> standardFor(const rules::StandardRegistry
 
 }  // namespace
 
-InspectionService::InspectionService(storage::WorkflowRepository& workflow,
-                                     const MediaStore& media, const WorkflowContext& context,
-                                     const app::Clock& clock)
+InspectionService::InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media,
+                                     const WorkflowContext& context, const app::Clock& clock)
     : workflow_(workflow), media_(media), context_(context), clock_(clock) {}
 
 std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore& store,
@@ -118,7 +117,8 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
   if (request.kind == "initial" ? !office && !isOwnerOf(p, *entry) : !office)
     throw http::Forbidden(request.kind == "initial"
                               ? "only the entry's owner and offices may apply"
-                              : "only the entry's county or city office may open a " + request.kind);
+                              : "only the entry's county or city office may open a " +
+                                    request.kind);
   if (!office && (!request.inspectors.empty() || request.scheduledOn))
     throw http::ValidationError("inspectors", "the office assigns inspectors and dates");
 
@@ -151,8 +151,9 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
       throw http::Conflict("entry " + std::to_string(entry->id) +
                            " has no current certificate to supervise");
     if (request.standardId && *request.standardId != current->standardId)
-      throw http::ValidationError("standard", "a " + request.kind + " uses the certificate's standard '" +
-                                                  current->standardId + "'");
+      throw http::ValidationError(
+          "standard",
+          "a " + request.kind + " uses the certificate's standard '" + current->standardId + "'");
     inspection.certificateId = current->id;
     standard = standardFor(context_.standards, current->standardId, entry->category);
     if (request.kind == "reinspection" && !store.openRectification(current->id))
@@ -306,7 +307,8 @@ domain::Evidence InspectionService::addEvidence(const security::Principal& p, st
     if (itemId && !standard.findItem(*itemId))
       throw http::ValidationError("item", "unknown item in standard '" + standard.id + "'");
     if (bytes.size() > static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes))
-      throw http::PayloadTooLarge(static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes));
+      throw http::PayloadTooLarge(
+          static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes));
     evidence.inspectionId = id;
     evidence.itemId = itemId;
     evidence.path = media_.storeImage("evidence", bytes);
@@ -369,8 +371,7 @@ Inspection InspectionService::submit(const security::Principal& p, std::int64_t 
 
 InspectionOutcome InspectionService::decide(const security::Principal& p, std::int64_t id,
                                             const InspectionVerdict& verdict) {
-  if (verdict.decision != "confirm" && verdict.decision != "refuse" &&
-      verdict.decision != "cancel")
+  if (verdict.decision != "confirm" && verdict.decision != "refuse" && verdict.decision != "cancel")
     throw http::ValidationError("decision", "confirm, refuse or cancel");
   if (verdict.decision != "confirm" && verdict.reason.empty())
     throw http::ValidationError("reason", "required to " + verdict.decision);
@@ -381,8 +382,9 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
     if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices decide");
     bool submitted = inspection.status == "submitted";
     if (verdict.decision == "cancel" ? !isOpen(inspection) : !submitted)
-      throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
-                           (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
+      throw http::Conflict(
+          "inspection " + std::to_string(id) + " is " + inspection.status +
+          (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
     WorkflowEffects effects(store, context_, stamp(p));
     inspection.decisionReason =
         verdict.reason.empty() ? std::nullopt : std::optional(verdict.reason);
@@ -465,9 +467,9 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
     } else {
       outcome.result = "suspended";
       int deadline = verdict.deadline.value_or(effects.defaultDeadline(standard));
-      outcome.rectification =
-          effects.rectify(*current, verdict.findings.value_or("复核未达到任何等级 / no grade reached"),
-                          deadline, true, inspection.id);
+      outcome.rectification = effects.rectify(
+          *current, verdict.findings.value_or("复核未达到任何等级 / no grade reached"), deadline,
+          true, inspection.id);
     }
     return;
   }

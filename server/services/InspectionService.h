@@ -55,8 +55,8 @@ struct InspectionOutcome {
 /// checks the caller's role and scope, throws http errors, and changes nothing when it throws.
 class InspectionService {
  public:
-  InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media, const WorkflowContext& context,
-                    const app::Clock& clock);
+  InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media,
+                    const WorkflowContext& context, const app::Clock& clock);
 
   domain::Inspection open(const security::Principal& p, const InspectionRequest& request);
   /// open() inside a transaction another step runs (a complaint's triage).

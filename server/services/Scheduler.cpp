@@ -82,8 +82,7 @@ TickReport Scheduler::tick(std::int64_t now) {
   for (const auto& certificate : expired)
     each(now, report, "expiry " + certificate.serial, [&](auto& store, auto& effects) {
       auto current = store.certificate(certificate.id);
-      if (!current || current->status != CertificateStatus::Active ||
-          current->validUntil >= today)
+      if (!current || current->status != CertificateStatus::Active || current->validUntil >= today)
         return;
       store.setCertificateStatus(current->serial, CertificateStatus::Expired,
                                  "有效期至 " + certificates::isoDate(current->validUntil),

@@ -80,15 +80,15 @@ std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::ob
         auto entry = store.entry(notice.entryId);
         if (!entry || !isOfficeOf(p, *entry)) continue;
         for (auto& objection : store.objectionsTo(notice.id))
-          if (!status || objection.status == *status) out.emplace_back(std::move(objection), notice);
+          if (!status || objection.status == *status)
+            out.emplace_back(std::move(objection), notice);
       }
   });
   return out;
 }
 
 domain::Objection SupervisionService::resolveObjection(const security::Principal& p,
-                                                       std::int64_t id,
-                                                       const std::string& decision,
+                                                       std::int64_t id, const std::string& decision,
                                                        const std::string& resolution) {
   if (decision != "upheld" && decision != "dismissed")
     throw http::ValidationError("decision", "upheld or dismissed");
@@ -144,14 +144,14 @@ domain::Rectification SupervisionService::rectify(const security::Principal& p,
   return rectification;
 }
 
-domain::Decision SupervisionService::revoke(const security::Principal& p,
-                                            const std::string& serial, const std::string& reason,
-                                            const std::string& note,
+domain::Decision SupervisionService::revoke(const security::Principal& p, const std::string& serial,
+                                            const std::string& reason, const std::string& note,
                                             std::optional<int> effectiveOn) {
   const auto& reasons = domain::revocationReasons();
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
-    throw http::ValidationError("reason", "one of failed_review, serious_incident, fraud, closure, "
-                                          "withdrawal, missed_rectification, upheld_complaints");
+    throw http::ValidationError("reason",
+                                "one of failed_review, serious_incident, fraud, closure, "
+                                "withdrawal, missed_rectification, upheld_complaints");
   if (domain::characterCount(note) > 1000)
     throw http::ValidationError("note", "at most 1000 characters");
   domain::Decision decision;
@@ -166,8 +166,8 @@ domain::Decision SupervisionService::revoke(const security::Principal& p,
     WorkflowEffects effects(store, context_, stamp(p));
     for (const auto& earlier : store.decisionsOf(certificate->entryId))
       if (earlier.kind == "revocation" && earlier.state == "pending")
-        throw http::Conflict("a revocation effective " + certificates::isoDate(earlier.effectiveOn) +
-                             " is already pending");
+        throw http::Conflict("a revocation effective " +
+                             certificates::isoDate(earlier.effectiveOn) + " is already pending");
     int day = effectiveOn.value_or(effects.today());
     if (day < effects.today() || day > effects.today() + 365)
       throw http::ValidationError("effective_on", "from today to a year ahead");
@@ -181,8 +181,8 @@ std::vector<domain::Complaint> SupervisionService::complaints(
   requireOffice(p);
   std::vector<domain::Complaint> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    out = store.complaints(p.role == Role::CityAdmin ? std::nullopt : p.county, status,
-                           std::nullopt);
+    out =
+        store.complaints(p.role == Role::CityAdmin ? std::nullopt : p.county, status, std::nullopt);
   });
   return out;
 }
@@ -190,8 +190,7 @@ std::vector<domain::Complaint> SupervisionService::complaints(
 std::tuple<domain::Complaint, std::optional<domain::Inspection>, std::optional<domain::Decision>>
 SupervisionService::triage(const security::Principal& p, std::int64_t id,
                            const ComplaintTriage& triage) {
-  if (triage.decision != "dismissed" && triage.decision != "upheld" &&
-      triage.decision != "inspect")
+  if (triage.decision != "dismissed" && triage.decision != "upheld" && triage.decision != "inspect")
     throw http::ValidationError("decision", "dismissed, upheld or inspect");
   if (domain::characterCount(triage.note) > 1000)
     throw http::ValidationError("note", "at most 1000 characters");

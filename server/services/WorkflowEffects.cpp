@@ -67,7 +67,8 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
                                                bool suspend,
                                                std::optional<std::int64_t> inspectionId) {
   if (store_.openRectification(certificate.id))
-    throw http::Conflict("certificate " + certificate.serial + " already has an open rectification");
+    throw http::Conflict("certificate " + certificate.serial +
+                         " already has an open rectification");
   domain::Rectification rectification;
   rectification.certificateId = certificate.id;
   rectification.inspectionId = inspectionId;
@@ -116,10 +117,10 @@ void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
   if (!certificate) throw http::Conflict("the revocation names no certificate");
   if (certificate->status == CertificateStatus::Active ||
       certificate->status == CertificateStatus::Suspended)
-    store_.setCertificateStatus(certificate->serial, CertificateStatus::Revoked,
-                                "摘牌：" + decision.reason +
-                                    (decision.note.empty() ? "" : "（" + decision.note + "）"),
-                                stamp_);
+    store_.setCertificateStatus(
+        certificate->serial, CertificateStatus::Revoked,
+        "摘牌：" + decision.reason + (decision.note.empty() ? "" : "（" + decision.note + "）"),
+        stamp_);
   if (auto rectification = store_.openRectification(certificate->id))
     store_.closeRectification(rectification->id, "withdrawn", stamp_);
   for (auto inspection : store_.inspections({.entryId = certificate->entryId}))

@@ -32,8 +32,8 @@ using CertificateSigner = std::function<std::string(const domain::Certificate&)>
 /// issue), asks sign for the token, and appends the audit record. Throws ConstraintError for an
 /// unknown entry.
 domain::Certificate insertCertificate(Connection& db, domain::Certificate certificate,
-                                      const std::string& serialPrefix, const CertificateSigner& sign,
-                                      const Stamp& stamp);
+                                      const std::string& serialPrefix,
+                                      const CertificateSigner& sign, const Stamp& stamp);
 
 /// Changes a certificate's stored status (audited) inside the caller's transaction; false when
 /// the serial is unknown.

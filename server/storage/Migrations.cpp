@@ -135,7 +135,8 @@ ALTER TABLE entries ADD COLUMN specification TEXT;
 ALTER TABLE entries ADD COLUMN public_reply TEXT;
 ALTER TABLE entries ADD COLUMN public_reply_at INTEGER;
 )SQL"},
-      {7, "workflow: inspections, evidence, notices, objections, rectifications, decisions, appeals",
+      {7,
+       "workflow: inspections, evidence, notices, objections, rectifications, decisions, appeals",
        R"SQL(
 CREATE TABLE inspections (
   id                INTEGER PRIMARY KEY,

@@ -63,6 +63,8 @@ std::string Statement::text(int column) const {
                : std::string();
 }
 
+int Statement::columnCount() const { return sqlite3_column_count(statement_); }
+
 bool Statement::isNull(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }

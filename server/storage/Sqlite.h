@@ -61,6 +61,8 @@ class Statement {
   double real(int column) const;
   std::string text(int column) const;
   bool isNull(int column) const;
+  /// Columns in the statement's result rows.
+  int columnCount() const;
   std::optional<std::string> optionalText(int column) const;
   std::optional<std::int64_t> optionalInteger(int column) const;
 

@@ -47,7 +47,6 @@ void bindEntry(Statement& statement, const domain::Entry& e) {
       .bind(15, e.specification);
 }
 
-
 }  // namespace
 
 void SqliteRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name,
@@ -84,9 +83,7 @@ std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, const St
 
 std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   auto db = pool_.acquire();
-  auto row =
-      db->prepare("SELECT " + kEntryColumns +
-                  kEntriesWithCounty + " WHERE e.id = ?");
+  auto row = db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   return readEntry(row, 0);
@@ -95,9 +92,7 @@ std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
 bool SqliteRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  auto current =
-      db->prepare("SELECT " + kEntryColumns +
-                  kEntriesWithCounty + " WHERE e.id = ?");
+  auto current = db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
   current.bind(1, e.id);
   if (!current.step()) return false;
   std::string before = auditJson(readEntry(current, 0));
@@ -118,8 +113,7 @@ std::vector<domain::Entry> SqliteRegistryRepository::entries(
     const std::optional<std::int64_t>& owner) {
   auto db = pool_.acquire();
   auto row =
-      db->prepare("SELECT " + kEntryColumns +
-                  kEntriesWithCounty +
+      db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty +
                   " WHERE (?1 IS NULL OR e.county_code = ?1) AND (?2 IS NULL OR e.category = ?2)"
                   " AND (?3 IS NULL OR e.owner_user_id = ?3) ORDER BY e.id");
   row.bind(1, county);

@@ -392,7 +392,7 @@ class SqliteWorkflowStore : public WorkflowStore {
         "uploaded_at FROM evidence WHERE inspection_id = ? ORDER BY id");
     row.bind(1, inspectionId);
     return readAll<Evidence>(row, [](const Statement& r) {
-      return Evidence{r.integer(0), r.integer(1), r.optionalText(2), r.text(3), r.text(4),
+      return Evidence{r.integer(0), r.integer(1), r.optionalText(2), r.text(3),   r.text(4),
                       r.text(5),    r.integer(6), r.text(7),         r.integer(8)};
     });
   }
@@ -410,8 +410,7 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(7, isoDate(n.endsOn))
         .run();
     std::int64_t id = db_.lastInsertId();
-    audit(stamp, "notice.open", "notice:" + std::to_string(id), std::nullopt,
-          toJson(*notice(id)));
+    audit(stamp, "notice.open", "notice:" + std::to_string(id), std::nullopt, toJson(*notice(id)));
     return id;
   }
 
@@ -439,8 +438,7 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(3, stamp.at)
         .bind(4, id)
         .run();
-    audit(stamp, "notice." + status, "notice:" + std::to_string(id), before,
-          toJson(*notice(id)));
+    audit(stamp, "notice." + status, "notice:" + std::to_string(id), before, toJson(*notice(id)));
   }
 
   std::int64_t addObjection(const Objection& o, const std::string& sourceAddress,
@@ -480,9 +478,10 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(3, stamp.actor)
         .bind(4, o.id)
         .run();
-    audit(stamp, "objection." + o.status, "notice:" + std::to_string(o.noticeId),
-          Json{{"objection_id", o.id}, {"status", "open"}},
-          Json{{"objection_id", o.id}, {"status", o.status}, {"resolution", nullable(o.resolution)}});
+    audit(
+        stamp, "objection." + o.status, "notice:" + std::to_string(o.noticeId),
+        Json{{"objection_id", o.id}, {"status", "open"}},
+        Json{{"objection_id", o.id}, {"status", o.status}, {"resolution", nullable(o.resolution)}});
   }
 
   int objectionsFromAddressSince(const std::string& address, std::int64_t since) override {
@@ -508,8 +507,8 @@ class SqliteWorkflowStore : public WorkflowStore {
     stored.id = db_.lastInsertId();
     stored.createdBy = stamp.actor;
     stored.createdAt = stamp.at;
-    audit(stamp, "rectification.open", "rectification:" + std::to_string(stored.id),
-          std::nullopt, toJson(stored));
+    audit(stamp, "rectification.open", "rectification:" + std::to_string(stored.id), std::nullopt,
+          toJson(stored));
     return stored.id;
   }
 
@@ -537,8 +536,7 @@ class SqliteWorkflowStore : public WorkflowStore {
     return readAll<Rectification>(row, readRectification);
   }
 
-  void closeRectification(std::int64_t id, const std::string& status,
-                          const Stamp& stamp) override {
+  void closeRectification(std::int64_t id, const std::string& status, const Stamp& stamp) override {
     db_.prepare("UPDATE rectifications SET status = ?, closed_at = ? WHERE id = ?")
         .bind(1, status)
         .bind(2, stamp.at)
@@ -706,9 +704,9 @@ class SqliteWorkflowStore : public WorkflowStore {
  private:
   void audit(const Stamp& stamp, const std::string& action, const std::string& subject,
              const std::optional<Json>& before, const Json& after) {
-    appendAudit(db_, stamp,
-                {action, subject, before ? std::optional(before->dump()) : std::nullopt,
-                 after.dump()});
+    appendAudit(
+        db_, stamp,
+        {action, subject, before ? std::optional(before->dump()) : std::nullopt, after.dump()});
   }
 
   Inspection readInspection(const Statement& row) const {

@@ -2,7 +2,8 @@
 #include <regex>
 #include <set>
 
-#include "support/Registry.h"
+#include "certificates/QrCode.h"
+#include "support/Workflow.h"
 
 using tisheng::rules::Category;
 using tisheng::security::Role;
@@ -55,7 +56,117 @@ const Row kMatrix[] = {
     {"GET /complaints/new", "AAAAAAA", ""},
     {"POST /complaints/new", "AAAAAAA", ""},
     {"POST /api/v1/public/complaints", "AAAAAAA", "{}"},
+    {"GET /api/v1/public/directory", "AAAAAAA", ""},
+    {"POST /api/v1/public/notices/{id}/objections", "AAAAAAA", R"({"text": "异议"})"},
+    {"GET /api/v1/inspections", "UAAAAFF", ""},
+    {"POST /api/v1/inspections", "UAAFFFF", R"({"kind": "spot_check", "entry_id": 1})"},
+    {"GET /api/v1/inspections/{id}", "UAAFAFF", ""},
+    {"GET /api/v1/inspections/{id}/evidence/{evidence}", "UAAFAFF", ""},
+    {"PATCH /api/v1/inspections/{id}", "UAAFFFF", R"({"scheduled_on": "2027-01-05"})"},
+    {"PUT /api/v1/inspections/{id}/scores", "UFFFAFF", R"({"scores": {}})"},
+    {"POST /api/v1/inspections/{id}/evidence", "UFFFAFF", "not an image"},
+    {"POST /api/v1/inspections/{id}/submit", "UFFFAFF", ""},
+    {"POST /api/v1/inspections/{id}/decision", "UAAFFFF",
+     R"({"decision": "cancel", "reason": "matrix"})"},
+    {"GET /api/v1/entries/{id}/record", "UAAFAAF", ""},
+    {"GET /api/v1/complaints", "UAAAFFF", ""},
+    {"POST /api/v1/complaints/{id}/triage", "UAAFFFF", R"({"decision": "dismissed"})"},
+    {"GET /api/v1/objections", "UAAAFFF", ""},
+    {"POST /api/v1/objections/{id}/decision", "UAAFFFF",
+     R"({"decision": "dismissed", "resolution": "核实无误"})"},
+    {"POST /api/v1/decisions/{id}/appeals", "UAAFFAF", R"({"grounds": "理由"})"},
+    {"GET /api/v1/appeals", "UAAAFFF", ""},
+    {"POST /api/v1/appeals/{id}/decision", "UAAFFFF",
+     R"({"decision": "rejected", "resolution": "维持"})"},
+    {"POST /api/v1/certificates/{serial}/rectifications", "UAAFFFF",
+     R"({"findings": "整改", "deadline": "2026-12-01"})"},
+    {"POST /api/v1/certificates/{serial}/revocation", "UAAFFFF",
+     R"({"reason": "closure", "effective_on": "2027-06-01"})"},
 };
+
+/// The id each kind of `{id}` stands for in a route.
+struct Fixture {
+  std::int64_t entry = 0, inspection = 0, evidence = 0, complaint = 0, notice = 0, objection = 0,
+               decision = 0, appeal = 0;
+
+  std::string idFor(const std::string& route) const {
+    auto has = [&route](const char* part) { return route.find(part) != std::string::npos; };
+    std::int64_t id = has("/inspections/")  ? inspection
+                      : has("/complaints/") ? complaint
+                      : has("/notices/")    ? notice
+                      : has("/objections/") ? objection
+                      : has("/decisions/")  ? decision
+                      : has("/appeals/")    ? appeal
+                                            : entry;
+    return std::to_string(id);
+  }
+};
+
+/// A second entry on public notice with an objection, a review of the first entry with one
+/// photo, a complaint, and a suspension (by an admin who is none of the callers) under appeal.
+Fixture makeFixture(TestServer& server, std::int64_t entry, const std::string& serial) {
+  using tisheng::test::postJson;
+  Fixture f;
+  f.entry = entry;
+  auto setup = tisheng::test::loginAs(server, Role::CityAdmin, "setup");
+  auto inspector = tisheng::test::loginAs(server, Role::Inspector, "setup-insp", "shangzhou");
+  auto other = tisheng::test::addEntry(server, Category::Homestay, "公示中的民宿");
+  auto opened = [&](const char* kind, std::int64_t on) {
+    auto reply =
+        postJson(server, "/api/v1/inspections",
+                 {{"kind", kind}, {"entry_id", on}, {"inspectors", {"setup-insp", "insp"}}}, setup);
+    REQUIRE(reply.status == 201);
+    return reply.json()["inspection"]["id"].get<std::int64_t>();
+  };
+  auto initial = std::to_string(opened("initial", other));
+  server.client().send(
+      "PUT", "/api/v1/inspections/" + initial + "/scores",
+      nlohmann::json{{"scores", tisheng::test::scoresAt(Category::Homestay, 1.0)}}.dump(),
+      inspector);
+  REQUIRE(
+      server.client().post("/api/v1/inspections/" + initial + "/submit", "", inspector).status ==
+      200);
+  auto confirmed = postJson(server, "/api/v1/inspections/" + initial + "/decision",
+                            {{"decision", "confirm"}}, setup);
+  REQUIRE(confirmed.status == 200);
+  f.notice = confirmed.json()["notice"]["id"];
+  f.objection =
+      postJson(server, "/api/v1/public/notices/" + std::to_string(f.notice) + "/objections",
+               {{"text", "公示异议"}}, {})
+          .json()["objection"]["id"];
+
+  f.inspection = opened("review", entry);
+  auto photo = tisheng::certificates::QrCode::encode("photo").toPng(4);
+  auto uploaded = server.client().send(
+      "POST", "/api/v1/inspections/" + std::to_string(f.inspection) + "/evidence", photo,
+      inspector);
+  CAPTURE(uploaded.body);
+  REQUIRE(uploaded.status == 201);
+  f.evidence = uploaded.json()["evidence"]["id"];
+  auto complained = postJson(server, "/api/v1/public/complaints",
+                             {{"serial", serial},
+                              {"category", "service"},
+                              {"description", "前台服务态度恶劣，拒绝开具发票"}},
+                             {});
+  CAPTURE(complained.body);
+  REQUIRE(complained.status == 201);
+  f.complaint = complained.json()["id"];
+  auto rectified =
+      postJson(server, "/api/v1/certificates/" + serial + "/rectifications",
+               {{"findings", "整改"}, {"deadline", "2026-12-10"}, {"suspend", true}}, setup);
+  CAPTURE(rectified.body);
+  REQUIRE(rectified.status == 201);
+  f.decision = server.client()
+                   .get("/api/v1/entries/" + std::to_string(entry) + "/record", setup)
+                   .json()["decisions"][0]["id"];
+  auto owner = server.app().auth().login("owner", "correct horse battery", "10.0.0.2");
+  auto appealed = postJson(server, "/api/v1/decisions/" + std::to_string(f.decision) + "/appeals",
+                           {{"grounds", "申诉理由"}}, {{"Authorization", "Bearer " + owner.token}});
+  CAPTURE(appealed.body);
+  REQUIRE(appealed.status == 201);
+  f.appeal = appealed.json()["appeal"]["id"];
+  return f;
+}
 
 }  // namespace
 
@@ -73,6 +184,7 @@ TEST_CASE("Authorization matrix: every route for every role and county", "[http]
   auth.createUser({"owner", "owner", Role::Business, std::nullopt, password}, "test");
   auth.createUser({"other", "other", Role::Business, std::nullopt, password}, "test");
   tisheng::test::setOwner(server, entry, "owner");
+  Fixture fixture = makeFixture(server, entry, cert.serial);
 
   std::set<std::string> registered, covered;
   for (const auto& route : server.app().router().routes())
@@ -84,9 +196,11 @@ TEST_CASE("Authorization matrix: every route for every role and county", "[http]
     std::string target = route.substr(route.find(' ') + 1);
     target = std::regex_replace(target, std::regex("\\{serial\\}"), cert.serial);
     target = std::regex_replace(target, std::regex("\\{token\\}"), cert.token);
+    target =
+        std::regex_replace(target, std::regex("\\{evidence\\}"), std::to_string(fixture.evidence));
     target = std::regex_replace(
         target, std::regex("\\{id\\}"),
-        target.find("standards") != std::string::npos ? "homestay" : std::to_string(entry));
+        target.find("standards") != std::string::npos ? "homestay" : fixture.idFor(target));
     for (int caller = Anonymous; caller <= OtherBusiness; ++caller) {
       std::map<std::string, std::string> headers;
       if (caller != Anonymous)

@@ -5,7 +5,7 @@ namespace tisheng::test {
 TestServer::TestServer(app::Config config) {
   config.http.port = 0;
   config.http.maxThreads = 8;
-  config.passwordCost = 10;  // fast logins; production uses 15
+  config.passwordCost = 10;             // fast logins; production uses 15
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
   config.rulesDir = sourceDir() / "rating-rules" / "standards";
