@@ -17,29 +17,29 @@ namespace tisheng::domain {
 struct Inspection {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
-  std::string kind;
-  std::string standardId;
+  std::string kind{};
+  std::string standardId{};
   int standardVersion = 0;
   /// The certificate under supervision (reviews, spot checks, complaints, reinspections).
-  std::optional<std::int64_t> certificateId;
-  std::optional<std::int64_t> complaintId;
+  std::optional<std::int64_t> certificateId{};
+  std::optional<std::int64_t> complaintId{};
   std::string status = "scheduled";
   int scheduledOn = 0;
-  std::vector<std::int64_t> assignees;
+  std::vector<std::int64_t> assignees{};
   /// Item id → score ("pass", "fail", "n/a" or points), possibly incomplete until submitted.
   nlohmann::ordered_json scores = nlohmann::ordered_json::object();
   /// Item id → the inspector's note.
   nlohmann::ordered_json notes = nlohmann::ordered_json::object();
   /// The engine's result, recorded at submission (with the standard id and version).
-  std::optional<nlohmann::ordered_json> result;
+  std::optional<nlohmann::ordered_json> result{};
   /// The grade reached at submission; empty when none was.
-  std::optional<std::string> grade;
-  std::optional<std::string> submittedBy;
-  std::optional<std::int64_t> submittedAt;
-  std::optional<std::string> decidedBy;
-  std::optional<std::int64_t> decidedAt;
-  std::optional<std::string> decisionReason;
-  std::string createdBy;
+  std::optional<std::string> grade{};
+  std::optional<std::string> submittedBy{};
+  std::optional<std::int64_t> submittedAt{};
+  std::optional<std::string> decidedBy{};
+  std::optional<std::int64_t> decidedAt{};
+  std::optional<std::string> decisionReason{};
+  std::string createdBy{};
   std::int64_t createdAt = 0;
 };
 
@@ -47,12 +47,12 @@ struct Inspection {
 struct Evidence {
   std::int64_t id = 0;
   std::int64_t inspectionId = 0;
-  std::optional<std::string> itemId;
-  std::string path;
-  std::string sha256;
-  std::string contentType;
+  std::optional<std::string> itemId{};
+  std::string path{};
+  std::string sha256{};
+  std::string contentType{};
   std::int64_t bytes = 0;
-  std::string uploadedBy;
+  std::string uploadedBy{};
   std::int64_t uploadedAt = 0;
 };
 
@@ -62,24 +62,24 @@ struct Notice {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
   std::int64_t inspectionId = 0;
-  std::string standardId;
+  std::string standardId{};
   int standardVersion = 0;
-  std::string grade;
+  std::string grade{};
   std::int64_t startsAt = 0;
   int endsOn = 0;
   std::string status = "open";
-  std::optional<std::int64_t> certificateId;
+  std::optional<std::int64_t> certificateId{};
 };
 
 /// An objection to a notice, filed by anyone; open until an office dismisses or upholds it.
 struct Objection {
   std::int64_t id = 0;
   std::int64_t noticeId = 0;
-  std::string text;
-  std::optional<std::string> contact;
+  std::string text{};
+  std::optional<std::string> contact{};
   std::string status = "open";
-  std::optional<std::string> resolution;
-  std::optional<std::string> resolvedBy;
+  std::optional<std::string> resolution{};
+  std::optional<std::string> resolvedBy{};
   std::int64_t createdAt = 0;
 };
 
@@ -88,12 +88,12 @@ struct Objection {
 struct Rectification {
   std::int64_t id = 0;
   std::int64_t certificateId = 0;
-  std::optional<std::int64_t> inspectionId;
-  std::string findings;
+  std::optional<std::int64_t> inspectionId{};
+  std::string findings{};
   int deadline = 0;
   bool suspended = false;
   std::string status = "open";
-  std::string createdBy;
+  std::string createdBy{};
   std::int64_t createdAt = 0;
 };
 
@@ -103,18 +103,18 @@ struct Rectification {
 struct Decision {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
-  std::optional<std::int64_t> certificateId;
-  std::optional<std::int64_t> inspectionId;
-  std::string kind;
-  std::string reason;
-  std::string note;
+  std::optional<std::int64_t> certificateId{};
+  std::optional<std::int64_t> inspectionId{};
+  std::string kind{};
+  std::string reason{};
+  std::string note{};
   int effectiveOn = 0;
   int appealUntil = 0;
-  std::optional<int> barUntil;
+  std::optional<int> barUntil{};
   std::string state = "applied";
   /// The grade before a downgrade, restored if an appeal is granted.
-  std::optional<std::string> previousGrade;
-  std::string decidedBy;
+  std::optional<std::string> previousGrade{};
+  std::string decidedBy{};
   std::int64_t decidedAt = 0;
 };
 
@@ -122,26 +122,26 @@ struct Decision {
 struct Appeal {
   std::int64_t id = 0;
   std::int64_t decisionId = 0;
-  std::string grounds;
-  std::string filedBy;
+  std::string grounds{};
+  std::string filedBy{};
   std::int64_t filedAt = 0;
   std::string status = "open";
-  std::optional<std::string> decidedBy;
-  std::optional<std::int64_t> decidedAt;
-  std::optional<std::string> resolution;
+  std::optional<std::string> decidedBy{};
+  std::optional<std::int64_t> decidedAt{};
+  std::optional<std::string> resolution{};
 };
 
 /// A tourist's complaint as an office triages it: new → dismissed | upheld | inspect.
 struct Complaint {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
-  std::optional<std::int64_t> certificateId;
-  std::string category;
-  std::string description;
-  std::optional<std::string> contact;
+  std::optional<std::int64_t> certificateId{};
+  std::string category{};
+  std::string description{};
+  std::optional<std::string> contact{};
   std::string status = "new";
-  std::optional<std::string> triageNote;
-  std::optional<std::string> triagedBy;
+  std::optional<std::string> triageNote{};
+  std::optional<std::string> triagedBy{};
   std::int64_t createdAt = 0;
 };
 

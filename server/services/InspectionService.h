@@ -16,15 +16,15 @@ namespace tisheng::services {
 
 /// An application (kind initial) or a supervision inspection an office opens.
 struct InspectionRequest {
-  std::string kind;
+  std::string kind{};
   std::int64_t entryId = 0;
   /// Defaults to the latest standard of the entry's category (or of its certificate).
-  std::optional<std::string> standardId;
+  std::optional<std::string> standardId{};
   /// Defaults to 14 days from today.
-  std::optional<int> scheduledOn;
+  std::optional<int> scheduledOn{};
   /// Usernames of inspectors; offices only.
-  std::vector<std::string> inspectors;
-  std::optional<std::int64_t> complaintId;
+  std::vector<std::string> inspectors{};
+  std::optional<std::int64_t> complaintId{};
 };
 
 /// An office's verdict on a submitted inspection. For a failed supervision inspection the
@@ -32,20 +32,20 @@ struct InspectionRequest {
 struct InspectionVerdict {
   std::string decision;  ///< confirm | refuse | cancel
   std::string reason;    ///< required to refuse or cancel
-  std::optional<std::string> findings;
-  std::optional<int> deadline;
+  std::optional<std::string> findings{};
+  std::optional<int> deadline{};
 };
 
 /// What confirming an inspection led to.
 struct InspectionOutcome {
   /// notice, refused, renewed, kept, raise_notice, downgraded, suspended, revoked, reinstated,
   /// rectification_passed, not_passed, cancelled.
-  std::string result;
+  std::string result{};
   domain::Inspection inspection;
-  std::optional<domain::Notice> notice;
-  std::optional<domain::Certificate> certificate;
-  std::optional<domain::Decision> decision;
-  std::optional<domain::Rectification> rectification;
+  std::optional<domain::Notice> notice{};
+  std::optional<domain::Certificate> certificate{};
+  std::optional<domain::Decision> decision{};
+  std::optional<domain::Rectification> rectification{};
 };
 
 /// Inspections from application to decision: opening and assigning them, inspectors scoring

@@ -17,20 +17,20 @@ namespace tisheng::services {
 /// How an office triages a complaint; inspect opens a complaint inspection.
 struct ComplaintTriage {
   std::string decision;  ///< dismissed | upheld | inspect
-  std::string note;
-  std::optional<int> scheduledOn;
-  std::vector<std::string> inspectors;
+  std::string note{};
+  std::optional<int> scheduledOn{};
+  std::vector<std::string> inspectors{};
 };
 
 /// Everything recorded about one entry's path through the programme, as its caller may see it.
 struct EntryRecord {
-  std::vector<domain::Certificate> certificates;
-  std::vector<domain::Inspection> inspections;
-  std::vector<domain::Notice> notices;
-  std::vector<domain::Rectification> rectifications;
-  std::vector<std::pair<domain::Decision, std::optional<domain::Appeal>>> decisions;
+  std::vector<domain::Certificate> certificates{};
+  std::vector<domain::Inspection> inspections{};
+  std::vector<domain::Notice> notices{};
+  std::vector<domain::Rectification> rectifications{};
+  std::vector<std::pair<domain::Decision, std::optional<domain::Appeal>>> decisions{};
   /// Offices only.
-  std::vector<domain::Complaint> complaints;
+  std::vector<domain::Complaint> complaints{};
 };
 
 /// A pending notice as the public directory lists it.

@@ -16,12 +16,12 @@ namespace tisheng::storage {
 
 /// Which inspections to list; unset fields do not filter.
 struct InspectionFilter {
-  std::optional<std::string> county;
-  std::optional<std::int64_t> entryId;
-  std::optional<std::string> status;
+  std::optional<std::string> county{};
+  std::optional<std::int64_t> entryId{};
+  std::optional<std::string> status{};
   /// Assigned to this user, or (with queueCounty) unassigned in that county.
-  std::optional<std::int64_t> assignee;
-  std::optional<std::string> queueCounty;
+  std::optional<std::int64_t> assignee{};
+  std::optional<std::string> queueCounty{};
 };
 
 /// The workflow's records, read and changed inside one transaction (see WorkflowRepository).
