@@ -1,6 +1,7 @@
 #include "app/DemoData.h"
 
 #include "app/Clock.h"
+#include "app/DemoWorkflows.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "security/Passwords.h"
@@ -121,19 +122,22 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   security::PasswordHasher hasher(config.passwordCost);
   ManualClock userClock(now);
   services::AuthService auth(users, hasher, userClock, 3600);
-  std::int64_t ownerId = 0;
-  for (const auto& [username, role, county] :
-       {std::tuple{"admin", security::Role::CityAdmin, ""},
-        std::tuple{"shangzhou.office", security::Role::CountyAdmin, "shangzhou"},
-        std::tuple{"inspector.wang", security::Role::Inspector, "shangzhou"},
-        std::tuple{"muhuguan.owner", security::Role::Business, "shangzhou"}}) {
+  DemoCast cast;
+  for (auto [username, role, county, principal] :
+       {std::tuple{"admin", security::Role::CityAdmin, "", &cast.admin},
+        std::tuple{"shangzhou.office", security::Role::CountyAdmin, "shangzhou",
+                   &cast.countyOffice},
+        std::tuple{"inspector.wang", security::Role::Inspector, "shangzhou", &cast.countyInspector},
+        std::tuple{"inspector.li", security::Role::Inspector, "", &cast.cityInspector},
+        std::tuple{"muhuguan.owner", security::Role::Business, "", &cast.owner}}) {
     std::string password = security::randomToken().substr(0, 16);
     std::optional<std::string> countyCode;
     if (*county) countyCode = county;
     auto user = auth.createUser({username, username, role, countyCode, password}, "system");
-    if (role == security::Role::Business) ownerId = user.id;
+    *principal = {user.id, username, role, countyCode};
     demo.logins.push_back({username, std::string(security::toString(role)), password});
   }
+  std::int64_t ownerId = cast.owner.userId;
 
   // History first: certificates issued four years ago are signed by a key of that time, which
   // has since been retired by a rotation (it still verifies the plaques it signed).
@@ -176,23 +180,25 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   for (std::size_t i = 0; i < std::size(kEntries); ++i) {
     if (i == 3 || i == 15 || i == 12 || i == 26 || i == 39) continue;  // done, or not certified
     auto certificate = issue(i, i % 3, today - static_cast<int>(i * 7 % 200));
-    if (i == 0) plaques.push_back({"active / 真实有效", certificate.serial, certificate.token});
+    if (i == 0) {
+      plaques.push_back({"active / 真实有效", certificate.serial, certificate.token});
+      cast.owned = certificate.serial;
+    }
     if (i == 5) {
-      registry.setStatus(certificate.serial, domain::CertificateStatus::Suspended,
-                         "消防通道堵塞，限期整改至 " + certificates::isoDate(today + 30),
-                         {"system", now - 5 * kDay});
       plaques.push_back({"suspended / 暂停使用", certificate.serial, certificate.token});
+      cast.toSuspend = certificate.serial;
     }
     if (i == 20) {
-      registry.setStatus(certificate.serial, domain::CertificateStatus::Revoked,
-                         "食品安全监督抽检不合格，撤销认定（摘牌）", {"system", now - 20 * kDay});
       plaques.push_back({"revoked / 已摘牌", certificate.serial, certificate.token});
+      cast.toRevoke = certificate.serial;
     }
   }
   registry.setStatus(replaced.serial, domain::CertificateStatus::Superseded, "复核升级，换发新证",
                      {"system", now - 40 * kDay});
   plaques.push_back({"superseded / 已换发", replaced.serial, replaced.token});
   plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.serial, oldKey.token});
+  cast.entries = ids;
+  seedDemoWorkflows(pool, standards, service, config, clock, now, cast);
   return demo;
 }
 

@@ -30,9 +30,11 @@ struct DemoData {
 
 /// Fills an empty database with Shangluo's counties, 40 entries across the three categories and
 /// all counties, and certificates in every status (active, suspended, revoked, expired,
-/// superseded), some signed by an older, retired key. Does nothing when the database already
-/// has entries. Creates one account of each role (the business owns 牧护关秦岭山居). Returns the
-/// logins and a few plaques to try. Throws like App's constructor on bad config.
+/// superseded), some signed by an older, retired key, and the programme's workflows in every
+/// state (see seedDemoWorkflows). Does nothing when the database already has entries. Creates
+/// the accounts (an office of each level, a county and a city-wide inspector; the business owns
+/// 牧护关秦岭山居). Returns the logins and a few plaques to try. Throws like App's constructor on
+/// bad config.
 DemoData seedDemoData(const Config& config, std::int64_t now);
 
 }  // namespace tisheng::app

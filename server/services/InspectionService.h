@@ -30,8 +30,8 @@ struct InspectionRequest {
 /// An office's verdict on a submitted inspection. For a failed supervision inspection the
 /// office may set the rectification's findings and deadline (else defaults apply).
 struct InspectionVerdict {
-  std::string decision;  ///< confirm | refuse | cancel
-  std::string reason;    ///< required to refuse or cancel
+  std::string decision{};  ///< confirm | refuse | cancel
+  std::string reason{};    ///< required to refuse or cancel
   std::optional<std::string> findings{};
   std::optional<int> deadline{};
 };

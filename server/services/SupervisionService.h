@@ -16,7 +16,7 @@ namespace tisheng::services {
 
 /// How an office triages a complaint; inspect opens a complaint inspection.
 struct ComplaintTriage {
-  std::string decision;  ///< dismissed | upheld | inspect
+  std::string decision{};  ///< dismissed | upheld | inspect
   std::string note{};
   std::optional<int> scheduledOn{};
   std::vector<std::string> inspectors{};

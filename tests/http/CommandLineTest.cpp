@@ -3,8 +3,11 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
+#include <thread>
 
+#include "certificates/CivilDate.h"
 #include "certificates/Keys.h"
 #include "support/HttpClient.h"
 #include "support/Registry.h"
@@ -185,7 +188,8 @@ TEST_CASE("serve --demo prints logins that work and plaques in every status", "[
   tisheng::test::RunningTisheng server({"serve", "--demo"},
                                        {{"TISHENG_SERVER_PORT", "0"},
                                         {"TISHENG_STORAGE_DATA_DIR", data.path().string()},
-                                        {"TISHENG_SECURITY_PASSWORD_COST", "10"}});
+                                        {"TISHENG_SECURITY_PASSWORD_COST", "10"},
+                                        {"TISHENG_SCHEDULER_INTERVAL_SECONDS", "1"}});
   std::map<std::string, std::string> lines;  // label -> rest
   std::string line, port, adminPassword;
   std::smatch match;
@@ -213,8 +217,48 @@ TEST_CASE("serve --demo prints logins that work and plaques in every status", "[
   // Every plaque, including those signed by the retired key, verifies offline with the JWKS.
   auto keys = tisheng::certificates::fromJwks(client.get("/.well-known/jwks.json").json());
   CHECK(keys.size() == 2);
+
+  // The workflows are there in every state, and the server's scheduler runs.
+  auto directory = client.get("/api/v1/public/directory").json();
+  REQUIRE(directory["pending"].size() == 1);
+  CHECK(directory["pending"][0]["name"]["zh"] == "凤冠山水街客栈");
+  std::map<std::string, std::string> admin{
+      {"Authorization", "Bearer " + login.json()["token"].get<std::string>()}};
+  CHECK(client.get("/api/v1/appeals?status=open", admin).json()["appeals"].size() == 1);
+  CHECK(client.get("/api/v1/complaints?status=new", admin).json()["complaints"].size() == 2);
+  CHECK(client.get("/api/v1/objections?status=open", admin).json()["objections"].size() == 1);
+  auto inspections = client.get("/api/v1/inspections", admin).json()["inspections"];
+  std::set<std::string> states;
+  for (const auto& i : inspections)
+    states.insert(i["kind"].get<std::string>() + ":" + i["status"].get<std::string>());
+  CHECK(states.count("initial:scheduled") == 1);
+  CHECK(states.count("initial:submitted") == 1);
+  CHECK(states.count("spot_check:confirmed") == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
   server.signal(SIGTERM);
-  CHECK(server.finish().exitCode == 0);
+  auto finished = server.finish();
+  CHECK(finished.exitCode == 0);
+  CHECK(contains(finished.err, "scheduler: notices issued 0, held by objections 0"));
+}
+
+TEST_CASE("tick runs the scheduler once on the database, as of a given day", "[cli]") {
+  using tisheng::rules::Category;
+  tisheng::test::TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Restaurant, "商洛十大碗老店");
+  auto certificate = tisheng::test::issue(server, entry, Category::Restaurant, "b");
+  std::map<std::string, std::string> env{
+      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto early = runTisheng({"tick", "--at", "2026-11-30"}, env);
+  CHECK(early.exitCode == 0);
+  CHECK(contains(early.out, "tick at 2026-11-30T00:00:00Z: "));
+  CHECK(contains(early.out, "certificates expired 0"));
+  int after = certificate.validUntil + 1;
+  auto late = runTisheng({"tick", "--at", tisheng::certificates::isoDate(after)}, env);
+  CHECK(late.exitCode == 0);
+  CHECK(contains(late.out, "certificates expired 1"));
+  CHECK(server.app().registry().certificateBySerial(certificate.serial)->status ==
+        tisheng::domain::CertificateStatus::Expired);
+  CHECK(runTisheng({"tick", "--at", "soon"}, env).exitCode == 2);
 }
 
 TEST_CASE("backup copies the database consistently while the server runs", "[cli]") {

@@ -3,7 +3,10 @@
 #include "certificates/CivilDate.h"
 #include "certificates/Crypto.h"
 #include "certificates/QrCode.h"
+#include "storage/AuditLog.h"
 #include "support/Workflow.h"
+
+#include <set>
 
 using tisheng::certificates::isoDate;
 using tisheng::rules::Category;
@@ -186,6 +189,19 @@ TEST_CASE(
   std::string url = certified["certified"][0]["verify_url"];
   CHECK(verifiedStatus(server, url.substr(url.rfind('/') + 1)) == "active");
   CHECK(server.client().get("/api/v1/public/directory?county=luonan").json()["certified"].empty());
+
+  // Every step is in the hash-chained audit trail, with who did it.
+  auto db = server.app().database().acquire();
+  CHECK(tisheng::storage::verifyAudit(*db).intact);
+  std::set<std::string> actions;
+  auto rows = db->prepare("SELECT actor || ' ' || action FROM audit_log");
+  while (rows.step()) actions.insert(rows.text(0));
+  for (const char* expected :
+       {"owner inspection.create", "county inspection.update", "insp inspection.update",
+        "insp evidence.add", "insp inspection.submit", "county inspection.confirmed",
+        "county notice.open", "county objection.dismissed", "system certificate.issue",
+        "system notice.issued"})
+    CHECK(actions.count(expected) == 1);
 }
 
 TEST_CASE("A refusal is appealed and heard by another admin", "[http][workflow]") {

@@ -1,7 +1,6 @@
 #include "support/Workflow.h"
 
-#include <cmath>
-
+#include "app/DemoWorkflows.h"
 #include "rules/StandardRegistry.h"
 
 namespace tisheng::test {
@@ -35,17 +34,9 @@ void renewSessions(TestServer& server, Actors& actors) {
 nlohmann::ordered_json scoresAt(rules::Category category, double share) {
   static const auto standards =
       rules::StandardRegistry::load(std::string(TISHENG_SOURCE_DIR) + "/rating-rules/standards");
-  nlohmann::ordered_json scores = nlohmann::ordered_json::object();
-  for (const auto& standard : standards.latestOfEach()) {
-    if (standard->category != category) continue;
-    for (const auto& section : standard->sections)
-      for (const auto& item : section.items)
-        if (item.kind == rules::ItemKind::PassFail)
-          scores[item.id] = "pass";
-        else
-          scores[item.id] = std::round(item.max * share / item.step) * item.step;
-  }
-  return scores;
+  for (const auto& standard : standards.latestOfEach())
+    if (standard->category == category) return app::uniformScores(*standard, share);
+  return nlohmann::ordered_json::object();
 }
 
 std::string databaseDump(TestServer& server) {
