@@ -571,3 +571,94 @@ TEST_CASE("Workflow writes reject bad input with the field at fault and change n
     CHECK(databaseDump(server) == before);
   }
 }
+
+TEST_CASE("A better review result goes to public notice and then replaces the certificate",
+          "[http][workflow]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Restaurant, "秦岭菌菇宴");
+  Actors actors = tisheng::test::makeActors(server, entry);
+  auto original = tisheng::test::issue(server, entry, Category::Restaurant, "b");
+  auto review = openInspection(server, actors.county, "review", entry);
+  CHECK(scoreAndSubmit(server, actors, review, Category::Restaurant, 1.0) == "a");
+  Json raised = decide(server, actors.county, review, {{"decision", "confirm"}});
+  CHECK(raised["result"] == "raise_notice");
+  CHECK(raised["notice"]["grade"] == "a");
+  CHECK(verifiedStatus(server, original.token) == "active");  // until the notice ends
+
+  server.clock().advanceDays(7);
+  tisheng::test::renewSessions(server, actors);
+  CHECK(tick(server).noticesIssued == 1);
+  CHECK(verifiedStatus(server, original.token) == "superseded");
+  Json history = record(server, actors.owner, entry);
+  REQUIRE(history["certificates"].size() == 2);
+  CHECK(history["certificates"][1]["grade"] == "a");
+  CHECK(history["certificates"][1]["status"] == "active");
+}
+
+TEST_CASE("Granted appeals undo a suspension and a removal; a revoked certificate stays revoked",
+          "[http][workflow]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Product, "柞水木耳");
+  Actors actors = tisheng::test::makeActors(server, entry);
+  auto certificate = tisheng::test::issue(server, entry, Category::Product, "first");
+  std::string serial = certificate.serial;
+  auto suspended = postJson(server, "/api/v1/certificates/" + serial + "/rectifications",
+                            {{"findings", "承诺达标合格证信息不全"},
+                             {"deadline", isoDate(today(server) + 15)},
+                             {"suspend", true}},
+                            actors.county);
+  REQUIRE(suspended.status == 201);
+  CHECK(verifiedStatus(server, certificate.token) == "suspended");
+  auto decisionOf = [&](const std::string& kind) {
+    Json decisions = record(server, actors.county, entry)["decisions"];
+    for (const auto& d : decisions)
+      if (d["kind"] == kind) return std::to_string(d["id"].get<int>());
+    FAIL("no " + kind + " decision in " + decisions.dump());
+    return std::string();
+  };
+  auto hear = [&](const std::string& decision) {
+    auto appealed = postJson(server, "/api/v1/decisions/" + decision + "/appeals",
+                             {{"grounds", "合格证已补齐，附照片"}}, actors.owner);
+    REQUIRE(appealed.status == 201);
+    return postJson(server,
+                    "/api/v1/appeals/" +
+                        std::to_string(appealed.json()["appeal"]["id"].get<int>()) + "/decision",
+                    {{"decision", "granted"}, {"resolution", "证据充分"}}, actors.city);
+  };
+  CHECK(hear(decisionOf("suspension")).status == 200);
+  CHECK(verifiedStatus(server, certificate.token) == "active");
+  CHECK(record(server, actors.owner, entry)["rectifications"][0]["status"] == "withdrawn");
+
+  // Reinstating a revoked certificate is refused; a granted appeal issues a new one instead.
+  REQUIRE(postJson(server, "/api/v1/certificates/" + serial + "/revocation",
+                   {{"reason", "fraud"}, {"note", "检测报告系伪造"}}, actors.county)
+              .status == 201);
+  CHECK(postJson(server, "/api/v1/inspections", {{"kind", "reinspection"}, {"entry_id", entry}},
+                 actors.county)
+            .status == 409);
+  CHECK(hear(decisionOf("revocation")).status == 200);
+  CHECK(verifiedStatus(server, certificate.token) == "revoked");
+  Json history = record(server, actors.owner, entry);
+  REQUIRE(history["certificates"].size() == 2);
+  CHECK(history["certificates"][1]["status"] == "active");
+  CHECK(history["certificates"][1]["valid_until"] == isoDate(certificate.validUntil));
+  CHECK(history["decisions"].back()["state"] == "lifted");
+  CHECK(history["decisions"].back()["bar_until"].is_null());
+}
+
+TEST_CASE("Evidence larger than the configured limit is refused with 413", "[http][workflow]") {
+  tisheng::app::Config config;
+  config.workflow.evidenceMaxBytes = 2048;
+  TestServer server(config);
+  auto entry = tisheng::test::addEntry(server, Category::Homestay, "金丝峡云舍");
+  Actors actors = tisheng::test::makeActors(server, entry);
+  auto inspection = openInspection(server, actors.county, "initial", entry);
+  std::string big = tisheng::certificates::QrCode::encode(std::string(200, 'A')).toPng(12);
+  REQUIRE(big.size() > 2048);
+  std::string before = databaseDump(server);
+  auto reply = server.client().send(
+      "POST", "/api/v1/inspections/" + std::to_string(inspection) + "/evidence", big,
+      actors.inspector);
+  CHECK(reply.status == 413);
+  CHECK(databaseDump(server) == before);
+}
