@@ -10,10 +10,12 @@ namespace tisheng::api {
 
 BodyReader::BodyReader(const http::Json& body, std::initializer_list<const char*> allowed)
     : body_(body) {
-  for (const auto& [key, value] : body.items())
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const std::string& key = it.key();
     if (std::none_of(allowed.begin(), allowed.end(),
                      [&key](const char* name) { return key == name; }))
       errors_.push_back({key, "unknown field"});
+  }
 }
 
 const http::Json* BodyReader::field(const char* key, bool required) {

@@ -15,6 +15,8 @@ namespace tisheng::app {
 
 namespace {
 constexpr std::int64_t kDay = 86400;
+/// Demo events happen at 09:00 UTC of their day.
+constexpr std::int64_t kMorning = std::int64_t{9} * 3600;
 }  // namespace
 
 nlohmann::ordered_json uniformScores(const rules::Standard& standard, double share) {
@@ -36,7 +38,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   services::MediaStore media(config.mediaDir());
   services::InspectionService inspections(workflow, media, context, clock);
   services::SupervisionService supervision(workflow, inspections, context, clock);
-  auto at = [&](int daysAgo) { clock.set(now - daysAgo * kDay + 9 * 3600); };
+  auto at = [&](int daysAgo) { clock.set(now - daysAgo * kDay + kMorning); };
   auto scoreAll = [&](const domain::Inspection& inspection, double share) {
     auto standard = standards.find(inspection.standardId, inspection.standardVersion);
     inspections.saveScores(cast.cityInspector, inspection.id, uniformScores(*standard, share),

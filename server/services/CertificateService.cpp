@@ -37,8 +37,9 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
                          std::to_string(standardVersion));
   domain::Certificate certificate =
       draft(*entry, *standard, gradeId, issuedOn, std::nullopt, lastInspectionOn);
-  return registry_.issue(std::move(certificate), config_.programme.serialPrefix,
-                         signer(entry->category, certificate.keyId), {actor, clock_.now()});
+  auto sign = signer(entry->category, certificate.keyId);
+  return registry_.issue(std::move(certificate), config_.programme.serialPrefix, sign,
+                         {actor, clock_.now()});
 }
 
 domain::Certificate CertificateService::draft(const domain::Entry& entry,

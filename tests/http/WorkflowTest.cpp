@@ -357,7 +357,7 @@ TEST_CASE(
   CHECK(databaseDump(server) == before);
 }
 
-TEST_CASE("Removal takes effect on its date; withdrawal does not bar re-application",
+TEST_CASE("Removal takes effect on its date and withdrawal does not bar re-application",
           "[http][workflow]") {
   TestServer server;
   auto entry = tisheng::test::addEntry(server, Category::Restaurant, "丹凤葡萄酒庄餐厅");
@@ -397,7 +397,7 @@ TEST_CASE("Removal takes effect on its date; withdrawal does not bar re-applicat
             .status == 201);
 }
 
-TEST_CASE("Reviews fall due from the review interval and renew; unrenewed certificates expire",
+TEST_CASE("Reviews fall due from the review interval and renew while unrenewed certificates expire",
           "[http][workflow]") {
   TestServer server;
   auto renewed = tisheng::test::addEntry(server, Category::Homestay, "洛南音乐小镇民宿");
@@ -595,7 +595,7 @@ TEST_CASE("A better review result goes to public notice and then replaces the ce
   CHECK(history["certificates"][1]["status"] == "active");
 }
 
-TEST_CASE("Granted appeals undo a suspension and a removal; a revoked certificate stays revoked",
+TEST_CASE("Granted appeals undo a suspension and a removal but a revoked certificate stays revoked",
           "[http][workflow]") {
   TestServer server;
   auto entry = tisheng::test::addEntry(server, Category::Product, "柞水木耳");
