@@ -1,8 +1,12 @@
 #include "api/DirectoryApi.h"
 
+#include <Poco/URI.h>
+
 #include "api/BodyReader.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
+#include "http/Form.h"
+#include "web/DirectoryPage.h"
 
 namespace tisheng::api {
 
@@ -30,49 +34,93 @@ rules::LocalizedText gradeTitle(const rules::StandardRegistry& standards, const 
   return found ? found->title : rules::LocalizedText{grade, grade};
 }
 
+/// The directory as JSON, filtered by the request's county and category.
+Json directoryJson(const http::HttpRequest& request, services::SupervisionService& supervision,
+                   const services::CertificateService& certificates,
+                   const rules::StandardRegistry& standards) {
+  auto county = request.queryValue("county");
+  std::optional<rules::Category> category;
+  if (auto value = request.queryValue("category")) {
+    category = rules::categoryFromString(*value);
+    if (!category) throw http::ValidationError("category", "homestay, restaurant or product");
+  }
+  auto keep = [&](const domain::Entry& e) {
+    return (!county || e.countyCode == *county) && (!category || e.category == *category);
+  };
+  auto [certified, pending] = supervision.directory();
+  Json listed = Json::array();
+  for (const auto& [c, e] : certified) {
+    if (!keep(e)) continue;
+    Json item = entrySummary(e);
+    item["status"] = "certified";
+    item["grade"] = c.grade;
+    item["grade_title"] = text(gradeTitle(standards, c.standardId, c.standardVersion, c.grade));
+    item["serial"] = c.serial;
+    item["valid_until"] = certificates::isoDate(c.validUntil);
+    item["verify_url"] = certificates.verificationUrl(c);
+    listed.push_back(item);
+  }
+  Json notices = Json::array();
+  for (const auto& [n, e] : pending) {
+    if (!keep(e)) continue;
+    Json item = entrySummary(e);
+    item["status"] = "pending";
+    item["notice_id"] = n.id;
+    item["grade"] = n.grade;
+    item["grade_title"] = text(gradeTitle(standards, n.standardId, n.standardVersion, n.grade));
+    item["notice_ends_on"] = certificates::isoDate(n.endsOn);
+    item["objections_url"] = "/api/v1/public/notices/" + std::to_string(n.id) + "/objections";
+    notices.push_back(item);
+  }
+  return Json{{"certified", listed}, {"pending", notices}};
+}
+
+/// The filters of the request as a query string (for links that keep them).
+std::string filterQuery(const http::HttpRequest& request) {
+  std::string query;
+  for (const char* name : {"county", "category"})
+    if (auto value = request.queryValue(name)) {
+      std::string encoded;
+      Poco::URI::encode(*value, "&=#+", encoded);
+      query += (query.empty() ? "" : "&") + std::string(name) + "=" + encoded;
+    }
+  return query;
+}
+
 }  // namespace
 
 void addDirectoryRoutes(http::Router& router, services::SupervisionService& supervision,
                         const services::CertificateService& certificates,
-                        const rules::StandardRegistry& standards) {
+                        const rules::StandardRegistry& standards, const app::Programme& programme) {
   router.add("GET", "/api/v1/public/directory", [&](http::HttpRequest& request) {
-    auto county = request.queryValue("county");
-    std::optional<rules::Category> category;
-    if (auto value = request.queryValue("category")) {
-      category = rules::categoryFromString(*value);
-      if (!category) throw http::ValidationError("category", "homestay, restaurant or product");
-    }
-    auto keep = [&](const domain::Entry& e) {
-      return (!county || e.countyCode == *county) && (!category || e.category == *category);
-    };
-    auto [certified, pending] = supervision.directory();
-    Json listed = Json::array();
-    for (const auto& [c, e] : certified) {
-      if (!keep(e)) continue;
-      Json item = entrySummary(e);
-      item["status"] = "certified";
-      item["grade"] = c.grade;
-      item["grade_title"] = text(gradeTitle(standards, c.standardId, c.standardVersion, c.grade));
-      item["serial"] = c.serial;
-      item["valid_until"] = certificates::isoDate(c.validUntil);
-      item["verify_url"] = certificates.verificationUrl(c);
-      listed.push_back(item);
-    }
-    Json notices = Json::array();
-    for (const auto& [n, e] : pending) {
-      if (!keep(e)) continue;
-      Json item = entrySummary(e);
-      item["status"] = "pending";
-      item["notice_id"] = n.id;
-      item["grade"] = n.grade;
-      item["grade_title"] = text(gradeTitle(standards, n.standardId, n.standardVersion, n.grade));
-      item["notice_ends_on"] = certificates::isoDate(n.endsOn);
-      item["objections_url"] = "/api/v1/public/notices/" + std::to_string(n.id) + "/objections";
-      notices.push_back(item);
-    }
-    http::HttpResponse response = http::jsonResponse({{"certified", listed}, {"pending", notices}});
+    http::HttpResponse response =
+        http::jsonResponse(directoryJson(request, supervision, certificates, standards));
     response.setHeader("Cache-Control", "public, max-age=60");
     return response;
+  });
+
+  router.add("GET", "/directory", [&](http::HttpRequest& request) {
+    return web::directoryPage(programme, request.lang() == "en",
+                              directoryJson(request, supervision, certificates, standards),
+                              filterQuery(request));
+  });
+
+  router.add("POST", "/directory/notices/{id}/objections", [&](http::HttpRequest& request) {
+    auto fields = http::parseForm(request.body);
+    bool english = request.lang() == "en";
+    std::optional<std::string> contact;
+    if (auto it = fields.find("contact"); it != fields.end() && !it->second.empty())
+      contact = it->second;
+    try {
+      supervision.object(idParam(request.params.at("id"), "notice"), fields["text"], contact,
+                         request.remoteAddress);
+      return web::objectionResult(201, programme, english, "");
+    } catch (const http::HttpError& error) {
+      std::string message = error.fields().empty()
+                                ? error.what()
+                                : error.fields()[0].field + ": " + error.fields()[0].message;
+      return web::objectionResult(error.status(), programme, english, message);
+    }
   });
 
   router.add("POST", "/api/v1/public/notices/{id}/objections", [&](http::HttpRequest& request) {

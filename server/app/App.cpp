@@ -58,7 +58,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
   api::addInspectionRoutes(router_, inspections_, standards_);
   api::addSupervisionRoutes(router_, supervision_, standards_);
-  api::addDirectoryRoutes(router_, supervision_, certificates_, standards_);
+  api::addDirectoryRoutes(router_, supervision_, certificates_, standards_, config_.programme);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(

@@ -21,7 +21,11 @@ const std::string kStyle =
     "box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #b0b0b0;border-radius:.4rem}"
     "button{margin-top:1rem;width:100%;padding:.7rem;font:inherit;font-weight:700;color:#fff;"
     "background:#0b57d0;border:0;border-radius:.5rem}.error{color:#b3261e;font-size:.9rem}"
-    "h1{font-size:1.5rem}footer{font-size:.8rem;color:#5f6368;margin-top:1rem}";
+    "h1{font-size:1.5rem}footer{font-size:.8rem;color:#5f6368;margin-top:1rem}"
+    "h2{font-size:1.2rem;margin:1.2rem 0 .4rem}ul.list{list-style:none;padding:0;margin:0}"
+    "ul.list li{background:#fff;border-radius:.75rem;padding:.8rem 1.2rem;margin:.6rem 0}"
+    "ul.list p{margin:.2rem 0}.pending{border-left:.4rem solid #b26a00}details form{padding:0}"
+    "summary{color:#0b57d0;cursor:pointer;margin-top:.4rem}";
 }  // namespace
 
 std::string Bilingual::operator()(const std::string& zh, const std::string& en) const {

@@ -121,3 +121,29 @@ test('a complaint that is too short comes back with the problem and the text kep
   assert.equal(await page.inputValue('#description'), '太差');
   await page.context().close();
 });
+
+test('the directory shows a result on public notice, and anyone can object without JavaScript',
+  async () => {
+    const page = await phone({ javaScriptEnabled: false });
+    const response = await page.goto(`${base}/directory`);
+    assert.equal(response.status(), 200);
+    const pending = page.locator('li.pending');
+    assert.equal(await pending.count(), 1);
+    assert.match(await pending.textContent(), /凤冠山水街客栈[\s\S]*公示中，至 \d{4}-\d{2}-\d{2}/);
+    assert.equal(await pending.evaluate((li) => getComputedStyle(li).borderLeftColor),
+      'rgb(178, 106, 0)');
+    assert.ok(await page.locator('ul.list li a.name').count() > 20, 'certified entries listed');
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(fits, 'no horizontal scrolling on a phone');
+    assert.deepEqual(page.messages.filter((m) => m.includes('Content Security Policy')), []);
+
+    await pending.locator('summary').click();
+    await pending.locator('textarea').fill('该客栈实际只有 6 间客房，与公示的规模不符');
+    await pending.locator('button[type=submit]').click();
+    assert.match(await page.textContent('.verdict h1'), /异议已收到/);
+
+    await page.goto(`${base}/directory`);
+    await page.locator('ul.list li a.name').first().click();
+    assert.match(await page.textContent('.verdict h1'), /真实有效/);
+    await page.context().close();
+  });

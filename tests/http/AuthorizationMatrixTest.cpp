@@ -57,6 +57,8 @@ const Row kMatrix[] = {
     {"POST /complaints/new", "AAAAAAA", ""},
     {"POST /api/v1/public/complaints", "AAAAAAA", "{}"},
     {"GET /api/v1/public/directory", "AAAAAAA", ""},
+    {"GET /directory", "AAAAAAA", ""},
+    {"POST /directory/notices/{id}/objections", "AAAAAAA", "text=%E5%BC%82%E8%AE%AE"},
     {"POST /api/v1/public/notices/{id}/objections", "AAAAAAA", R"({"text": "异议"})"},
     {"GET /api/v1/inspections", "UAAAAFF", ""},
     {"POST /api/v1/inspections", "UAAFFFF", R"({"kind": "spot_check", "entry_id": 1})"},

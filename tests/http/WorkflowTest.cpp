@@ -662,3 +662,48 @@ TEST_CASE("Evidence larger than the configured limit is refused with 413", "[htt
   CHECK(reply.status == 413);
   CHECK(databaseDump(server) == before);
 }
+
+TEST_CASE(
+    "The directory page lists results on notice with an objection form and certified "
+    "entries with links to their plaques",
+    "[http][workflow]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Homestay, "塔云山云端民宿", "Tayun Inn");
+  auto certified = tisheng::test::addEntry(server, Category::Restaurant, "洛河人家");
+  auto certificate = tisheng::test::issue(server, certified, Category::Restaurant, "a");
+  Actors actors = tisheng::test::makeActors(server, entry);
+  auto inspection = openInspection(server, actors.county, "initial", entry);
+  scoreAndSubmit(server, actors, inspection, Category::Homestay, 0.7);
+  auto notice = decide(server, actors.county, inspection, {{"decision", "confirm"}})["notice"];
+  std::string noticeId = std::to_string(notice["id"].get<int>());
+
+  auto page = server.client().get("/directory");
+  CHECK(page.status == 200);
+  CHECK(page.header("Content-Type").find("text/html") == 0);
+  CHECK(page.body.find("公示中，至 " + notice["ends_on"].get<std::string>()) != std::string::npos);
+  CHECK(page.body.find("塔云山云端民宿") != std::string::npos);
+  CHECK(page.body.find("action=\"/directory/notices/" + noticeId + "/objections\"") !=
+        std::string::npos);
+  CHECK(page.body.find("href=\"/c/" + certificate.token + "\"") != std::string::npos);
+  CHECK(page.body.find("<script") == std::string::npos);
+  auto english = server.client().get("/directory?lang=en&category=homestay");
+  CHECK(english.body.find("On public notice until") != std::string::npos);
+  CHECK(english.body.find("洛河人家") == std::string::npos);  // a restaurant, filtered out
+
+  auto form = [&](const std::string& body) {
+    return server.client().post("/directory/notices/" + noticeId + "/objections", body,
+                                {{"Content-Type", "application/x-www-form-urlencoded"}});
+  };
+  std::string before = databaseDump(server);
+  auto empty = form("text=&contact=");
+  CHECK(empty.status == 400);
+  CHECK(empty.body.find("text: required") != std::string::npos);
+  CHECK(databaseDump(server) == before);
+  auto filed = form("text=%E5%AE%A2%E6%88%BF%E6%95%B0%E9%87%8F%E4%B8%8D%E7%AC%A6&contact=");
+  CHECK(filed.status == 201);
+  CHECK(filed.body.find("异议已收到") != std::string::npos);
+  auto objections = server.client().get("/api/v1/objections", actors.county).json()["objections"];
+  REQUIRE(objections.size() == 1);
+  CHECK(objections[0]["text"] == "客房数量不符");
+  CHECK(objections[0]["contact"].is_null());
+}
