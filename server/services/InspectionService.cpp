@@ -416,6 +416,11 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
       effects.standard(inspection.standardId, inspection.standardVersion);
   auto entry = *store.entry(inspection.entryId);
   const std::optional<std::string>& grade = inspection.grade;
+  int limit = standard.exitRules.rectificationMaxDays;
+  if (verdict.deadline &&
+      (*verdict.deadline <= effects.today() || *verdict.deadline > effects.today() + limit))
+    throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
+                                                " days, as the standard allows");
   int day = certificates::dayOf(inspection.submittedAt.value_or(effects.stamp().at));
 
   if (inspection.kind == "initial") {
@@ -444,23 +449,17 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   std::optional<int> keepValidity =
       renewal ? std::nullopt : std::optional<int>(current->validUntil);
 
-  if (inspection.kind == "reinspection") {
-    auto rectification = store.openRectification(current->id);
-    if (!grade || !rectification) {
-      outcome.result = "not_passed";
-      return;
-    }
-    store.closeRectification(rectification->id, "passed", effects.stamp());
-    outcome.result = "rectification_passed";
-    if (current->status == domain::CertificateStatus::Suspended) {
-      store.setCertificateStatus(current->serial, domain::CertificateStatus::Active, std::nullopt,
-                                 effects.stamp());
-      outcome.result = "reinstated";
-    }
-    current = store.certificate(current->id);
-  } else if (!grade) {
+  auto rectification = store.openRectification(current->id);
+  if (!grade) {
     const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::NoGrade);
-    if (rule && rule->action == rules::ExitAction::Revoke) {
+    if (rectification) {
+      // Still not put right: the rectification runs on to its deadline, suspended meanwhile.
+      outcome.result = "not_passed";
+      if (current->status == domain::CertificateStatus::Active) {
+        outcome.decision = effects.suspend(*current, rectification->findings, inspection.id);
+        outcome.result = "suspended";
+      }
+    } else if (rule && rule->action == rules::ExitAction::Revoke) {
       outcome.result = "revoked";
       outcome.decision = effects.revoke(*current, "failed_review", verdict.findings.value_or(""),
                                         effects.today(), inspection.id);
@@ -473,6 +472,17 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
     }
     return;
   }
+  // Any passed inspection shows the findings put right.
+  if (rectification) {
+    store.closeRectification(rectification->id, "passed", effects.stamp());
+    outcome.result = "rectification_passed";
+  }
+  if (current->status == domain::CertificateStatus::Suspended) {
+    store.setCertificateStatus(current->serial, domain::CertificateStatus::Active, std::nullopt,
+                               effects.stamp());
+    outcome.result = "reinstated";
+  }
+  current = store.certificate(current->id);
 
   if (rank == current->gradeRank) {
     if (renewal) {

@@ -87,6 +87,14 @@ TickReport Scheduler::tick(std::int64_t now) {
       store.setCertificateStatus(current->serial, CertificateStatus::Expired,
                                  "有效期至 " + certificates::isoDate(current->validUntil),
                                  effects.stamp());
+      // Its supervision ends with it: the entry applies again to be certified.
+      for (auto inspection : store.inspections({.entryId = current->entryId}))
+        if (inspection.certificateId == current->id &&
+            (inspection.status == "scheduled" || inspection.status == "submitted")) {
+          inspection.status = "cancelled";
+          inspection.decisionReason = "certificate expired";
+          store.recordDecision(inspection, effects.stamp());
+        }
       ++report.certificatesExpired;
     });
 

@@ -228,6 +228,8 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
         if (rule->action == rules::ExitAction::Revoke) {
           decision = effects.revoke(*current, "upheld_complaints", findings, effects.today(),
                                     std::nullopt);
+        } else if (store.openRectification(current->id)) {
+          decision = effects.suspend(*current, findings, std::nullopt);
         } else {
           effects.rectify(*current, findings, effects.defaultDeadline(standard), true,
                           std::nullopt);

@@ -64,7 +64,7 @@ domain::Decision WorkflowEffects::decide(domain::Decision decision) {
 
 domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
                                                const std::string& findings, int deadline,
-                                               bool suspend,
+                                               bool suspending,
                                                std::optional<std::int64_t> inspectionId) {
   if (store_.openRectification(certificate.id))
     throw http::Conflict("certificate " + certificate.serial +
@@ -74,22 +74,28 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
   rectification.inspectionId = inspectionId;
   rectification.findings = findings;
   rectification.deadline = deadline;
-  rectification.suspended = suspend && certificate.status == CertificateStatus::Active;
+  rectification.suspended = suspending && certificate.status == CertificateStatus::Active;
   rectification.id = store_.addRectification(rectification, stamp_);
-  if (rectification.suspended) {
-    store_.setCertificateStatus(certificate.serial, CertificateStatus::Suspended,
-                                "限期整改至 " + certificates::isoDate(deadline) + "：" + findings,
-                                stamp_);
-    domain::Decision decision;
-    decision.entryId = certificate.entryId;
-    decision.certificateId = certificate.id;
-    decision.inspectionId = inspectionId;
-    decision.kind = "suspension";
-    decision.reason = "rectification";
-    decision.note = findings;
-    decide(decision);
-  }
+  if (rectification.suspended) suspend(certificate, findings, inspectionId);
   return rectification;
+}
+
+domain::Decision WorkflowEffects::suspend(const Certificate& certificate,
+                                          const std::string& findings,
+                                          std::optional<std::int64_t> inspectionId) {
+  auto rectification = store_.openRectification(certificate.id);
+  std::string until =
+      rectification ? "限期整改至 " + certificates::isoDate(rectification->deadline) + "：" : "";
+  store_.setCertificateStatus(certificate.serial, CertificateStatus::Suspended, until + findings,
+                              stamp_);
+  domain::Decision decision;
+  decision.entryId = certificate.entryId;
+  decision.certificateId = certificate.id;
+  decision.inspectionId = inspectionId;
+  decision.kind = "suspension";
+  decision.reason = "rectification";
+  decision.note = findings;
+  return decide(decision);
 }
 
 domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const std::string& reason,

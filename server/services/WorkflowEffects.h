@@ -41,11 +41,15 @@ class WorkflowEffects {
   domain::Notice openNotice(const domain::Inspection& inspection, const std::string& grade);
   /// Records an appealable decision dated today (its appeal window from the configuration).
   domain::Decision decide(domain::Decision decision);
-  /// Opens a rectification with deadline; when suspend, suspends the certificate and records a
-  /// suspension decision.
+  /// Opens a rectification with deadline; when suspending (and the certificate is active),
+  /// suspends the certificate and records a suspension decision.
   domain::Rectification rectify(const domain::Certificate& certificate, const std::string& findings,
-                                int deadline, bool suspend,
+                                int deadline, bool suspending,
                                 std::optional<std::int64_t> inspectionId);
+  /// Suspends an active certificate for findings (citing its open rectification's deadline)
+  /// and records the suspension decision.
+  domain::Decision suspend(const domain::Certificate& certificate, const std::string& findings,
+                           std::optional<std::int64_t> inspectionId);
   /// Records a revocation (摘牌) of certificate for reason from effectiveOn, barring
   /// re-application for the standard's bar unless the reason is closure or withdrawal, and
   /// applies it at once when effectiveOn is today.

@@ -707,3 +707,52 @@ TEST_CASE(
   CHECK(objections[0]["text"] == "客房数量不符");
   CHECK(objections[0]["contact"].is_null());
 }
+
+TEST_CASE(
+    "Supervision during a rectification: a failure suspends, a pass reinstates, and "
+    "expiry ends open reviews",
+    "[http][workflow]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Homestay, "二龙山竹林小筑");
+  Actors actors = tisheng::test::makeActors(server, entry);
+  auto certificate = tisheng::test::issue(server, entry, Category::Homestay, "yi");
+  REQUIRE(postJson(server, "/api/v1/certificates/" + certificate.serial + "/rectifications",
+                   {{"findings", "公共区域照明不足"}, {"deadline", isoDate(today(server) + 30)}},
+                   actors.county)
+              .status == 201);
+  CHECK(verifiedStatus(server, certificate.token) == "active");
+
+  // A failed spot check now suspends under the open rectification; a bad deadline changes
+  // nothing first.
+  auto failing = openInspection(server, actors.county, "spot_check", entry);
+  scoreAndSubmit(server, actors, failing, Category::Homestay, 0.2);
+  std::string before = databaseDump(server);
+  auto late = postJson(server, "/api/v1/inspections/" + std::to_string(failing) + "/decision",
+                       {{"decision", "confirm"}, {"deadline", "2020-01-01"}}, actors.county);
+  CHECK(late.status == 400);
+  CHECK(late.errorFields() == std::vector<std::string>{"deadline"});
+  CHECK(databaseDump(server) == before);
+  Json failed = decide(server, actors.county, failing, {{"decision", "confirm"}});
+  CHECK(failed["result"] == "suspended");
+  CHECK(failed["decision"]["kind"] == "suspension");
+  CHECK(verifiedStatus(server, certificate.token) == "suspended");
+
+  // Any passed inspection shows the findings put right.
+  auto passing = openInspection(server, actors.county, "spot_check", entry);
+  scoreAndSubmit(server, actors, passing, Category::Homestay, 0.7);
+  CHECK(decide(server, actors.county, passing, {{"decision", "confirm"}})["result"] ==
+        "reinstated");
+  CHECK(verifiedStatus(server, certificate.token) == "active");
+  CHECK(record(server, actors.county, entry)["rectifications"][0]["status"] == "passed");
+
+  // A review still open when the certificate expires is cancelled with it.
+  auto review = openInspection(server, actors.county, "review", entry);
+  server.clock().set(static_cast<std::int64_t>(certificate.validUntil + 1) * 86400);
+  tisheng::test::renewSessions(server, actors);
+  CHECK(tick(server).certificatesExpired == 1);
+  auto cancelled = server.client()
+                       .get("/api/v1/inspections/" + std::to_string(review), actors.county)
+                       .json()["inspection"];
+  CHECK(cancelled["status"] == "cancelled");
+  CHECK(cancelled["decision_reason"] == "certificate expired");
+}
