@@ -46,11 +46,16 @@ TickReport Scheduler::tick(std::int64_t now) {
           return;
         }
       auto entry = *store.entry(notice->entryId);
+      auto current = store.currentCertificate(entry.id);
+      if (current && current->status == CertificateStatus::Suspended) {
+        ++report.noticesHeld;  // a better grade waits until the suspension is resolved
+        return;
+      }
       auto inspection = *store.inspection(notice->inspectionId);
       int inspected = certificates::dayOf(inspection.submittedAt.value_or(now));
       auto certificate =
           effects.issue(entry, effects.standard(notice->standardId, notice->standardVersion),
-                        notice->grade, std::nullopt, inspected, store.currentCertificate(entry.id));
+                        notice->grade, std::nullopt, inspected, current);
       store.closeNotice(notice->id, "issued", certificate.id, effects.stamp());
       ++report.noticesIssued;
     });

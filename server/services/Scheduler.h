@@ -13,7 +13,8 @@ namespace tisheng::services {
 /// What one run of the scheduler did.
 struct TickReport {
   int noticesIssued = 0;
-  /// Notices past their end still held by open objections.
+  /// Notices past their end still held by open objections (or by a suspension of the
+  /// certificate a better grade would replace).
   int noticesHeld = 0;
   int revocationsApplied = 0;
   int rectificationsMissed = 0;
