@@ -33,6 +33,16 @@ Json listJson(const std::vector<T>& items) {
   return out;
 }
 
+/// The body of a decision on an objection or appeal: {"decision": ..., "resolution": ...}.
+std::pair<std::string, std::string> readResolution(const http::HttpRequest& request) {
+  Json body = http::parseJsonObject(request);
+  BodyReader reader(body, {"decision", "resolution"});
+  auto decision = reader.text("decision", true);
+  auto resolution = reader.text("resolution", true);
+  reader.finish();
+  return {*decision, *resolution};
+}
+
 }  // namespace
 
 void addSupervisionRoutes(http::Router& router, services::SupervisionService& supervision,
@@ -102,13 +112,9 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
 
   router.add("POST", "/api/v1/objections/{id}/decision", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
-    Json body = http::parseJsonObject(request);
-    BodyReader reader(body, {"decision", "resolution"});
-    auto decision = reader.text("decision", true);
-    auto resolution = reader.text("resolution", true);
-    reader.finish();
+    auto [decision, resolution] = readResolution(request);
     auto objection = supervision.resolveObjection(p, idParam(request.params.at("id"), "objection"),
-                                                  *decision, *resolution);
+                                                  decision, resolution);
     return http::jsonResponse({{"objection", domain::toJson(objection)}});
   });
 
@@ -130,13 +136,9 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
 
   router.add("POST", "/api/v1/appeals/{id}/decision", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
-    Json body = http::parseJsonObject(request);
-    BodyReader reader(body, {"decision", "resolution"});
-    auto decision = reader.text("decision", true);
-    auto resolution = reader.text("resolution", true);
-    reader.finish();
-    auto appeal = supervision.decideAppeal(p, idParam(request.params.at("id"), "appeal"), *decision,
-                                           *resolution);
+    auto [decision, resolution] = readResolution(request);
+    auto appeal = supervision.decideAppeal(p, idParam(request.params.at("id"), "appeal"), decision,
+                                           resolution);
     return http::jsonResponse({{"appeal", domain::toJson(appeal)}});
   });
 
