@@ -500,6 +500,18 @@ TEST_CASE("Workflow writes reject bad input with the field at fault and change n
   Actors actors = tisheng::test::makeActors(server, entry);
   auto inspection = openInspection(server, actors.county, "initial", entry);
   std::string base = "/api/v1/inspections/" + std::to_string(inspection);
+  auto restaurant = tisheng::test::addEntry(server, Category::Restaurant, "漫川八大件酒楼");
+  std::string rectify = "/api/v1/certificates/" +
+                        tisheng::test::issue(server, restaurant, Category::Restaurant, "b").serial +
+                        "/rectifications";
+  auto complaint = postJson(server, "/api/v1/public/complaints",
+                            {{"entry_id", std::to_string(restaurant)},
+                             {"category", "hygiene"},
+                             {"description", "餐具上有明显油污，服务员拒绝更换"}},
+                            {});
+  REQUIRE(complaint.status == 201);
+  std::string triage =
+      "/api/v1/complaints/" + std::to_string(complaint.json()["id"].get<int>()) + "/triage";
   std::string before = databaseDump(server);
 
   struct Case {
@@ -558,6 +570,22 @@ TEST_CASE("Workflow writes reject bad input with the field at fault and change n
        R"({"reason": "fraud"})",
        404,
        {}},
+      {"POST", rectify, R"({"findings": "x", "deadline": "2020-01-01"})", 400, {"deadline"}},
+      {"POST", rectify, R"({"deadline": "2026-12-01"})", 400, {"findings"}},
+      {"POST",
+       rectify,
+       R"({"findings": "x", "deadline": "2026-12-01", "suspend": "yes"})",
+       400,
+       {"suspend"}},
+      {"POST", triage, R"({"decision": "maybe"})", 400, {"decision"}},
+      // The complaint's status change is rolled back with the inspection that could not open.
+      {"POST", triage, R"({"decision": "inspect", "inspectors": ["nobody"]})", 400, {"inspectors"}},
+      {"POST",
+       "/api/v1/appeals/999/decision",
+       R"({"decision": "maybe", "resolution": "x"})",
+       400,
+       {"decision"}},
+      {"POST", "/api/v1/objections/1/decision", R"({"decision": "upheld"})", 400, {"resolution"}},
   };
   for (const auto& c : cases) {
     auto headers = std::string(c.target).find("/scores") != std::string::npos ||
