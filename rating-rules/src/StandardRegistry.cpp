@@ -95,4 +95,11 @@ std::vector<int> StandardRegistry::versions(std::string_view id) const {
   return out;
 }
 
+LocalizedText StandardRegistry::gradeTitle(std::string_view id, int version,
+                                           const std::string& grade) const {
+  if (auto standard = find(id, version))
+    if (const Grade* found = standard->findGrade(grade)) return found->title;
+  return {grade, grade};
+}
+
 }  // namespace tisheng::rules

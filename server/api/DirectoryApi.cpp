@@ -3,6 +3,7 @@
 #include <Poco/URI.h>
 
 #include "api/BodyReader.h"
+#include "api/LocalizedJson.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
 #include "http/Form.h"
@@ -14,8 +15,6 @@ namespace {
 
 using http::Json;
 
-Json text(const rules::LocalizedText& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
-
 Json entrySummary(const domain::Entry& e) {
   return Json{{"id", e.id},
               {"category", rules::toString(e.category)},
@@ -25,13 +24,6 @@ Json entrySummary(const domain::Entry& e) {
               {"county_name", text(e.countyName)},
               {"address", text(e.address)},
               {"reply", e.reply ? Json(*e.reply) : Json()}};
-}
-
-rules::LocalizedText gradeTitle(const rules::StandardRegistry& standards, const std::string& id,
-                                int version, const std::string& grade) {
-  auto standard = standards.find(id, version);
-  const rules::Grade* found = standard ? standard->findGrade(grade) : nullptr;
-  return found ? found->title : rules::LocalizedText{grade, grade};
 }
 
 /// The directory as JSON, filtered by the request's county and category.
@@ -54,7 +46,7 @@ Json directoryJson(const http::HttpRequest& request, services::SupervisionServic
     Json item = entrySummary(e);
     item["status"] = "certified";
     item["grade"] = c.grade;
-    item["grade_title"] = text(gradeTitle(standards, c.standardId, c.standardVersion, c.grade));
+    item["grade_title"] = text(standards.gradeTitle(c.standardId, c.standardVersion, c.grade));
     item["serial"] = c.serial;
     item["valid_until"] = certificates::isoDate(c.validUntil);
     item["verify_url"] = certificates.verificationUrl(c);
@@ -67,7 +59,7 @@ Json directoryJson(const http::HttpRequest& request, services::SupervisionServic
     item["status"] = "pending";
     item["notice_id"] = n.id;
     item["grade"] = n.grade;
-    item["grade_title"] = text(gradeTitle(standards, n.standardId, n.standardVersion, n.grade));
+    item["grade_title"] = text(standards.gradeTitle(n.standardId, n.standardVersion, n.grade));
     item["notice_ends_on"] = certificates::isoDate(n.endsOn);
     item["objections_url"] = "/api/v1/public/notices/" + std::to_string(n.id) + "/objections";
     notices.push_back(item);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/Access.h"
+#include "api/LocalizedJson.h"
 #include "domain/Text.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
@@ -16,8 +17,6 @@ namespace {
 using http::FieldError;
 using http::Json;
 using security::Role;
-
-Json text(const rules::LocalizedText& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
 
 Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
   auto optional = [](const auto& value) { return value ? Json(*value) : Json(); };

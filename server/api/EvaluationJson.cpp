@@ -3,14 +3,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "api/LocalizedJson.h"
+
 namespace tisheng::api {
 
 namespace {
 
 using http::Json;
 using rules::Blocker;
-
-Json text(const rules::LocalizedText& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
 
 double rounded(double value) { return std::round(value * 10000) / 10000; }
 

@@ -84,12 +84,12 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
 
   router.add("GET", "/api/v1/inspections/{id}", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
-    std::int64_t id = inspectionId(request);
-    Json evidence = Json::array();
-    for (const auto& item : inspections.evidence(p, id)) evidence.push_back(evidenceJson(item));
+    auto [inspection, evidence] = inspections.get(p, inspectionId(request));
+    Json evidenceList = Json::array();
+    for (const auto& item : evidence) evidenceList.push_back(evidenceJson(item));
     return http::jsonResponse(
-        {{"inspection", inspectionJson(inspections.get(p, id), standards, request.lang())},
-         {"evidence", evidence}});
+        {{"inspection", inspectionJson(inspection, standards, request.lang())},
+         {"evidence", evidenceList}});
   });
 
   router.add("PATCH", "/api/v1/inspections/{id}", [&](http::HttpRequest& request) {

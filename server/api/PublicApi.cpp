@@ -1,5 +1,6 @@
 #include "api/PublicApi.h"
 
+#include "api/LocalizedJson.h"
 #include "certificates/CivilDate.h"
 #include "http/Json.h"
 #include "web/VerifyPage.h"
@@ -9,8 +10,6 @@ namespace tisheng::api {
 namespace {
 
 using http::Json;
-
-Json text(const rules::LocalizedText& t) { return Json{{"zh", t.zh}, {"en", t.en}}; }
 
 rules::LocalizedText statusLabel(const services::Verification& v) {
   if (!v.genuine) return {"非真实牌匾", "Not a genuine plaque"};

@@ -41,6 +41,9 @@ struct Inspection {
   std::optional<std::string> decisionReason{};
   std::string createdBy{};
   std::int64_t createdAt = 0;
+
+  /// Scheduled or submitted: still waiting for a decision.
+  bool isOpen() const { return status == "scheduled" || status == "submitted"; }
 };
 
 /// A photo (or PDF) an inspector attaches to an inspection, stored on disk by its SHA-256.

@@ -111,9 +111,8 @@ std::string CertificateService::verificationUrl(const domain::Certificate& certi
 }
 
 rules::LocalizedText CertificateService::gradeTitle(const domain::Certificate& certificate) const {
-  if (auto standard = standards_.find(certificate.standardId, certificate.standardVersion))
-    if (const rules::Grade* grade = standard->findGrade(certificate.grade)) return grade->title;
-  return {certificate.grade, certificate.grade};
+  return standards_.gradeTitle(certificate.standardId, certificate.standardVersion,
+                               certificate.grade);
 }
 
 domain::Certificate CertificateService::certificate(std::string_view serial) const {

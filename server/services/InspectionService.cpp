@@ -21,8 +21,6 @@ using security::Role;
 const std::vector<std::string> kKinds{"initial", "review", "spot_check", "complaint",
                                       "reinspection"};
 
-bool isOpen(const Inspection& i) { return i.status == "scheduled" || i.status == "submitted"; }
-
 /// Turns the engine's complaints about a sheet into field errors ("scores.<item>").
 http::ValidationError sheetError(const rules::InvalidScoreSheet& error) {
   std::vector<http::FieldError> fields;
@@ -134,7 +132,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
       throw http::Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
                            current->serial + "; its reviews renew it");
     for (const auto& other : store.inspections({.entryId = entry->id}))
-      if (other.kind == "initial" && isOpen(other))
+      if (other.kind == "initial" && other.isOpen())
         throw http::Conflict("an application is already in progress (inspection " +
                              std::to_string(other.id) + ")");
     if (!store.notices("open", entry->id).empty())
@@ -188,9 +186,12 @@ Inspection InspectionService::visible(const security::Principal& p, storage::Wor
   return *inspection;
 }
 
-Inspection InspectionService::get(const security::Principal& p, std::int64_t id) {
-  Inspection found;
-  workflow_.read([&](storage::WorkflowStore& store) { found = visible(p, store, id); });
+std::pair<Inspection, std::vector<domain::Evidence>> InspectionService::get(
+    const security::Principal& p, std::int64_t id) {
+  std::pair<Inspection, std::vector<domain::Evidence>> found;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    found = {visible(p, store, id), store.evidenceOf(id)};
+  });
   return found;
 }
 
@@ -381,7 +382,7 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
     Inspection inspection = visible(p, store, id, &entry);
     if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices decide");
     bool submitted = inspection.status == "submitted";
-    if (verdict.decision == "cancel" ? !isOpen(inspection) : !submitted)
+    if (verdict.decision == "cancel" ? !inspection.isOpen() : !submitted)
       throw http::Conflict(
           "inspection " + std::to_string(id) + " is " + inspection.status +
           (inspection.status == "scheduled" ? "; it must be submitted first" : ""));

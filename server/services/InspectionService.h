@@ -62,7 +62,9 @@ class InspectionService {
   /// open() inside a transaction another step runs (a complaint's triage).
   domain::Inspection openOn(storage::WorkflowStore& store, const security::Principal& p,
                             const InspectionRequest& request);
-  domain::Inspection get(const security::Principal& p, std::int64_t id);
+  /// One inspection with its evidence.
+  std::pair<domain::Inspection, std::vector<domain::Evidence>> get(const security::Principal& p,
+                                                                   std::int64_t id);
   /// What the caller may see, optionally of one entry and status; overdue keeps only
   /// inspections still scheduled before today.
   std::vector<domain::Inspection> list(const security::Principal& p,

@@ -93,13 +93,7 @@ TickReport Scheduler::tick(std::int64_t now) {
                                  "有效期至 " + certificates::isoDate(current->validUntil),
                                  effects.stamp());
       // Its supervision ends with it: the entry applies again to be certified.
-      for (auto inspection : store.inspections({.entryId = current->entryId}))
-        if (inspection.certificateId == current->id &&
-            (inspection.status == "scheduled" || inspection.status == "submitted")) {
-          inspection.status = "cancelled";
-          inspection.decisionReason = "certificate expired";
-          store.recordDecision(inspection, effects.stamp());
-        }
+      effects.cancelOpenInspections(current->entryId, current->id, "certificate expired");
       ++report.certificatesExpired;
     });
 
@@ -114,7 +108,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       auto current = store.certificate(certificate.id);
       if (!current || current->status != CertificateStatus::Active) return;
       for (const auto& open : store.inspections({.entryId = current->entryId}))
-        if (open.status == "scheduled" || open.status == "submitted") return;
+        if (open.isOpen()) return;
       domain::Inspection review;
       review.entryId = current->entryId;
       review.kind = "review";

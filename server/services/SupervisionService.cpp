@@ -148,10 +148,11 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
                                             const std::string& reason, const std::string& note,
                                             std::optional<int> effectiveOn) {
   const auto& reasons = domain::revocationReasons();
-  if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end())
-    throw http::ValidationError("reason",
-                                "one of failed_review, serious_incident, fraud, closure, "
-                                "withdrawal, missed_rectification, upheld_complaints");
+  if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
+    std::string list;
+    for (const auto& known : reasons) list += (list.empty() ? "" : ", ") + known;
+    throw http::ValidationError("reason", "one of " + list);
+  }
   if (domain::characterCount(note) > 1000)
     throw http::ValidationError("note", "at most 1000 characters");
   domain::Decision decision;

@@ -129,15 +129,21 @@ void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
         stamp_);
   if (auto rectification = store_.openRectification(certificate->id))
     store_.closeRectification(rectification->id, "withdrawn", stamp_);
-  for (auto inspection : store_.inspections({.entryId = certificate->entryId}))
-    if (inspection.status == "scheduled" || inspection.status == "submitted") {
-      inspection.status = "cancelled";
-      inspection.decisionReason = "certificate revoked";
-      store_.recordDecision(inspection, stamp_);
-    }
+  cancelOpenInspections(certificate->entryId, std::nullopt, "certificate revoked");
   for (const auto& notice : store_.notices("open", certificate->entryId))
     store_.closeNotice(notice.id, "withdrawn", std::nullopt, stamp_);
   if (decision.state == "pending") store_.markApplied(decision.id, stamp_);
+}
+
+void WorkflowEffects::cancelOpenInspections(std::int64_t entryId,
+                                            std::optional<std::int64_t> certificateId,
+                                            const std::string& reason) {
+  for (auto inspection : store_.inspections({.entryId = entryId}))
+    if (inspection.isOpen() && (!certificateId || inspection.certificateId == certificateId)) {
+      inspection.status = "cancelled";
+      inspection.decisionReason = reason;
+      store_.recordDecision(inspection, stamp_);
+    }
 }
 
 int WorkflowEffects::defaultDeadline(const rules::Standard& standard) const {

@@ -59,6 +59,9 @@ class WorkflowEffects {
   /// Applies a pending revocation: the certificate is revoked, its rectification withdrawn,
   /// the entry's open inspections cancelled and open notices withdrawn.
   void applyRevocation(const domain::Decision& decision);
+  /// Cancels the entry's inspections still open (only those of certificateId, if given).
+  void cancelOpenInspections(std::int64_t entryId, std::optional<std::int64_t> certificateId,
+                             const std::string& reason);
   /// The day a rectification must end by default: 30 days, or the standard's limit if shorter.
   int defaultDeadline(const rules::Standard& standard) const;
 

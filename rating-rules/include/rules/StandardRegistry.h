@@ -34,6 +34,8 @@ class StandardRegistry {
   std::vector<std::shared_ptr<const Standard>> latestOfEach() const;
   /// Every version of id, oldest first.
   std::vector<int> versions(std::string_view id) const;
+  /// The title of grade in that version of standard id; the grade id itself when unknown.
+  LocalizedText gradeTitle(std::string_view id, int version, const std::string& grade) const;
 
  private:
   std::map<std::string, std::map<int, std::shared_ptr<const Standard>>, std::less<>> byId_;
