@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "rules/StrictJson.h"
+
 namespace tisheng::certificates {
 
 namespace fs = std::filesystem;
@@ -51,10 +53,15 @@ KeyStore KeyStore::read(const fs::path& dir) {
   KeyStore store(dir);
   for (const auto& file : fs::directory_iterator(dir)) {
     if (file.path().extension() != ".json") continue;
-    auto meta = nlohmann::json::parse(readFile(file.path()), nullptr, false);
+    nlohmann::ordered_json meta;
+    try {
+      meta = rules::parseStrictJson(readFile(file.path()));
+    } catch (const rules::JsonError& error) {
+      throw std::runtime_error(file.path().string() + error.path() + ": " + error.what());
+    }
     fs::path pemFile = file.path();
     pemFile.replace_extension(".pem");
-    if (meta.is_discarded() || !meta.contains("kid"))
+    if (!meta.is_object() || !meta.contains("kid"))
       throw std::runtime_error(file.path().string() + ": not a key description");
     SigningKey key = SigningKey::fromPem(readFile(pemFile));
     KeyRecord record;

@@ -3,9 +3,20 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "rules/StrictJson.h"
+
 namespace tisheng::certificates {
 
 namespace {
+
+/// The JSON in text, or null when it is not acceptable JSON (see rules::parseStrictJson).
+nlohmann::ordered_json parseJsonOrNull(std::string_view text) {
+  try {
+    return rules::parseStrictJson(text);
+  } catch (const rules::JsonError&) {
+    return nullptr;
+  }
+}
 constexpr std::pair<CertificateStatus, std::string_view> kNames[] = {
     {CertificateStatus::Active, "active"},
     {CertificateStatus::Suspended, "suspended"},
@@ -58,8 +69,8 @@ StatusList openStatusList(std::string_view jws, const std::vector<KeyRecord>& ke
   auto payload = fromBase64url(jws.substr(first + 1, second - first - 1));
   auto signature = fromBase64url(jws.substr(second + 1));
   if (!header || !payload || !signature) throw std::runtime_error("status list: bad base64url");
-  auto head = nlohmann::json::parse(*header, nullptr, false);
-  if (head.is_discarded() || head.value("alg", "") != "EdDSA")
+  auto head = parseJsonOrNull(*header);
+  if (!head.is_object() || head.value("alg", "") != "EdDSA")
     throw std::runtime_error("status list: header must say alg EdDSA");
   std::string kid = head.value("kid", "");
   const KeyRecord* key = nullptr;
@@ -69,8 +80,8 @@ StatusList openStatusList(std::string_view jws, const std::vector<KeyRecord>& ke
   if (key->revokedAt) throw std::runtime_error("status list: signed by revoked key " + kid);
   if (!verifyEd25519(key->publicKey, jws.substr(0, second), *signature))
     throw std::runtime_error("status list: signature does not verify");
-  auto body = nlohmann::json::parse(*payload, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) throw std::runtime_error("status list: bad JSON");
+  auto body = parseJsonOrNull(*payload);
+  if (!body.is_object()) throw std::runtime_error("status list: bad JSON");
   StatusList list;
   try {
     list.issuer = body.at("iss").get<std::string>();

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "JsonReader.h"
+#include "rules/StrictJson.h"
 
 namespace tisheng::rules {
 
@@ -290,9 +291,9 @@ class Parser {
 Standard parseStandard(std::string_view text, const std::string& file) {
   Json doc;
   try {
-    doc = Json::parse(text);
-  } catch (const Json::parse_error& error) {
-    throw InvalidStandard(file, {{"$", "invalid JSON at byte " + std::to_string(error.byte)}});
+    doc = parseStrictJson(text);
+  } catch (const JsonError& error) {
+    throw InvalidStandard(file, {{"$" + error.path(), error.what()}});
   }
   std::vector<Problem> problems;
   Standard standard = Parser(problems).parse(doc);

@@ -7,6 +7,7 @@
 #include "certificates/KeyStore.h"
 #include "certificates/OfflineVerifier.h"
 #include "cli/Commands.h"
+#include "rules/StrictJson.h"
 
 namespace tisheng::cli {
 
@@ -76,7 +77,7 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     std::vector<certificates::KeyRecord> keys;
     if (!keysFile.empty()) {
-      keys = certificates::fromJwks(nlohmann::ordered_json::parse(readFile(keysFile)));
+      keys = certificates::fromJwks(rules::parseStrictJson(readFile(keysFile)));
     } else {
       auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
       keys = certificates::KeyStore::read(config.keysDir()).keys();

@@ -1,6 +1,7 @@
 #include "http/Json.h"
 
 #include "http/HttpError.h"
+#include "rules/StrictJson.h"
 
 namespace tisheng::http {
 
@@ -9,9 +10,10 @@ Json parseJsonObject(const HttpRequest& request) {
   if (request.body.empty()) throw ValidationError("body", "a JSON object is required");
   Json doc;
   try {
-    doc = Json::parse(request.body);
-  } catch (const Json::parse_error& error) {
-    throw ValidationError("body", "malformed JSON at byte " + std::to_string(error.byte));
+    doc = rules::parseStrictJson(request.body);
+  } catch (const rules::JsonError& error) {
+    // Paths start with '.' (".scores.hygiene"); the field is named without it.
+    throw ValidationError(error.path().empty() ? "body" : error.path().substr(1), error.what());
   }
   if (!doc.is_object()) throw ValidationError("body", "expected a JSON object");
   return doc;

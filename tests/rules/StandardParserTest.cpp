@@ -132,8 +132,18 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
 
 TEST_CASE("Invalid JSON is reported with its position", "[unit]") {
   CHECK(problemsOf("{\"id\": \"x\",") ==
-        std::vector<std::string>{"bad.json: $: invalid JSON at byte 12"});
+        std::vector<std::string>{"bad.json: $: malformed JSON at byte 12"});
   CHECK(problemsOf("[]") == std::vector<std::string>{"bad.json: $: expected an object"});
+}
+
+TEST_CASE("A standard with a huge number or a duplicate key is a problem at its path", "[unit]") {
+  CHECK(problemsOf(R"({"id": "x", "validity_months": 1e400})") ==
+        std::vector<std::string>{"bad.json: $.validity_months: number out of range"});
+  CHECK(problemsOf(R"({"id": "x", "id": "y"})") ==
+        std::vector<std::string>{"bad.json: $.id: duplicate key"});
+  auto deep = problemsOf(std::string(100000, '['));
+  REQUIRE(deep.size() == 1);
+  CHECK(deep[0].ends_with("[0][0]: nested deeper than 64 levels"));
 }
 
 TEST_CASE("Every problem in a document is reported at once", "[unit]") {
