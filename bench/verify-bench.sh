@@ -14,7 +14,7 @@ echo "== issuing $count certificates"
 ./build/bench/tisheng-bench-issue "$work/data" "$count" "$work/tokens.txt"
 
 echo "== starting tisheng on 127.0.0.1:18090"
-TISHENG_SERVER_PORT=18090 TISHENG_STORAGE_DATA_DIR="$work/data" TISHENG_SERVER_MAX_THREADS=128 \
+TISHENG_SERVER_PORT=18090 TISHENG_STORAGE_DATA_DIR="$work/data" TISHENG_SERVER_MAX_THREADS=128 TISHENG_SERVER_MAX_CONNECTIONS_PER_ADDRESS=0 \
   ./build/server/tisheng serve > "$work/tisheng.out" 2> /dev/null &
 for _ in $(seq 50); do curl -sf http://127.0.0.1:18090/healthz > /dev/null && break; sleep 0.2; done
 

@@ -42,6 +42,7 @@ class App {
   /// Stops the scheduler, stops serving and waits for in-flight requests. Idempotent.
   void stop();
   std::uint16_t port() const { return server_->port(); }
+  http::HttpServer::Counters httpCounters() const { return server_->counters(); }
   const http::Router& router() const { return router_; }
   const Config& config() const { return config_; }
   storage::RegistryRepository& registry() { return registry_; }

@@ -63,6 +63,18 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        [](Config& c, const std::string& v) { c.http.keepAliveSeconds = toInt(v, 1, 300); }},
       {"server.max_keep_alive_requests",
        [](Config& c, const std::string& v) { c.http.maxKeepAliveRequests = toInt(v, 1, 1000000); }},
+      {"server.max_connections_per_address",
+       [](Config& c, const std::string& v) {
+         c.http.maxConnectionsPerAddress = toInt(v, 0, 65536);
+       }},
+      {"server.header_timeout_seconds",
+       [](Config& c, const std::string& v) {
+         c.http.headerTimeout = std::chrono::seconds(toInt(v, 1, 300));
+       }},
+      {"server.body_timeout_seconds",
+       [](Config& c, const std::string& v) {
+         c.http.bodyTimeout = std::chrono::seconds(toInt(v, 1, 3600));
+       }},
       {"server.max_body_bytes",
        [](Config& c, const std::string& v) {
          c.http.maxBodyBytes = static_cast<std::size_t>(toInt(v, 1024, 1 << 30));

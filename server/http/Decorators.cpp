@@ -107,6 +107,7 @@ Handler withErrorMapping(Handler inner) {
 
 Handler withBodyLimit(Handler inner, std::size_t maxBytes) {
   return [inner = std::move(inner), maxBytes](HttpRequest& request) {
+    if (!request.framingError.empty()) throw ValidationError("headers", request.framingError);
     if (request.bodyTooLarge) throw PayloadTooLarge(maxBytes);
     return inner(request);
   };

@@ -20,7 +20,8 @@ Handler withLogging(Handler inner, AccessLog& log);
 /// request id; never lets an exception escape.
 Handler withErrorMapping(Handler inner);
 
-/// Answers 413 when the body was larger than the limit (see HttpRequest::bodyTooLarge).
+/// Answers 400 (field "headers") for ambiguous framing (HttpRequest::framingError) and 413 when
+/// the body was larger than the limit (HttpRequest::bodyTooLarge).
 Handler withBodyLimit(Handler inner, std::size_t maxBytes);
 
 /// Adds nosniff, frame-deny and referrer headers to every reply, and a default CSP to those

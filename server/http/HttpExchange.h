@@ -20,6 +20,8 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  ///< names lower-case
   std::string body;
   bool bodyTooLarge = false;
+  /// Why the request's framing is ambiguous (then no body was read), or "".
+  std::string framingError;
   std::string remoteAddress;
   std::string requestId;
   std::map<std::string, std::string> params;  ///< from the route pattern

@@ -2,16 +2,21 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnection.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <cctype>
-#include <iostream>
+
+#include "http/ConnectionGuard.h"
+#include "http/Framing.h"
 
 namespace tisheng::http {
 
@@ -54,7 +59,8 @@ HttpRequest translate(Poco::Net::HTTPServerRequest& in, std::size_t maxBytes) {
   } catch (const Poco::Exception&) {
     out.path.clear();  // the router answers 400 for a malformed target
   }
-  readBody(in, maxBytes, out);
+  out.framingError = framingError(in);
+  if (out.framingError.empty() && hasBody(in)) readBody(in, maxBytes, out);
   return out;
 }
 
@@ -65,15 +71,23 @@ void send(const HttpResponse& reply, Poco::Net::HTTPServerResponse& out) {
   out.sendBuffer(reply.body.data(), reply.body.size());
 }
 
+/// The guard's slot of the connection this worker thread is serving, if any.
+thread_local ConnectionGuard::Slot* currentSlot = nullptr;
+
 class Adapter : public Poco::Net::HTTPRequestHandler {
  public:
-  Adapter(const Handler& handler, std::size_t maxBytes) : handler_(handler), maxBytes_(maxBytes) {}
+  Adapter(const Handler& handler, std::size_t maxBytes, ConnectionGuard& guard)
+      : handler_(handler), maxBytes_(maxBytes), guard_(guard) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in,
                      Poco::Net::HTTPServerResponse& out) override {
     try {
       HttpRequest request = translate(in, maxBytes_);
-      if (request.bodyTooLarge) out.setKeepAlive(false);  // the rest of the body is unread
+      if (currentSlot) guard_.bodyReceived(*currentSlot);
+      // After an ambiguous frame, an unread body or a body without a length, the next bytes
+      // on the connection cannot be trusted to start a request.
+      if (request.bodyTooLarge || !request.framingError.empty() || lacksDeclaredBody(in))
+        out.setKeepAlive(false);
       send(handler_(request), out);
     } catch (...) {
       // The handler chain maps every error itself; this only guards against a failure to
@@ -87,41 +101,124 @@ class Adapter : public Poco::Net::HTTPRequestHandler {
              out);
       }
     }
+    if (currentSlot) guard_.replySent(*currentSlot);
   }
 
  private:
   const Handler& handler_;
   std::size_t maxBytes_;
-};
-
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  Factory(Handler handler, std::size_t maxBytes)
-      : handler_(std::move(handler)), maxBytes_(maxBytes) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(
-      const Poco::Net::HTTPServerRequest&) override {
-    return new Adapter(handler_, maxBytes_);
-  }
-
- private:
-  Handler handler_;
-  std::size_t maxBytes_;
+  ConnectionGuard& guard_;
 };
 
 }  // namespace
 
-HttpServer::HttpServer(Handler handler, const HttpServerOptions& options) {
+/// Makes the Adapter for each request; tells the guard that the request head has arrived.
+class RequestFactory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  RequestFactory(Handler handler, std::size_t maxBytes, ConnectionGuard& guard)
+      : handler_(std::move(handler)), maxBytes_(maxBytes), guard_(guard) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest&) override {
+    if (currentSlot) guard_.headReceived(*currentSlot);
+    return new Adapter(handler_, maxBytes_, guard_);
+  }
+  /// What Poco's HTTPServer::stopAll does: tells every open connection to stop (and with
+  /// abort, shuts its socket down).
+  void stopConnections(bool abort) { serverStopped(this, abort); }
+
+ private:
+  Handler handler_;
+  std::size_t maxBytes_;
+  ConnectionGuard& guard_;
+};
+
+namespace {
+
+/// Poco's HTTP connection, run under the guard's slot for its socket.
+class GuardedConnection : public Poco::Net::TCPServerConnection {
+ public:
+  GuardedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::SharedPtr<RequestFactory> factory, ConnectionGuard& guard)
+      : TCPServerConnection(socket),
+        params_(std::move(params)),
+        factory_(std::move(factory)),
+        guard_(guard) {}
+
+  void run() override {
+    std::shared_ptr<ConnectionGuard::Slot> slot = guard_.start(socket());
+    currentSlot = slot.get();
+    struct Release {
+      GuardedConnection& self;
+      std::shared_ptr<ConnectionGuard::Slot>& slot;
+      ~Release() {
+        currentSlot = nullptr;
+        if (slot) self.guard_.finish(slot);
+      }
+    } release{*this, slot};
+    Poco::Net::HTTPServerConnection connection(socket(), params_, factory_);
+    connection.run();
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::SharedPtr<RequestFactory> factory_;
+  ConnectionGuard& guard_;
+};
+
+class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+ public:
+  GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                           Poco::SharedPtr<RequestFactory> factory, ConnectionGuard& guard)
+      : params_(std::move(params)), factory_(std::move(factory)), guard_(guard) {}
+  Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+    return new GuardedConnection(socket, params_, factory_, guard_);
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::SharedPtr<RequestFactory> factory_;
+  ConnectionGuard& guard_;
+};
+
+/// On the acceptor thread: refuses a connection when the queue is full (Poco would drop it
+/// after the guard had counted it) or its address has too many open.
+class AdmissionFilter : public Poco::Net::TCPServerConnectionFilter {
+ public:
+  AdmissionFilter(const Poco::Net::TCPServer& server, int maxQueued, ConnectionGuard& guard)
+      : server_(server), maxQueued_(maxQueued), guard_(guard) {}
+  bool accept(const Poco::Net::StreamSocket& socket) override {
+    if (server_.queuedConnections() >= maxQueued_) return false;
+    return guard_.admit(socket);
+  }
+
+ private:
+  const Poco::Net::TCPServer& server_;
+  int maxQueued_;
+  ConnectionGuard& guard_;
+};
+
+}  // namespace
+
+HttpServer::HttpServer(Handler handler, const HttpServerOptions& options)
+    : guard_(std::make_unique<ConnectionGuard>(ConnectionGuard::Limits{
+          options.maxConnectionsPerAddress, options.headerTimeout, options.bodyTimeout,
+          std::chrono::seconds(options.keepAliveSeconds)})) {
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.host, options.port), 128);
   port_ = socket.address().port();
-  auto* params = new Poco::Net::HTTPServerParams;  // reference-counted; the server owns it
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options.maxThreads);
   params->setMaxQueued(options.maxQueued);
   params->setKeepAlive(true);
   params->setKeepAliveTimeout(Poco::Timespan(options.keepAliveSeconds, 0));
   params->setMaxKeepAliveRequests(options.maxKeepAliveRequests);
+  // Each read and write on a socket; the guard bounds whole phases.
+  params->setTimeout(Poco::Timespan(
+      std::chrono::duration_cast<std::chrono::microseconds>(options.headerTimeout).count()));
+  factory_ = new RequestFactory(std::move(handler), options.maxBodyBytes, *guard_);
   pool_ = std::make_unique<Poco::ThreadPool>(2, options.maxThreads + 1);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(
-      new Factory(std::move(handler), options.maxBodyBytes), *pool_, socket, params);
+  server_ = std::make_unique<Poco::Net::TCPServer>(
+      new GuardedConnectionFactory(params, factory_, *guard_), *pool_, socket, params);
+  server_->setConnectionFilter(new AdmissionFilter(*server_, options.maxQueued, *guard_));
 }
 
 HttpServer::~HttpServer() { stop(); }
@@ -135,10 +232,12 @@ void HttpServer::stop() {
   if (!running_) return;
   running_ = false;
   server_->stop();
-  server_->stopAll(true);
+  factory_->stopConnections(true);
   pool_->joinAll();
 }
 
-int HttpServer::refusedConnections() const { return server_->refusedConnections(); }
+HttpServer::Counters HttpServer::counters() const {
+  return {server_->refusedConnections(), guard_->refusedForAddress(), guard_->timedOut()};
+}
 
 }  // namespace tisheng::http

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <Poco/SharedPtr.h>
+
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -10,11 +13,14 @@
 namespace Poco {
 class ThreadPool;
 namespace Net {
-class HTTPServer;
+class TCPServer;
 }
 }  // namespace Poco
 
 namespace tisheng::http {
+
+class ConnectionGuard;
+class RequestFactory;
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
@@ -24,12 +30,22 @@ struct HttpServerOptions {
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 1000;
   std::size_t maxBodyBytes = 8 << 20;
+  /// Connections open at once from one address (0: no cap; behind a proxy, which has one).
+  int maxConnectionsPerAddress = 16;
+  /// Time for a request head to arrive, counted from accept (so including time queued for a
+  /// worker) or from the end of keep-alive idleness; also each socket read and write.
+  std::chrono::milliseconds headerTimeout{10000};
+  /// Time for a request body to arrive once its head has.
+  std::chrono::milliseconds bodyTimeout{60000};
 };
 
 /// The Poco HTTP server around one Handler. Reads each request fully (bodies past
 /// maxBodyBytes are flagged, not buffered), calls the handler, and guarantees a reply even if
-/// the handler throws. Binds in the constructor (throws Poco::Exception if it cannot), serves
-/// after start(), and stops in stop() or the destructor. The handler must be thread-safe.
+/// the handler throws. Refuses ambiguous framing (see Framing.h) with a 400 that closes the
+/// connection, and reads no body from a request that declares none. Slow and idle clients are
+/// cut off by a ConnectionGuard (per-address cap, phase deadlines) so that they cannot hold the
+/// workers. Binds in the constructor (throws Poco::Exception if it cannot), serves after
+/// start(), and stops in stop() or the destructor. The handler must be thread-safe.
 class HttpServer {
  public:
   HttpServer(Handler handler, const HttpServerOptions& options);
@@ -41,12 +57,19 @@ class HttpServer {
   /// Stops accepting, aborts open connections and waits for the workers. Idempotent.
   void stop();
   std::uint16_t port() const { return port_; }
-  /// Connections dropped because the queue was full.
-  int refusedConnections() const;
+
+  struct Counters {
+    int refusedQueueFull = 0;    ///< dropped because every worker was busy and the queue full
+    long refusedForAddress = 0;  ///< dropped because their address had too many open
+    long timedOut = 0;           ///< shut down for sending a head or body too slowly
+  };
+  Counters counters() const;
 
  private:
+  std::unique_ptr<ConnectionGuard> guard_;
   std::unique_ptr<Poco::ThreadPool> pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  Poco::SharedPtr<RequestFactory> factory_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
   std::uint16_t port_ = 0;
   bool running_ = false;
 };

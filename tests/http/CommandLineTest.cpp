@@ -44,8 +44,8 @@ TEST_CASE("rules lint prints file: json-path: message and fails", "[cli]") {
   std::string broken = (dir.path() / "broken.json").string();
   CHECK(contains(result.out, broken + ": $.version: expected an integer\n"));
   CHECK(contains(result.out, broken + ": $.category: required field is missing\n"));
-  CHECK(
-      contains(result.out, (dir.path() / "notjson.json").string() + ": $: invalid JSON at byte 2"));
+  CHECK(contains(result.out,
+                 (dir.path() / "notjson.json").string() + ": $: malformed JSON at byte 2"));
   CHECK(runTisheng({"rules", "lint", (dir.path() / "none").string()}).exitCode == 1);
   CHECK(runTisheng({"rules", "frobnicate"}).exitCode == 2);
 }

@@ -56,11 +56,11 @@ Reply HttpClient::send(const std::string& method, const std::string& target,
   return reply;
 }
 
-std::string HttpClient::raw(const std::string& bytes) const {
+std::string HttpClient::raw(const std::string& bytes, bool halfClose) const {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port_));
   socket.setReceiveTimeout(Poco::Timespan(5, 0));
   socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
-  socket.shutdownSend();
+  if (halfClose) socket.shutdownSend();
   std::string answer;
   char buffer[4096];
   try {

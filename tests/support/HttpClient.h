@@ -30,8 +30,10 @@ class HttpClient {
              const std::map<std::string, std::string>& headers = {}) const;
   Reply send(const std::string& method, const std::string& target, const std::string& body,
              const std::map<std::string, std::string>& headers, bool chunked = false) const;
-  /// Writes raw bytes on a new connection and returns whatever the server answers.
-  std::string raw(const std::string& bytes) const;
+  /// Writes raw bytes on a new connection and returns whatever the server answers until it
+  /// closes the connection (or 5 s pass). With halfClose the client then ends its sending side,
+  /// as a client with nothing more to say does; without it the server must close by itself.
+  std::string raw(const std::string& bytes, bool halfClose = true) const;
 
  private:
   std::uint16_t port_;
