@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "certificates/CivilDate.h"
+#include "domain/Text.h"
 
 namespace tisheng::api {
 
@@ -34,7 +35,29 @@ std::optional<std::string> BodyReader::text(const char* key, bool required) {
     errors_.push_back({key, "expected a string"});
     return std::nullopt;
   }
-  return value->get<std::string>();
+  std::string out = value->get<std::string>();
+  if (const char* problem = domain::textProblem(out, true)) {
+    errors_.push_back({key, problem});
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<rules::LocalizedText> BodyReader::localized(const char* key, bool required) {
+  const http::Json* value = field(key, required);
+  if (!value) return std::nullopt;
+  std::string name(key);
+  if (!value->is_object()) {
+    errors_.push_back({name, "expected {\"zh\": ..., \"en\": ...}"});
+    return std::nullopt;
+  }
+  BodyReader parts(*value, {"zh", "en"});
+  auto zh = parts.text("zh", true);
+  auto en = parts.text("en");
+  for (const auto& error : parts.errors_)
+    errors_.push_back({name + "." + error.field, error.message});
+  if (!parts.errors_.empty()) return std::nullopt;
+  return rules::LocalizedText{*zh, en.value_or("")};
 }
 
 std::optional<int> BodyReader::date(const char* key, bool required) {

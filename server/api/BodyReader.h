@@ -8,11 +8,13 @@
 
 #include "http/HttpError.h"
 #include "http/Json.h"
+#include "rules/Standard.h"
 
 namespace tisheng::api {
 
 /// Reads the fields of a JSON request body, collecting every problem (unknown fields, missing
-/// required ones, wrong types, bad dates) so that finish() reports them all at once.
+/// required ones, wrong types, bad dates, text with control characters other than tab and line
+/// breaks) so that finish() reports them all at once.
 class BodyReader {
  public:
   BodyReader(const http::Json& body, std::initializer_list<const char*> allowed);
@@ -23,6 +25,9 @@ class BodyReader {
   std::optional<bool> boolean(const char* key);
   std::optional<std::int64_t> integer(const char* key, bool required = false);
   std::optional<std::vector<std::string>> strings(const char* key);
+  /// Text in both languages, {"zh": ..., "en": ...}; en may be left out (then ""). Problems
+  /// name the part ("name.zh").
+  std::optional<rules::LocalizedText> localized(const char* key, bool required = false);
   /// A JSON object (e.g. scores keyed by item id).
   std::optional<http::Json> object(const char* key);
 

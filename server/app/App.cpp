@@ -4,6 +4,7 @@
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/ComplaintsApi.h"
+#include "api/CountiesApi.h"
 #include "api/DirectoryApi.h"
 #include "api/EntriesApi.h"
 #include "api/HealthApi.h"
@@ -35,6 +36,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       registry_(migrated(database_)),
       keys_(certificates::KeyStore::open(config_.keysDir(), clock.now(), config_.keyLifetimeDays)),
       certificates_(registry_, standards_, keys_, clock, config_),
+      counties_(registry_, clock),
       users_(database_),
       hasher_(config_.passwordCost),
       auth_(users_, hasher_, clock, config_.sessionHours * 3600),
@@ -53,6 +55,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
+  api::addCountyRoutes(router_, counties_);
   api::addEntryRoutes(router_, registry_, users_, clock);
   api::addMediaRoutes(router_, registry_, media_, clock);
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);

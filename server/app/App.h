@@ -16,6 +16,7 @@
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "services/ComplaintService.h"
+#include "services/CountyService.h"
 #include "services/InspectionService.h"
 #include "services/MediaStore.h"
 #include "services/Scheduler.h"
@@ -61,6 +62,7 @@ class App {
   storage::SqliteRegistryRepository registry_;
   certificates::KeyStore keys_;
   services::CertificateService certificates_;
+  services::CountyService counties_;
   storage::SqliteUserRepository users_;
   security::PasswordHasher hasher_;
   services::AuthService auth_;

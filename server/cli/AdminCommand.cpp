@@ -1,4 +1,5 @@
 #include <iostream>
+#include <map>
 
 #include "app/Clock.h"
 #include "app/Config.h"
@@ -6,72 +7,132 @@
 #include "http/HttpError.h"
 #include "security/Passwords.h"
 #include "services/AuthService.h"
+#include "services/CountyService.h"
 #include "storage/Migrations.h"
+#include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
 
 namespace tisheng::cli {
 
 namespace {
+
 const char* kAdminHelp =
     "usage: tisheng admin create-user --username NAME --role ROLE [--county CODE]\n"
     "                                 [--name DISPLAY] [--password-stdin] [--config FILE]\n"
-    "Creates an account directly in the database (the first city admin, typically).\n"
-    "ROLE is city_admin, county_admin, inspector or business. Without --password-stdin a\n"
-    "random password is generated and printed once.\n";
-}  // namespace
+    "       tisheng admin add-county --code CODE --zh NAME [--en NAME] [--config FILE]\n"
+    "       tisheng admin rename-county --code CODE --zh NAME [--en NAME] [--config FILE]\n"
+    "       tisheng admin counties [--config FILE]\n"
+    "Works directly on the database, for a fresh installation: the counties first, then the\n"
+    "first city admin (who does the rest in the API). ROLE is city_admin, county_admin,\n"
+    "inspector or business. Without --password-stdin a random password is generated and\n"
+    "printed once. County codes are 2-32 of a-z, 0-9 and '-' (e.g. shangzhou).\n";
 
-int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty() || args[0] != "create-user") {
-    (args.size() == 1 && (args[0] == "--help" || args[0] == "-h") ? out : err) << kAdminHelp;
-    return args.size() == 1 && (args[0] == "--help" || args[0] == "-h") ? 0 : 2;
-  }
-  services::NewUser user;
-  std::string configFile = kDefaultConfigFile, role;
-  bool configRequired = false, passwordFromStdin = false;
+/// The system itself, acting for the operator at the console.
+const security::Principal kConsole{0, "console", security::Role::CityAdmin, std::nullopt};
+
+/// "--name value" options (flags map to ""), or nullopt for anything not in `known`.
+std::optional<std::map<std::string, std::string>> options(
+    const std::vector<std::string>& args, std::initializer_list<std::string> withValue,
+    std::initializer_list<std::string> flags) {
+  std::map<std::string, std::string> out;
   for (std::size_t i = 1; i < args.size(); ++i) {
-    bool hasValue = i + 1 < args.size();
-    if (args[i] == "--username" && hasValue)
-      user.username = args[++i];
-    else if (args[i] == "--role" && hasValue)
-      role = args[++i];
-    else if (args[i] == "--county" && hasValue)
-      user.county = args[++i];
-    else if (args[i] == "--name" && hasValue)
-      user.displayName = args[++i];
-    else if (args[i] == "--password-stdin")
-      passwordFromStdin = true;
-    else if (args[i] == "--config" && hasValue) {
-      configFile = args[++i];
-      configRequired = true;
+    auto is = [&](const auto& list) {
+      return std::find(list.begin(), list.end(), args[i]) != list.end();
+    };
+    if (is(withValue) && i + 1 < args.size()) {
+      out[args[i]] = args[i + 1];
+      ++i;
+    } else if (is(flags)) {
+      out[args[i]] = "";
     } else {
-      err << kAdminHelp;
-      return 2;
+      return std::nullopt;
     }
   }
-  auto parsedRole = security::roleFromString(role);
+  return out;
+}
+
+/// The configured database, migrated.
+struct Database {
+  explicit Database(const std::map<std::string, std::string>& opts)
+      : config(app::loadConfig(opts.contains("--config") ? opts.at("--config") : kDefaultConfigFile,
+                               opts.contains("--config"), app::processEnvironment())),
+        pool(config.databasePath(), 1) {
+    storage::migrate(*pool.acquire());
+  }
+  app::Config config;
+  storage::ConnectionPool pool;
+};
+
+int createUser(const std::map<std::string, std::string>& opts, std::ostream& out,
+               std::ostream& err) {
+  auto parsedRole = security::roleFromString(opts.contains("--role") ? opts.at("--role") : "");
   if (!parsedRole) {
     err << "tisheng admin: --role must be city_admin, county_admin, inspector or business\n";
     return 2;
   }
+  services::NewUser user;
+  user.username = opts.contains("--username") ? opts.at("--username") : "";
   user.role = *parsedRole;
-  if (user.displayName.empty()) user.displayName = user.username;
-  if (passwordFromStdin)
+  if (opts.contains("--county")) user.county = opts.at("--county");
+  user.displayName = opts.contains("--name") ? opts.at("--name") : user.username;
+  bool fromStdin = opts.contains("--password-stdin");
+  if (fromStdin)
     std::getline(std::cin, user.password);
   else
     user.password = security::randomToken().substr(0, 16);
-  try {
-    auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-    storage::ConnectionPool pool(config.databasePath(), 1);
-    storage::migrate(*pool.acquire());
-    storage::SqliteUserRepository users(pool);
-    security::PasswordHasher hasher(config.passwordCost);
-    app::SystemClock clock;
-    services::AuthService auth(users, hasher, clock, config.sessionHours * 3600);
-    auto created = auth.createUser(user, "system");
-    out << "created " << security::toString(created.role) << " '" << created.username << "'";
-    if (!passwordFromStdin) out << " with password " << user.password << " (shown once)";
-    out << "\n";
+  Database database(opts);
+  storage::SqliteUserRepository users(database.pool);
+  security::PasswordHasher hasher(database.config.passwordCost);
+  app::SystemClock clock;
+  services::AuthService auth(users, hasher, clock, database.config.sessionHours * 3600);
+  auto created = auth.createUser(user, "system");
+  out << "created " << security::toString(created.role) << " '" << created.username << "'";
+  if (!fromStdin) out << " with password " << user.password << " (shown once)";
+  out << "\n";
+  return 0;
+}
+
+int counties(const std::string& action, const std::map<std::string, std::string>& opts,
+             std::ostream& out) {
+  Database database(opts);
+  storage::SqliteRegistryRepository registry(database.pool);
+  app::SystemClock clock;
+  services::CountyService service(registry, clock);
+  if (action != "counties") {
+    auto get = [&](const char* key) { return opts.contains(key) ? opts.at(key) : ""; };
+    domain::County county{get("--code"), {get("--zh"), get("--en")}};
+    if (action == "add-county")
+      service.add(kConsole, county);
+    else
+      service.rename(kConsole, county);
+  }
+  for (const auto& county : service.list())
+    out << county.code << "\t" << county.name.zh << "\t" << county.name.en << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string action = args.empty() ? "" : args[0];
+  if (action == "--help" || action == "-h") {
+    out << kAdminHelp;
     return 0;
+  }
+  std::optional<std::map<std::string, std::string>> opts;
+  if (action == "create-user")
+    opts = options(args, {"--username", "--role", "--county", "--name", "--config"},
+                   {"--password-stdin"});
+  else if (action == "add-county" || action == "rename-county")
+    opts = options(args, {"--code", "--zh", "--en", "--config"}, {});
+  else if (action == "counties")
+    opts = options(args, {"--config"}, {});
+  if (!opts) {
+    err << kAdminHelp;
+    return 2;
+  }
+  try {
+    return action == "create-user" ? createUser(*opts, out, err) : counties(action, *opts, out);
   } catch (const http::HttpError& error) {
     err << "tisheng admin: " << error.what();
     for (const auto& field : error.fields()) err << "; " << field.field << ": " << field.message;

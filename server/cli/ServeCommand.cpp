@@ -84,6 +84,8 @@ std::string usage() {
          "  backup FILE                      consistent copy of the database, online\n"
          "  audit verify                     check the audit trail's hash chain\n"
          "  tick [--at DATE]                 run the scheduler once (cron, tests)\n"
+         "  admin add-county|rename-county --code C --zh NAME [--en NAME]   the counties\n"
+         "  admin counties                   list the counties\n"
          "  admin create-user --username U --role R [--county C]   create an account\n"
          "Run `tisheng COMMAND --help` for details.\n";
 }

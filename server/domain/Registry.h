@@ -11,6 +11,13 @@ namespace tisheng::domain {
 
 using certificates::CertificateStatus;
 
+/// A county (or district) of the programme; its office manages the entries there. The code is
+/// what accounts and entries refer to, and never changes; the name may.
+struct County {
+  std::string code;
+  rules::LocalizedText name;
+};
+
 /// A certified (or candidate) homestay, restaurant or product. Its id never changes.
 struct Entry {
   std::int64_t id = 0;

@@ -14,4 +14,13 @@ inline std::size_t characterCount(std::string_view text) {
   }));
 }
 
+/// True when text shows nothing: empty, or only spaces (ASCII, U+3000 ideographic), tabs and
+/// line breaks. Names and other required text must not be blank.
+bool isBlank(std::string_view text);
+
+/// Why text cannot be stored as something people wrote, or nullptr when it can: invalid UTF-8,
+/// or control characters (U+0000..U+001F, U+007F) other than tab and line breaks, which only
+/// multiline text (notes, descriptions) may contain.
+const char* textProblem(std::string_view text, bool multiline);
+
 }  // namespace tisheng::domain

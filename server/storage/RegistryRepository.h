@@ -20,8 +20,14 @@ class RegistryRepository {
  public:
   virtual ~RegistryRepository() = default;
 
+  /// Throws StorageError (a constraint) when the code exists.
   virtual void addCounty(const std::string& code, const rules::LocalizedText& name,
                          const Stamp& stamp) = 0;
+  /// False when no county has the code.
+  virtual bool renameCounty(const std::string& code, const rules::LocalizedText& name,
+                            const Stamp& stamp) = 0;
+  /// Every county, by code.
+  virtual std::vector<domain::County> counties() = 0;
   /// Stores a new entry and returns its id (entry.id is ignored).
   virtual std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) = 0;
   virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;

@@ -64,6 +64,34 @@ void SqliteRegistryRepository::addCounty(const std::string& code, const rules::L
   transaction.commit();
 }
 
+bool SqliteRegistryRepository::renameCounty(const std::string& code,
+                                            const rules::LocalizedText& name, const Stamp& stamp) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto before = db->prepare("SELECT name_zh, name_en FROM counties WHERE code = ?");
+  before.bind(1, code);
+  if (!before.step()) return false;
+  Json old{{"code", code}, {"name", {{"zh", before.text(0)}, {"en", before.text(1)}}}};
+  db->prepare("UPDATE counties SET name_zh = ?, name_en = ? WHERE code = ?")
+      .bind(1, name.zh)
+      .bind(2, name.en)
+      .bind(3, code)
+      .run();
+  appendAudit(*db, stamp,
+              {"county.rename", "county:" + code, old.dump(),
+               Json{{"code", code}, {"name", {{"zh", name.zh}, {"en", name.en}}}}.dump()});
+  transaction.commit();
+  return true;
+}
+
+std::vector<domain::County> SqliteRegistryRepository::counties() {
+  auto db = pool_.acquire();
+  auto rows = db->prepare("SELECT code, name_zh, name_en FROM counties ORDER BY code");
+  std::vector<domain::County> out;
+  while (rows.step()) out.push_back({rows.text(0), {rows.text(1), rows.text(2)}});
+  return out;
+}
+
 std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);

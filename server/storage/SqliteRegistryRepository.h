@@ -10,6 +10,9 @@ class SqliteRegistryRepository : public RegistryRepository {
  public:
   explicit SqliteRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
 
+  bool renameCounty(const std::string& code, const rules::LocalizedText& name,
+                    const Stamp& stamp) override;
+  std::vector<domain::County> counties() override;
   void addCounty(const std::string& code, const rules::LocalizedText& name,
                  const Stamp& stamp) override;
   std::int64_t addEntry(const domain::Entry& entry, const Stamp& stamp) override;

@@ -46,6 +46,9 @@ const Row kMatrix[] = {
     {"GET /api/v1/certificates/{serial}/plaque.png", "UAAFFAF", ""},
     {"GET /api/v1/certificates/{serial}/qr.svg", "UAAFFAF", ""},
     {"GET /api/v1/certificates/{serial}/qr.png", "UAAFFAF", ""},
+    {"GET /api/v1/counties", "AAAAAAA", ""},
+    {"POST /api/v1/counties", "UAFFFFF", R"({"code": "matrix"})"},
+    {"PATCH /api/v1/counties/{code}", "UAFFFFF", R"({"name": {"zh": "商州区"}})"},
     {"GET /api/v1/entries", "UAAAAAA", ""},
     {"POST /api/v1/entries", "UAAAFFF", "{}"},
     {"GET /api/v1/entries/{id}", "UAAFAAF", ""},
@@ -198,6 +201,7 @@ TEST_CASE("Authorization matrix: every route for every role and county", "[http]
     std::string target = route.substr(route.find(' ') + 1);
     target = std::regex_replace(target, std::regex("\\{serial\\}"), cert.serial);
     target = std::regex_replace(target, std::regex("\\{token\\}"), cert.token);
+    target = std::regex_replace(target, std::regex("\\{code\\}"), "shangzhou");
     target =
         std::regex_replace(target, std::regex("\\{evidence\\}"), std::to_string(fixture.evidence));
     target = std::regex_replace(
