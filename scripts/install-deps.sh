@@ -8,7 +8,7 @@ packages=(
   # build
   build-essential cmake pkg-config git clang-format clang-tidy
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
-  libcairo2-dev libpango1.0-dev libpng-dev
+  libcairo2-dev libpango1.0-dev libpng-dev libcctz-dev tzdata
   # plaques: Chinese and monospace fonts
   fonts-noto-cjk fonts-dejavu-core
   # tests: the tools that check what we produce

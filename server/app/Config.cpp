@@ -97,6 +97,8 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        [](Config& c, const std::string& v) { c.programme.issuerEn = nonEmpty(v); }},
       {"programme.public_host",
        [](Config& c, const std::string& v) { c.programme.publicHost = hostName(v); }},
+      {"programme.timezone",
+       [](Config& c, const std::string& v) { c.programme.calendar = domain::Calendar(v); }},
       {"programme.serial_prefix",
        [](Config& c, const std::string& v) { c.programme.serialPrefix = serialPrefix(v); }},
       {"workflow.notice_days",

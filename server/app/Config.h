@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "domain/Calendar.h"
 #include "http/HttpServer.h"
 
 namespace tisheng::app {
@@ -19,6 +20,9 @@ struct Programme {
   /// Host of the verification URLs in QR codes, printed under them.
   std::string publicHost = "v.example.cn";
   std::string serialPrefix = "SL";
+  /// Where the programme's days begin and end: every date shown or compared (notice ends,
+  /// deadlines, validity) is a day of this calendar.
+  domain::Calendar calendar{"Asia/Shanghai"};
 };
 
 /// Timings of the certification workflow.

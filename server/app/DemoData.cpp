@@ -166,17 +166,17 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   };
 
   std::vector<DemoPlaque>& plaques = demo.plaques;
-  int pastDay = certificates::dayOf(past);
+  int pastDay = config.programme.calendar.dayOf(past);
   auto expired = issue(3, 1, pastDay);  // 36 months, long over
   plaques.push_back({"expired / 已过期", expired.serial, expired.token});
   auto replaced = issue(17, 1, pastDay + 30);
   clock.set(now - 900 * kDay);
-  auto oldKey = issue(15, 0, certificates::dayOf(clock.now()));  // still valid, old key
+  auto oldKey = issue(15, 0, config.programme.calendar.dayOf(clock.now()));  // still valid, old key
 
   // The rotation: a new key from 400 days ago signs everything since.
   keys.rotate(now - 400 * kDay, config.keyLifetimeDays);
   clock.set(now);
-  int today = certificates::dayOf(now);
+  int today = config.programme.calendar.dayOf(now);
   for (std::size_t i = 0; i < std::size(kEntries); ++i) {
     if (i == 3 || i == 15 || i == 12 || i == 26 || i == 39) continue;  // done, or not certified
     auto certificate = issue(i, i % 3, today - static_cast<int>(i * 7 % 200));

@@ -49,10 +49,11 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
 
   // 凤冠山水街客栈 (12): applied, inspected, confirmed — on public notice, with an objection.
   at(12);
-  auto initial = inspections.open(admin, {.kind = "initial",
-                                          .entryId = cast.entries[12],
-                                          .scheduledOn = certificates::dayOf(clock.now()) + 2,
-                                          .inspectors = cityInspector});
+  auto initial =
+      inspections.open(admin, {.kind = "initial",
+                               .entryId = cast.entries[12],
+                               .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 2,
+                               .inspectors = cityInspector});
   at(9);
   scoreAll(initial, 0.85);
   inspections.submit(cast.cityInspector, initial.id);
@@ -64,10 +65,11 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
 
   // 高新秦味坊 (26): being scored. 秦岭土蜂蜜 (39): submitted, awaiting confirmation.
   at(4);
-  auto scoring = inspections.open(admin, {.kind = "initial",
-                                          .entryId = cast.entries[26],
-                                          .scheduledOn = certificates::dayOf(clock.now()) + 4,
-                                          .inspectors = cityInspector});
+  auto scoring =
+      inspections.open(admin, {.kind = "initial",
+                               .entryId = cast.entries[26],
+                               .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 4,
+                               .inspectors = cityInspector});
   auto sheet = uniformScores(*standards.find(scoring.standardId, scoring.standardVersion), 0.8);
   nlohmann::ordered_json half = nlohmann::ordered_json::object();
   int n = 0;
@@ -77,20 +79,22 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   inspections.saveScores(cast.cityInspector, scoring.id, half,
                          {{half.begin().key(), "厨房操作间已查看，待补看仓储"}});
   at(8);
-  auto waiting = inspections.open(admin, {.kind = "initial",
-                                          .entryId = cast.entries[39],
-                                          .scheduledOn = certificates::dayOf(clock.now()) + 3,
-                                          .inspectors = cityInspector});
+  auto waiting =
+      inspections.open(admin, {.kind = "initial",
+                               .entryId = cast.entries[39],
+                               .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 3,
+                               .inspectors = cityInspector});
   at(5);
   scoreAll(waiting, 0.95);
   inspections.submit(cast.cityInspector, waiting.id);
 
   // 仙娥湖畔民宿 (9): an unannounced spot check downgraded it; the office appealed on its behalf.
   at(30);
-  auto spot = inspections.open(cast.countyOffice, {.kind = "spot_check",
-                                                   .entryId = cast.entries[9],
-                                                   .scheduledOn = certificates::dayOf(clock.now()),
-                                                   .inspectors = {cast.countyInspector.username}});
+  auto spot = inspections.open(cast.countyOffice,
+                               {.kind = "spot_check",
+                                .entryId = cast.entries[9],
+                                .scheduledOn = config.programme.calendar.dayOf(clock.now()),
+                                .inspectors = {cast.countyInspector.username}});
   auto spotStandard = standards.find(spot.standardId, spot.standardVersion);
   inspections.saveScores(cast.countyInspector, spot.id, uniformScores(*spotStandard, 0.5),
                          nlohmann::ordered_json::object());
@@ -107,7 +111,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   at(2);
   inspections.open(cast.countyOffice, {.kind = "review",
                                        .entryId = cast.entries[0],
-                                       .scheduledOn = certificates::dayOf(now) + 10,
+                                       .scheduledOn = config.programme.calendar.dayOf(now) + 10,
                                        .inspectors = {cast.countyInspector.username}});
   storage::SqliteComplaintRepository complaintStore(pool);
   storage::SqliteRegistryRepository registry(pool);
@@ -119,7 +123,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   // 朱家湾农家小院 (5): suspended under rectification. 镇安腊肉馆 (20): removed from the list.
   at(5);
   supervision.rectify(admin, cast.toSuspend, "消防通道堵塞，灭火器过期",
-                      certificates::dayOf(clock.now()) + 30, true);
+                      config.programme.calendar.dayOf(clock.now()) + 30, true);
   at(20);
   supervision.revoke(admin, cast.toRevoke, "serious_incident", "食品安全监督抽检不合格",
                      std::nullopt);

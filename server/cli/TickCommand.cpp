@@ -16,7 +16,8 @@ const char* kTickHelp =
     "Runs the scheduler once, as the server does every scheduler.interval_seconds: ends notice\n"
     "periods (issuing certificates unless objections are open), applies revocations that fall\n"
     "due, revokes certificates whose rectification deadline passed, expires certificates past\n"
-    "their date and opens periodic reviews. --at runs it as of the start of that day (UTC), for\n"
+    "their date and opens periodic reviews. --at runs it as of the start of that day (programme "
+    "time zone), for\n"
     "tests and catching up. Prints what it did; exits 1 if any item failed (the rest still ran).\n";
 }  // namespace
 
@@ -44,7 +45,8 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     if (!std::filesystem::exists(config.databasePath()))
       throw std::runtime_error(config.databasePath().string() + ": no database");
     app::SystemClock systemClock;
-    app::ManualClock fixedClock(at ? static_cast<std::int64_t>(*at) * 86400 : systemClock.now());
+    // --at DATE: as of local midnight beginning that day in the programme's time zone.
+    app::ManualClock fixedClock(at ? config.programme.calendar.startOf(*at) : systemClock.now());
     const app::Clock& clock = fixedClock;
     auto standards = rules::StandardRegistry::load(config.rulesDir);
     storage::ConnectionPool pool(config.databasePath(), 2);

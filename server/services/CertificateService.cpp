@@ -101,8 +101,8 @@ Verification CertificateService::verify(std::string_view tokenOrUrl) const {
   verification.found = registry_.certifiedByToken(token);
   if (!verification.found) return verification;
   verification.genuine = true;
-  verification.status =
-      verification.found->certificate.effectiveStatus(dayOf(verification.checkedAt));
+  verification.status = verification.found->certificate.effectiveStatus(
+      config_.programme.calendar.dayOf(verification.checkedAt));
   return verification;
 }
 
@@ -153,7 +153,8 @@ std::string CertificateService::statusList() const {
   list.asOf = now;
   list.ttlSeconds = config_.statusListTtlSeconds;
   list.issuedUpTo = registry_.lastCertificateId();
-  for (const auto& [id, status] : registry_.inactiveCertificates(dayOf(now)))
+  for (const auto& [id, status] :
+       registry_.inactiveCertificates(config_.programme.calendar.dayOf(now)))
     list.exceptions[id] = status;
   const certificates::KeyRecord& key = keys_.signingKey(now);
   return certificates::signStatusList(list, key, keys_.privateKey(key.kid));

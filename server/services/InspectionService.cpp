@@ -212,7 +212,7 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
     } else if (p.role == Role::CountyAdmin) {
       filter.county = p.county;
     }
-    int today = certificates::dayOf(clock_.now());
+    int today = context_.config.programme.calendar.dayOf(clock_.now());
     for (auto& inspection : store.inspections(filter)) {
       if (overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
         continue;
@@ -237,7 +237,7 @@ Inspection InspectionService::assign(const security::Principal& p, std::int64_t 
       throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
     if (inspectors) inspection.assignees = inspectorIds(store, *inspectors, entry);
     if (scheduledOn) {
-      if (*scheduledOn < certificates::dayOf(clock_.now()))
+      if (*scheduledOn < context_.config.programme.calendar.dayOf(clock_.now()))
         throw http::ValidationError("scheduled_on", "must be today or later");
       inspection.scheduledOn = *scheduledOn;
     }
@@ -422,7 +422,8 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
       (*verdict.deadline <= effects.today() || *verdict.deadline > effects.today() + limit))
     throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
                                                 " days, as the standard allows");
-  int day = certificates::dayOf(inspection.submittedAt.value_or(effects.stamp().at));
+  int day =
+      context_.config.programme.calendar.dayOf(inspection.submittedAt.value_or(effects.stamp().at));
 
   if (inspection.kind == "initial") {
     if (grade) {

@@ -20,7 +20,7 @@ void Scheduler::each(std::int64_t now, TickReport& report, const std::string& wh
 
 TickReport Scheduler::tick(std::int64_t now) {
   TickReport report;
-  int today = certificates::dayOf(now);
+  int today = context_.config.programme.calendar.dayOf(now);
   std::vector<domain::Notice> notices;
   std::vector<domain::Decision> revocations;
   std::vector<domain::Rectification> missed;
@@ -36,7 +36,7 @@ TickReport Scheduler::tick(std::int64_t now) {
   });
 
   for (const auto& listed : notices) {
-    if (listed.endsOn > today) continue;
+    if (listed.endsOn >= today) continue;  // objections are taken through the whole last day
     each(now, report, "notice " + std::to_string(listed.id), [&](auto& store, auto& effects) {
       auto notice = store.notice(listed.id);
       if (!notice || notice->status != "open") return;
@@ -52,7 +52,8 @@ TickReport Scheduler::tick(std::int64_t now) {
         return;
       }
       auto inspection = *store.inspection(notice->inspectionId);
-      int inspected = certificates::dayOf(inspection.submittedAt.value_or(now));
+      int inspected =
+          context_.config.programme.calendar.dayOf(inspection.submittedAt.value_or(now));
       auto certificate =
           effects.issue(entry, effects.standard(notice->standardId, notice->standardVersion),
                         notice->grade, std::nullopt, inspected, current);

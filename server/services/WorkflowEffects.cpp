@@ -15,7 +15,7 @@ WorkflowEffects::WorkflowEffects(storage::WorkflowStore& store, const WorkflowCo
     : store_(store),
       context_(context),
       stamp_(std::move(stamp)),
-      today_(certificates::dayOf(stamp_.at)) {}
+      today_(context.config.programme.calendar.dayOf(stamp_.at)) {}
 
 const rules::Standard& WorkflowEffects::standard(const std::string& id, int version) const {
   auto found = context_.standards.find(id, version);

@@ -14,7 +14,8 @@ std::string row(const std::string& label, const std::string& value) {
   return "<dt>" + label + "</dt><dd>" + value + "</dd>";
 }
 
-std::string verdict(const services::Verification& v, const Bilingual& t) {
+std::string verdict(const services::Verification& v, const domain::Calendar& calendar,
+                    const Bilingual& t) {
   if (!v.genuine)
     return "<section class=\"verdict forged\"><h1>" + t("✖ 非真实牌匾", "✖ Not a genuine plaque") +
            "</h1><p>" +
@@ -22,8 +23,7 @@ std::string verdict(const services::Verification& v, const Bilingual& t) {
              "This code was not issued by the programme. Do not rely on it; please report it.") +
            "</p></section>";
   const domain::Certificate& c = v.found->certificate;
-  std::string since =
-      c.statusSince ? certificates::isoDate(certificates::dayOf(*c.statusSince)) : "";
+  std::string since = c.statusSince ? certificates::isoDate(calendar.dayOf(*c.statusSince)) : "";
   std::string reason =
       c.statusReason ? "<p>" + t.one("原因：", "Reason: ") + escape(*c.statusReason) + "</p>" : "";
   switch (v.status) {
@@ -72,12 +72,12 @@ std::string details(const services::Verification& v, const services::Certificate
     out += row(t("最近检查", "Last inspected"), certificates::isoDate(*c.lastInspectionOn));
   out += row(t("颁发单位", "Issued by"), t(programme.issuerZh, programme.issuerEn));
   if (e.reply)
-    out +=
-        row(t("经营者回应", "The business replies"),
-            escape(*e.reply) +
-                (e.replyAt ? "<span class=\"en\">" +
-                                 certificates::isoDate(certificates::dayOf(*e.replyAt)) + "</span>"
-                           : ""));
+    out += row(
+        t("经营者回应", "The business replies"),
+        escape(*e.reply) +
+            (e.replyAt ? "<span class=\"en\">" +
+                             certificates::isoDate(programme.calendar.dayOf(*e.replyAt)) + "</span>"
+                       : ""));
   out += "</dl><p class=\"note\">" +
          t("请核对名称、地址与牌匾上的证书编号是否与现场一致；不一致即为冒用。",
            "Check that the name, address and serial match the premises and the plaque; if not, it "
@@ -95,7 +95,7 @@ http::HttpResponse verifyPage(const services::Verification& v,
                               const std::string& selfPath) {
   bool english = lang == "en";
   Bilingual t(english);
-  std::string body = verdict(v, t);
+  std::string body = verdict(v, programme.calendar, t);
   if (v.genuine) body += details(v, service, programme, t);
   body += "<footer>" + t.one("查验时间 ", "Checked at ") + certificates::isoTime(v.checkedAt) +
           " · " + escape(programme.publicHost) + "</footer>";

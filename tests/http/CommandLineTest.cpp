@@ -250,7 +250,7 @@ TEST_CASE("tick runs the scheduler once on the database, as of a given day", "[c
       {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
   auto early = runTisheng({"tick", "--at", "2026-11-30"}, env);
   CHECK(early.exitCode == 0);
-  CHECK(contains(early.out, "tick at 2026-11-30T00:00:00Z: "));
+  CHECK(contains(early.out, "tick at 2026-11-29T16:00:00Z: "));
   CHECK(contains(early.out, "certificates expired 0"));
   int after = certificate.validUntil + 1;
   auto late = runTisheng({"tick", "--at", tisheng::certificates::isoDate(after)}, env);

@@ -613,7 +613,7 @@ TEST_CASE("A better review result goes to public notice and then replaces the ce
   CHECK(raised["notice"]["grade"] == "a");
   CHECK(verifiedStatus(server, original.token) == "active");  // until the notice ends
 
-  server.clock().advanceDays(7);
+  server.clock().advanceDays(8);  // the notice runs through its 7th day
   tisheng::test::renewSessions(server, actors);
   CHECK(tick(server).noticesIssued == 1);
   CHECK(verifiedStatus(server, original.token) == "superseded");
