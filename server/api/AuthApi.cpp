@@ -43,27 +43,31 @@ std::map<std::string, std::string> stringFields(const Json& body,
 
 }  // namespace
 
-void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessionSeconds) {
-  router.add("POST", "/api/v1/login", [&auth, sessionSeconds](http::HttpRequest& request) {
-    auto fields = stringFields(http::parseJsonObject(request), {"username", "password"}, {});
-    auto result = auth.login(fields["username"], fields["password"], request.remoteAddress);
-    auto response = http::jsonResponse({{"user", userJson(result.user)},
-                                        {"token", result.token},
-                                        {"csrf_token", result.csrfToken}});
-    response.setHeader("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
-                                         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                         std::to_string(sessionSeconds));
-    response.setHeader("Cache-Control", "no-store");
-    return response;
-  });
+void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessionSeconds,
+                   bool secureCookie) {
+  const std::string attributes =
+      std::string("; Path=/; HttpOnly; SameSite=Strict") + (secureCookie ? "; Secure" : "");
+  router.add(
+      "POST", "/api/v1/login", [&auth, sessionSeconds, attributes](http::HttpRequest& request) {
+        auto fields = stringFields(http::parseJsonObject(request), {"username", "password"}, {});
+        auto result = auth.login(fields["username"], fields["password"], request.remoteAddress);
+        auto response = http::jsonResponse({{"user", userJson(result.user)},
+                                            {"token", result.token},
+                                            {"csrf_token", result.csrfToken}});
+        response.setHeader("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
+                                             attributes +
+                                             "; Max-Age=" + std::to_string(sessionSeconds));
+        response.setHeader("Cache-Control", "no-store");
+        return response;
+      });
 
-  router.add("POST", "/api/v1/logout", [&auth](http::HttpRequest& request) {
+  router.add("POST", "/api/v1/logout", [&auth, attributes](http::HttpRequest& request) {
     requireLogin(request);
     std::string bearer = request.header("authorization");
     auth.logout(bearer.starts_with("Bearer ") ? bearer.substr(7) : request.cookie(kSessionCookie));
     auto response = http::jsonResponse({{"logged_out", true}});
-    response.setHeader("Set-Cookie", std::string(kSessionCookie) +
-                                         "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    response.setHeader("Set-Cookie",
+                       std::string(kSessionCookie) + "=" + attributes + "; Max-Age=0");
     return response;
   });
 

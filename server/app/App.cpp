@@ -39,7 +39,8 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       counties_(registry_, clock),
       users_(database_),
       hasher_(config_.passwordCost),
-      auth_(users_, hasher_, clock, config_.sessionHours * 3600),
+      passwordPolicy_(security::PasswordPolicy::load(config_.commonPasswordsFile)),
+      auth_(users_, hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
       media_(config_.mediaDir()),
       complaintStore_(database_),
       complaints_(complaintStore_, registry_, clock),
@@ -51,7 +52,8 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       clock_(clock),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
-  api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600);
+  api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
+                     config_.publicUrl.starts_with("https://"));
   api::addStandardsRoutes(router_, standards_);
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);

@@ -65,6 +65,7 @@ class App {
   services::CountyService counties_;
   storage::SqliteUserRepository users_;
   security::PasswordHasher hasher_;
+  security::PasswordPolicy passwordPolicy_;
   services::AuthService auth_;
   services::MediaStore media_;
   storage::SqliteComplaintRepository complaintStore_;

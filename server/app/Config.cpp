@@ -55,6 +55,12 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        [](Config& c, const std::string& v) {
          c.http.port = static_cast<std::uint16_t>(toInt(v, 0, 65535));
        }},
+      {"server.public_url",
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && !v.starts_with("https://") && !v.starts_with("http://"))
+           throw std::invalid_argument("expected an http:// or https:// URL, got '" + v + "'");
+         c.publicUrl = v;
+       }},
       {"server.max_threads",
        [](Config& c, const std::string& v) { c.http.maxThreads = toInt(v, 2, 1024); }},
       {"server.max_queued",
@@ -83,6 +89,8 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
       {"storage.connections",
        [](Config& c, const std::string& v) { c.databaseConnections = toInt(v, 1, 256); }},
       {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
+      {"security.common_passwords",
+       [](Config& c, const std::string& v) { c.commonPasswordsFile = nonEmpty(v); }},
       {"programme.brand_zh",
        [](Config& c, const std::string& v) { c.programme.brandZh = nonEmpty(v); }},
       {"programme.brand_en",

@@ -40,8 +40,13 @@ struct Workflow {
 /// Everything `tisheng serve` is configured by. Built by loadConfig(); plain data.
 struct Config {
   http::HttpServerOptions http;
+  /// Where people reach the server (behind nginx: https://v.example.cn). When it is https, the
+  /// session cookie is marked Secure. Empty: the listening address, plain http.
+  std::string publicUrl;
   std::filesystem::path dataDir = "data";
   std::filesystem::path rulesDir = "rating-rules/standards";
+  /// Passwords refused however long they are (see security::PasswordPolicy).
+  std::filesystem::path commonPasswordsFile = "config/common-passwords.txt";
   Programme programme;
   Workflow workflow;
   /// How often the server's scheduler runs (0: never; use `tisheng tick` from cron).

@@ -121,7 +121,8 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   storage::SqliteUserRepository users(pool);
   security::PasswordHasher hasher(config.passwordCost);
   ManualClock userClock(now);
-  services::AuthService auth(users, hasher, userClock, 3600);
+  auto policy = security::PasswordPolicy::load(config.commonPasswordsFile);
+  services::AuthService auth(users, hasher, policy, userClock, 3600);
   DemoCast cast;
   for (auto [username, role, county, principal] :
        {std::tuple{"admin", security::Role::CityAdmin, "", &cast.admin},

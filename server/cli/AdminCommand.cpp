@@ -84,7 +84,8 @@ int createUser(const std::map<std::string, std::string>& opts, std::ostream& out
   storage::SqliteUserRepository users(database.pool);
   security::PasswordHasher hasher(database.config.passwordCost);
   app::SystemClock clock;
-  services::AuthService auth(users, hasher, clock, database.config.sessionHours * 3600);
+  auto policy = security::PasswordPolicy::load(database.config.commonPasswordsFile);
+  services::AuthService auth(users, hasher, policy, clock, database.config.sessionHours * 3600);
   auto created = auth.createUser(user, "system");
   out << "created " << security::toString(created.role) << " '" << created.username << "'";
   if (!fromStdin) out << " with password " << user.password << " (shown once)";

@@ -1,5 +1,6 @@
 #include "services/AuthService.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "certificates/Crypto.h"
@@ -9,30 +10,49 @@
 namespace tisheng::services {
 
 namespace {
+
 std::string hashToken(const std::string& token) {
   return certificates::base64url(certificates::sha256(token));
 }
+
+/// Seconds still to wait after `failures` (beyond `free` ones) ending at `latest`: 1, 2, 4, ...
+/// capped at the failure window; 0 when there is nothing to wait for.
+std::int64_t backoff(const storage::FailureCount& failures, int free, std::int64_t now) {
+  if (failures.count < free) return 0;
+  int doublings = std::min(failures.count - free, 10);
+  std::int64_t wait =
+      std::min<std::int64_t>(std::int64_t{1} << doublings, AuthService::kFailureWindowSeconds);
+  return std::max<std::int64_t>(0, failures.latest + wait - now);
+}
+
 }  // namespace
 
 AuthService::AuthService(storage::UserRepository& users, const security::PasswordHasher& hasher,
-                         const app::Clock& clock, int sessionSeconds)
-    : users_(users), hasher_(hasher), clock_(clock), sessionSeconds_(sessionSeconds) {}
+                         const security::PasswordPolicy& policy, const app::Clock& clock,
+                         int sessionSeconds)
+    : users_(users),
+      hasher_(hasher),
+      policy_(policy),
+      decoyHash_(hasher.hash(security::randomToken())),
+      clock_(clock),
+      sessionSeconds_(sessionSeconds) {}
 
 LoginResult AuthService::login(const std::string& username, const std::string& password,
                                const std::string& address) {
   std::int64_t now = clock_.now();
-  auto [byName, byAddress] =
-      users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
-  if (byName >= kMaxFailuresPerUser || byAddress >= kMaxFailuresPerAddress)
-    throw http::RateLimited(kFailureWindowSeconds);
+  auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
+  std::int64_t wait = std::max(backoff(failures.account, kFreeFailuresPerAccount, now),
+                               backoff(failures.address, kFreeFailuresPerAddress, now));
+  if (wait > 0) throw http::RateLimited(static_cast<int>(wait));
   auto user = users_.userByName(username);
-  // Hash even for an unknown user, so that timing does not tell which usernames exist.
-  static const std::string kDecoy = security::PasswordHasher(10).hash("decoy");
-  bool matches = hasher_.verify(password, user ? user->passwordHash : kDecoy);
+  // Hash even for an unknown user, at the same cost, so that timing does not tell which
+  // usernames exist.
+  bool matches = hasher_.verify(password, user ? user->passwordHash : decoyHash_);
   if (!user || !matches || user->disabled) {
     users_.recordLoginFailure(username, address, now);
     throw http::Unauthorized("wrong username or password");
   }
+  if (failures.account.count > 0) users_.clearLoginFailures(username, address);
   LoginResult result;
   result.token = security::randomToken();
   result.csrfToken = security::randomToken();
@@ -65,8 +85,8 @@ storage::User AuthService::createUser(const NewUser& request, const std::string&
     errors.push_back({"username", "3 to 40 lower-case letters, digits, '.', '_' or '-'"});
   if (request.displayName.empty() || request.displayName.size() > 120)
     errors.push_back({"display_name", "required, at most 120 bytes"});
-  if (request.password.size() < 10 || request.password.size() > 200)
-    errors.push_back({"password", "10 to 200 characters"});
+  if (auto problem = policy_.problem(request.password, request.username))
+    errors.push_back({"password", *problem});
   if (request.role == security::Role::CountyAdmin && !request.county)
     errors.push_back({"county", "a county admin needs a county"});
   if (!errors.empty()) throw http::ValidationError(errors);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/Clock.h"
+#include "security/PasswordPolicy.h"
 #include "security/Passwords.h"
 #include "security/Principal.h"
 #include "storage/UserRepository.h"
@@ -31,26 +32,30 @@ struct Authenticated {
   std::string csrfToken;
 };
 
-/// Accounts and sessions. Logins are rate limited per username and per address (failures in
-/// the last 15 minutes), checked before the password is. Thread-safe; collaborators must outlive
-/// it.
+/// Accounts and sessions. Failed logins slow down whoever makes them, never the account's owner
+/// elsewhere: past a few failures in 15 minutes for one username from one address (or many
+/// from one address for any usernames), that address must wait before trying again, twice as
+/// long after each further failure (1 s, 2 s, 4 s, ... up to 15 minutes). Unknown usernames
+/// cost the same password hash as known ones. Thread-safe; collaborators must outlive it.
 class AuthService {
  public:
-  static constexpr int kMaxFailuresPerUser = 5;
-  static constexpr int kMaxFailuresPerAddress = 20;
+  static constexpr int kFreeFailuresPerAccount = 5;
+  static constexpr int kFreeFailuresPerAddress = 20;
   static constexpr int kFailureWindowSeconds = 900;
 
   AuthService(storage::UserRepository& users, const security::PasswordHasher& hasher,
-              const app::Clock& clock, int sessionSeconds);
+              const security::PasswordPolicy& policy, const app::Clock& clock, int sessionSeconds);
 
-  /// Throws http::RateLimited after too many failures, http::Unauthorized for a wrong username
-  /// or password (the same message for both) or a disabled account.
+  /// Throws http::RateLimited (with the seconds to wait) while the address must wait,
+  /// http::Unauthorized for a wrong username or password (the same message for both) or a
+  /// disabled account.
   LoginResult login(const std::string& username, const std::string& password,
                     const std::string& address);
   /// The principal for a session token, when it is current.
   std::optional<Authenticated> authenticate(const std::string& token) const;
   void logout(const std::string& token);
-  /// Validates and stores a user. Throws http::ValidationError naming each bad field and
+  /// Validates (the password by the PasswordPolicy) and stores a user. Throws
+  /// http::ValidationError naming each bad field and
   /// http::Conflict for a username already taken.
   storage::User createUser(const NewUser& user, const std::string& actor);
   std::vector<storage::User> users() const { return users_.users(); }
@@ -58,6 +63,8 @@ class AuthService {
  private:
   storage::UserRepository& users_;
   const security::PasswordHasher& hasher_;
+  const security::PasswordPolicy& policy_;
+  const std::string decoyHash_;  ///< verified for unknown usernames, at the same cost
   const app::Clock& clock_;
   int sessionSeconds_;
 };

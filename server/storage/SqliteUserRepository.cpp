@@ -116,15 +116,30 @@ void SqliteUserRepository::recordLoginFailure(std::string_view username, std::st
       .run();
 }
 
-std::pair<int, int> SqliteUserRepository::loginFailuresSince(std::string_view username,
-                                                             std::string_view address,
-                                                             std::int64_t since) {
+LoginFailures SqliteUserRepository::loginFailuresSince(std::string_view username,
+                                                       std::string_view address,
+                                                       std::int64_t since) {
   auto db = pool_.acquire();
-  auto byName = db->prepare("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
-  byName.bind(1, username).bind(2, since).step();
-  auto byAddress = db->prepare("SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?");
-  byAddress.bind(1, address).bind(2, since).step();
-  return {static_cast<int>(byName.integer(0)), static_cast<int>(byAddress.integer(0))};
+  auto count = [](Statement& row) {
+    row.step();
+    return FailureCount{static_cast<int>(row.integer(0)), row.integer(1)};
+  };
+  auto byAccount = db->prepare(
+      "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_failures "
+      "WHERE username = ? AND address = ? AND at >= ?");
+  byAccount.bind(1, username).bind(2, address).bind(3, since);
+  auto byAddress = db->prepare(
+      "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_failures WHERE address = ? AND at >= ?");
+  byAddress.bind(1, address).bind(2, since);
+  return {count(byAccount), count(byAddress)};
+}
+
+void SqliteUserRepository::clearLoginFailures(std::string_view username, std::string_view address) {
+  auto db = pool_.acquire();
+  db->prepare("DELETE FROM login_failures WHERE username = ? AND address = ?")
+      .bind(1, username)
+      .bind(2, address)
+      .run();
 }
 
 }  // namespace tisheng::storage

@@ -20,8 +20,9 @@ class SqliteUserRepository : public UserRepository {
   void deleteSession(const std::string& tokenHash) override;
   void recordLoginFailure(std::string_view username, std::string_view address,
                           std::int64_t now) override;
-  std::pair<int, int> loginFailuresSince(std::string_view username, std::string_view address,
-                                         std::int64_t since) override;
+  LoginFailures loginFailuresSince(std::string_view username, std::string_view address,
+                                   std::int64_t since) override;
+  void clearLoginFailures(std::string_view username, std::string_view address) override;
 
  private:
   ConnectionPool& pool_;

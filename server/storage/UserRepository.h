@@ -27,6 +27,16 @@ struct Session {
   std::int64_t expiresAt = 0;
 };
 
+struct FailureCount {
+  int count = 0;
+  std::int64_t latest = 0;  ///< Unix seconds; 0 when count is 0
+};
+
+struct LoginFailures {
+  FailureCount account;  ///< this username from this address
+  FailureCount address;  ///< any username from this address
+};
+
 /// Accounts, sessions (stored by the SHA-256 of their token, never the token) and failed logins.
 /// Thread-safe; each method is one transaction.
 class UserRepository {
@@ -48,9 +58,12 @@ class UserRepository {
 
   virtual void recordLoginFailure(std::string_view username, std::string_view address,
                                   std::int64_t now) = 0;
-  /// Failed logins since `since` for this username, and from this address.
-  virtual std::pair<int, int> loginFailuresSince(std::string_view username,
-                                                 std::string_view address, std::int64_t since) = 0;
+  /// Failed logins since `since` for this username from this address, and from this address
+  /// for any username, each with the time of the latest.
+  virtual LoginFailures loginFailuresSince(std::string_view username, std::string_view address,
+                                           std::int64_t since) = 0;
+  /// Forgets this username's failures from this address (after it logged in).
+  virtual void clearLoginFailures(std::string_view username, std::string_view address) = 0;
 };
 
 }  // namespace tisheng::storage

@@ -65,19 +65,82 @@ TEST_CASE("Sessions are stored hashed and expire", "[sqlite]") {
         401);
 }
 
-TEST_CASE("Wrong passwords get 401 and repeated failures 429", "[http]") {
+TEST_CASE("Repeated wrong passwords slow down their address, not the account's owner", "[http]") {
   TestServer server;
   addUser(server, "office", Role::CityAdmin);
   auto wrong = login(server, "office", "guess");
   CHECK(wrong.status == 401);
   CHECK(login(server, "nobody", "guess").json()["error"]["detail"] ==
         wrong.json()["error"]["detail"]);
-  for (int i = 0; i < 4; ++i) login(server, "office", "guess");
+  for (int i = 0; i < 4; ++i) CHECK(login(server, "office", "guess").status == 401);
+  // Five failures from this address: it waits 1 s, then 2, 4, 8 ... after each further one.
   auto limited = login(server, "office", "correct horse battery");
   CHECK(limited.status == 429);
-  CHECK(limited.header("Retry-After") == "900");
-  server.clock().advanceDays(1);
+  CHECK(limited.header("Retry-After") == "1");
+  // The city admin at the office, at another address, is not locked out.
+  auto& auth = server.app().auth();
+  CHECK_NOTHROW(auth.login("office", "correct horse battery", "10.20.30.40"));
+  for (int wait : {1, 2, 4, 8}) {
+    server.clock().set(server.clock().now() + wait);
+    CHECK(login(server, "office", "guess").status == 401);
+    auto next = login(server, "office", "guess");
+    CHECK(next.status == 429);
+    CHECK(next.header("Retry-After") == std::to_string(wait * 2));
+  }
+  server.clock().set(server.clock().now() + 16);
   CHECK(login(server, "office", "correct horse battery").status == 200);
+  // A success forgets the failures of this address for the account.
+  CHECK(login(server, "office", "guess").status == 401);
+  CHECK(login(server, "office", "correct horse battery").status == 200);
+}
+
+TEST_CASE("One address guessing many usernames is slowed down too", "[http]") {
+  TestServer server;
+  for (int i = 0; i < 20; ++i)
+    CHECK(login(server, "user" + std::to_string(i), "guess").status == 401);
+  auto limited = login(server, "user99", "guess");
+  CHECK(limited.status == 429);
+  CHECK(limited.header("Retry-After") == "1");
+  addUser(server, "office", Role::CityAdmin);
+  CHECK_NOTHROW(server.app().auth().login("office", "correct horse battery", "10.20.30.40"));
+}
+
+TEST_CASE("New passwords need 12 characters and may not be common or trivial", "[http]") {
+  TestServer server;
+  addUser(server, "office", Role::CityAdmin);
+  std::string token = login(server, "office", "correct horse battery").json()["token"];
+  std::map<std::string, std::string> bearer{{"Authorization", "Bearer " + token}};
+  auto create = [&](const std::string& username, const std::string& password) {
+    return server.client().post("/api/v1/users",
+                                Json{{"username", username},
+                                     {"display_name", username},
+                                     {"role", "inspector"},
+                                     {"password", password}}
+                                    .dump(),
+                                bearer);
+  };
+  for (const char* bad : {"short-pw-11", "1qaz2wsx3edc", "1QAZ2WSX3EDC", "WoAiNi1314520",
+                          "aaaabbbbaaaabbbb", "zhang.wei-2026!", "秦岭山居十一个字的密码"}) {
+    CAPTURE(bad);
+    auto refused = create("zhang.wei", bad);
+    CHECK(refused.status == 400);
+    CHECK(refused.errorFields() == std::vector<std::string>{"password"});
+  }
+  CHECK(create("zhang.wei", "秦岭山居十二个字的好密码啊").status == 201);
+  CHECK(create("li.na", "Danjiang-river-walk").status == 201);
+}
+
+TEST_CASE("The session cookie is Secure when the public URL is https", "[http]") {
+  tisheng::app::Config config;
+  config.publicUrl = "https://v.example.cn";
+  TestServer server(config);
+  addUser(server, "office", Role::CityAdmin);
+  auto session = login(server, "office", "correct horse battery");
+  CHECK(session.header("Set-Cookie").find("; Secure") != std::string::npos);
+  TestServer plain;
+  addUser(plain, "office", Role::CityAdmin);
+  CHECK(login(plain, "office", "correct horse battery").header("Set-Cookie").find("Secure") ==
+        std::string::npos);
 }
 
 TEST_CASE("Logout ends the session", "[http]") {

@@ -9,6 +9,7 @@ TestServer::TestServer(app::Config config) {
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
   config.rulesDir = sourceDir() / "rating-rules" / "standards";
+  config.commonPasswordsFile = sourceDir() / "config" / "common-passwords.txt";
   app_ = std::make_unique<app::App>(config, log_, clock_);
   app_->start();
 }
