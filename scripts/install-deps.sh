@@ -9,10 +9,12 @@ packages=(
   build-essential cmake pkg-config git clang-format clang-tidy
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
   libcairo2-dev libpango1.0-dev libpng-dev libcctz-dev tzdata
+  libturbojpeg0-dev libexif-dev
   # plaques: Chinese and monospace fonts
   fonts-noto-cjk fonts-dejavu-core
   # tests: the tools that check what we produce
-  catch2 curl openssl zbar-tools poppler-utils python3-yaml
+  catch2 curl openssl zbar-tools poppler-utils python3-yaml libjpeg-turbo-progs
+  libimage-exiftool-perl
   # browser tests: Debian's Chromium driven by playwright-core from npm
   chromium
 )

@@ -117,10 +117,9 @@ void BodyReader::finish() const {
 }
 
 std::int64_t idParam(const std::string& value, const std::string& what) {
-  std::int64_t id = 0;
-  if (!Poco::NumberParser::tryParse64(value, id) || id <= 0)
-    throw http::NotFound("no " + what + " " + value);
-  return id;
+  auto id = domain::parseId(value);
+  if (!id) throw http::NotFound("no " + what + " " + value);
+  return *id;
 }
 
 std::optional<std::int64_t> integerQuery(const std::optional<std::string>& value,

@@ -41,7 +41,8 @@ class BodyReader {
   std::vector<http::FieldError> errors_;
 };
 
-/// A path parameter that must be a positive integer id; throws http::NotFound otherwise.
+/// A path parameter that must be a canonical positive decimal id (domain::parseId); throws
+/// http::NotFound otherwise.
 std::int64_t idParam(const std::string& value, const std::string& what);
 
 /// An integer query parameter; throws http::ValidationError naming it when it is not one.

@@ -18,16 +18,6 @@ http::HttpResponse file(std::string contentType, std::string body, const std::st
   return response;
 }
 
-/// Offices of the entry's county (or the city) and the entry's owner may print its plaque.
-void requirePlaqueAccess(const http::HttpRequest& request,
-                         const services::CertificateService& service) {
-  const security::Principal& principal = requireLogin(request);
-  domain::Entry entry = service.entryOf(request.params.at("serial"));
-  bool office = principal.isOffice() && principal.coversCounty(entry.countyCode);
-  bool owner = principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
-  if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
-}
-
 }  // namespace
 
 void addCertificateRoutes(http::Router& router, const services::CertificateService& service) {
@@ -46,20 +36,18 @@ void addCertificateRoutes(http::Router& router, const services::CertificateServi
   for (const Plaque& plaque : kPlaques)
     router.add("GET", base + "plaque." + plaque.extension,
                [&service, &plaque](http::HttpRequest& request) {
-                 requirePlaqueAccess(request, service);
+                 service.printable(requireLogin(request), request.params.at("serial"));
                  auto content = service.plaque(request.params.at("serial"));
                  return file(plaque.contentType, plaque.render(content),
                              content.serial + "." + plaque.extension);
                });
   router.add("GET", base + "qr.svg", [&](http::HttpRequest& request) {
-    requirePlaqueAccess(request, service);
-    auto c = service.certificate(request.params.at("serial"));
+    auto c = service.printable(requireLogin(request), request.params.at("serial"));
     return file("image/svg+xml", certificates::QrCode::encode(service.verificationUrl(c)).toSvg(),
                 c.serial + "-qr.svg");
   });
   router.add("GET", base + "qr.png", [&](http::HttpRequest& request) {
-    requirePlaqueAccess(request, service);
-    auto c = service.certificate(request.params.at("serial"));
+    auto c = service.printable(requireLogin(request), request.params.at("serial"));
     return file("image/png", certificates::QrCode::encode(service.verificationUrl(c)).toPng(8),
                 c.serial + "-qr.png");
   });

@@ -1,7 +1,6 @@
 #include "api/ComplaintsApi.h"
 
-#include <Poco/NumberParser.h>
-
+#include "domain/Text.h"
 #include "http/Form.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
@@ -17,8 +16,7 @@ std::optional<domain::Entry> entryAbout(const services::ComplaintForm& form,
     auto certificate = registry.certificateBySerial(form.serial);
     return certificate ? registry.entry(certificate->entryId) : std::nullopt;
   }
-  std::int64_t id = 0;
-  if (Poco::NumberParser::tryParse64(form.entryId, id)) return registry.entry(id);
+  if (auto id = domain::parseId(form.entryId)) return registry.entry(*id);
   return std::nullopt;
 }
 

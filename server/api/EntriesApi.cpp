@@ -1,10 +1,9 @@
 #include "api/EntriesApi.h"
 
-#include <Poco/NumberParser.h>
-
 #include <algorithm>
 
 #include "api/Access.h"
+#include "api/BodyReader.h"
 #include "api/LocalizedJson.h"
 #include "domain/Text.h"
 #include "http/HttpError.h"
@@ -47,7 +46,8 @@ Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
 /// Reads the fields present in body onto entry, collecting every problem; `allowed` limits
 /// which fields this caller may set.
 void applyFields(const Json& body, domain::Entry& e, const std::vector<std::string>& allowed,
-                 storage::UserRepository& users, std::vector<FieldError>& errors) {
+                 storage::UserRepository& users, const security::Principal& actor,
+                 std::vector<FieldError>& errors) {
   auto textField = [&](const std::string& key, rules::LocalizedText& target, bool zhRequired) {
     const Json& value = body[key];
     if (!value.is_object()) return errors.push_back({key, "expected {\"zh\": ..., \"en\": ...}"});
@@ -56,7 +56,12 @@ void applyFields(const Json& body, domain::Entry& e, const std::vector<std::stri
         return errors.push_back({key + "." + lang, "expected zh and en strings only"});
     target.zh = value.value("zh", target.zh);
     target.en = value.value("en", target.en);
-    if (zhRequired && target.zh.empty()) errors.push_back({key + ".zh", "required"});
+    bool multiline = key == "description";
+    for (const auto& [lang, part] : {std::pair{"zh", &target.zh}, std::pair{"en", &target.en}})
+      if (const char* problem = domain::textProblem(*part, multiline))
+        return errors.push_back({key + "." + lang, problem});
+    if (zhRequired && domain::isBlank(target.zh))
+      errors.push_back({key + ".zh", "required, and not only spaces"});
     if (target.zh.size() > 600 || target.en.size() > 600) errors.push_back({key, "too long"});
   };
   auto stringField = [&](const std::string& key, std::size_t max) -> std::optional<std::string> {
@@ -66,6 +71,7 @@ void applyFields(const Json& body, domain::Entry& e, const std::vector<std::stri
     }
     std::string value = body[key];
     if (value.size() > max) errors.push_back({key, "at most " + std::to_string(max) + " bytes"});
+    if (const char* problem = domain::textProblem(value, false)) errors.push_back({key, problem});
     return value;
   };
   for (const auto& [key, value] : body.items()) {
@@ -109,6 +115,8 @@ void applyFields(const Json& body, domain::Entry& e, const std::vector<std::stri
         auto user = users.userByName(*name);
         if (!user || user->role != Role::Business)
           errors.push_back({key, "no business account '" + *name + "'"});
+        else if (actor.county && user->county != actor.county)
+          errors.push_back({key, "a county office may name only businesses of its own county"});
         else
           e.ownerUserId = user->id;
       }
@@ -124,10 +132,7 @@ const std::vector<std::string> kOfficeFields{"category", "name",    "county",   
 const std::vector<std::string> kOwnerFields{"contact", "description"};
 
 std::int64_t idFrom(const http::HttpRequest& request) {
-  std::int64_t id = 0;
-  if (!Poco::NumberParser::tryParse64(request.params.at("id"), id))
-    throw http::NotFound("no entry " + request.params.at("id"));
-  return id;
+  return idParam(request.params.at("id"), "entry");
 }
 
 bool mayRead(const security::Principal& p, const domain::Entry& e) {
@@ -166,7 +171,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     for (const char* required : {"category", "name", "county"})
       if (!body.contains(required)) errors.push_back({required, "required field is missing"});
     domain::Entry entry;
-    applyFields(body, entry, kOfficeFields, users, errors);
+    applyFields(body, entry, kOfficeFields, users, p, errors);
     if (!errors.empty()) throw http::ValidationError(errors);
     if (!p.coversCounty(entry.countyCode)) throw http::Forbidden("outside your county");
     try {
@@ -198,6 +203,8 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
       errors.push_back({"text", "a string is required (empty removes the reply)"});
     else if (domain::characterCount(body["text"].get<std::string>()) > 300)
       errors.push_back({"text", "at most 300 characters"});
+    else if (const char* problem = domain::textProblem(body["text"].get<std::string>(), true))
+      errors.push_back({"text", problem});
     if (!errors.empty()) throw http::ValidationError(errors);
     std::string text = body["text"];
     registry.setReply(entry->id, text.empty() ? std::nullopt : std::optional(text),
@@ -215,7 +222,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     Json body = http::parseJsonObject(request);
     std::vector<FieldError> errors;
     domain::Entry changed = *entry;
-    applyFields(body, changed, office ? kOfficeFields : kOwnerFields, users, errors);
+    applyFields(body, changed, office ? kOfficeFields : kOwnerFields, users, p, errors);
     if (!errors.empty()) throw http::ValidationError(errors);
     if (!p.coversCounty(changed.countyCode)) throw http::Forbidden("outside your county");
     try {

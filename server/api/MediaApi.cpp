@@ -1,8 +1,7 @@
 #include "api/MediaApi.h"
 
-#include <Poco/NumberParser.h>
-
 #include "api/Access.h"
+#include "api/BodyReader.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
 
@@ -10,10 +9,7 @@ namespace tisheng::api {
 
 namespace {
 domain::Entry entryFrom(const http::HttpRequest& request, storage::RegistryRepository& registry) {
-  std::int64_t id = 0;
-  if (!Poco::NumberParser::tryParse64(request.params.at("id"), id))
-    throw http::NotFound("no entry " + request.params.at("id"));
-  auto entry = registry.entry(id);
+  auto entry = registry.entry(idParam(request.params.at("id"), "entry"));
   if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
   return *entry;
 }
@@ -28,8 +24,8 @@ void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
     bool owner =
         principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
     if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
-    std::string path = media.storeImage("entries", request.body);
-    registry.setPhoto(entry.id, path, {principal.username, clock.now()});
+    auto stored = media.storeImage("entries", request.body);
+    registry.setPhoto(entry.id, stored.path, {principal.username, clock.now()});
     return http::jsonResponse({{"photo_url", "/media/entries/" + std::to_string(entry.id)}});
   });
 

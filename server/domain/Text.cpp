@@ -23,6 +23,16 @@ std::size_t sequenceLength(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+std::optional<std::int64_t> parseId(std::string_view text) {
+  if (text.empty() || text.size() > 18 || text[0] == '0') return std::nullopt;
+  std::int64_t id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
 bool isBlank(std::string_view text) {
   static constexpr std::string_view kIdeographicSpace = "\u3000";
   for (std::size_t at = 0; at < text.size();) {

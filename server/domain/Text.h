@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace tisheng::domain {
@@ -13,6 +15,11 @@ inline std::size_t characterCount(std::string_view text) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
 }
+
+/// The id written in text when it is a canonical positive decimal (1, 42; not 01, +1, 1.0,
+/// " 1" or "1\0"), else nullopt. Ids in paths and forms are read only this way, so that one
+/// record has exactly one address.
+std::optional<std::int64_t> parseId(std::string_view text);
 
 /// True when text shows nothing: empty, or only spaces (ASCII, U+3000 ideographic), tabs and
 /// line breaks. Names and other required text must not be blank.

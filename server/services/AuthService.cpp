@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "certificates/Crypto.h"
+#include "domain/Text.h"
 #include "http/HttpError.h"
 #include "storage/Sqlite.h"
 
@@ -83,8 +84,9 @@ storage::User AuthService::createUser(const NewUser& request, const std::string&
   std::vector<http::FieldError> errors;
   if (!std::regex_match(request.username, kUsername))
     errors.push_back({"username", "3 to 40 lower-case letters, digits, '.', '_' or '-'"});
-  if (request.displayName.empty() || request.displayName.size() > 120)
-    errors.push_back({"display_name", "required, at most 120 bytes"});
+  if (domain::isBlank(request.displayName) || request.displayName.size() > 120 ||
+      domain::textProblem(request.displayName, false))
+    errors.push_back({"display_name", "required, one line of at most 120 bytes"});
   if (auto problem = policy_.problem(request.password, request.username))
     errors.push_back({"password", *problem});
   if (request.role == security::Role::CountyAdmin && !request.county)

@@ -127,6 +127,21 @@ domain::Entry CertificateService::entryOf(std::string_view serial) const {
   return *entry;
 }
 
+domain::Certificate CertificateService::printable(const security::Principal& principal,
+                                                  std::string_view serial) const {
+  domain::Certificate c = certificate(serial);
+  domain::Entry entry = entryOf(serial);
+  bool office = principal.isOffice() && principal.coversCounty(entry.countyCode);
+  bool owner = principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
+  if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
+  auto status = c.effectiveStatus(config_.programme.calendar.dayOf(clock_.now()));
+  if (status != CertificateStatus::Active)
+    throw http::Conflict("certificate " + c.serial + " is " +
+                         std::string(certificates::toString(status)) +
+                         "; no plaque is printed for it");
+  return c;
+}
+
 certificates::PlaqueContent CertificateService::plaque(std::string_view serial) const {
   domain::Certificate c = certificate(serial);
   domain::Entry entry = entryOf(serial);

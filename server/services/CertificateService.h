@@ -61,6 +61,12 @@ class CertificateService {
   domain::Certificate certificate(std::string_view serial) const;
   /// The entry a certificate belongs to; throws http::NotFound for an unknown serial.
   domain::Entry entryOf(std::string_view serial) const;
+  /// The certificate whose plaque or QR code principal may print: the entry's offices and
+  /// owner only (else http::Forbidden), and only while it is active today: a suspended,
+  /// revoked, expired or replaced certificate gets no plaque (http::Conflict saying which).
+  /// Throws http::NotFound for an unknown serial.
+  domain::Certificate printable(const security::Principal& principal,
+                                std::string_view serial) const;
 
   nlohmann::ordered_json jwks() const;
   /// The status list as of now, signed with the current key (JWS compact).

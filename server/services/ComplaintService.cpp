@@ -1,6 +1,5 @@
 #include "services/ComplaintService.h"
 
-#include <Poco/NumberParser.h>
 #include <cstdio>
 
 #include "domain/Text.h"
@@ -31,10 +30,12 @@ FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::stri
   for (const auto& [id, label] : categories()) knownCategory |= id == form.category;
   if (!knownCategory) errors.push_back({"category", "choose one of the listed categories"});
   std::size_t length = domain::characterCount(form.description);
-  if (length < 10 || length > 2000)
+  if (const char* problem = domain::textProblem(form.description, true))
+    errors.push_back({"description", problem});
+  else if (length < 10 || length > 2000 || domain::isBlank(form.description))
     errors.push_back({"description", "10 to 2000 characters, please describe what happened"});
-  if (domain::characterCount(form.contact) > 100)
-    errors.push_back({"contact", "at most 100 characters"});
+  if (domain::characterCount(form.contact) > 100 || domain::textProblem(form.contact, false))
+    errors.push_back({"contact", "at most 100 characters on one line"});
   if (form.serial.empty() && form.entryId.empty())
     errors.push_back({"serial", "name the plaque's serial or the entry"});
   if (!errors.empty()) throw http::ValidationError(errors);
@@ -46,10 +47,9 @@ FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::stri
     complaint.entryId = certificate->entryId;
     complaint.certificateId = certificate->id;
   } else {
-    std::int64_t id = 0;
-    if (!Poco::NumberParser::tryParse64(form.entryId, id) || !registry_.entry(id))
-      throw http::NotFound("no entry " + form.entryId);
-    complaint.entryId = id;
+    auto id = domain::parseId(form.entryId);
+    if (!id || !registry_.entry(*id)) throw http::NotFound("no entry " + form.entryId);
+    complaint.entryId = *id;
   }
   std::int64_t now = clock_.now();
   if (complaints_.countFromAddressSince(address, now - 3600) >= kMaxPerAddressPerHour)

@@ -286,6 +286,8 @@ Inspection InspectionService::saveScores(const security::Principal& p, std::int6
         errors.push_back({"notes." + item, "expected a string or null"});
       else if (domain::characterCount(value.get<std::string>()) > 1000)
         errors.push_back({"notes." + item, "at most 1000 characters"});
+      else if (const char* problem = domain::textProblem(value.get<std::string>(), true))
+        errors.push_back({"notes." + item, problem});
       else
         inspection.notes[item] = value;
     }
@@ -299,23 +301,31 @@ Inspection InspectionService::saveScores(const security::Principal& p, std::int6
 domain::Evidence InspectionService::addEvidence(const security::Principal& p, std::int64_t id,
                                                 const std::optional<std::string>& itemId,
                                                 const std::string& bytes) {
-  domain::Evidence evidence;
-  workflow_.write([&](storage::WorkflowStore& store) {
+  auto check = [&](storage::WorkflowStore& store) {
     Inspection inspection = assignedDraft(p, store, id);
-    WorkflowEffects effects(store, context_, stamp(p));
     const rules::Standard& standard =
-        effects.standard(inspection.standardId, inspection.standardVersion);
+        WorkflowEffects(store, context_, stamp(p))
+            .standard(inspection.standardId, inspection.standardVersion);
     if (itemId && !standard.findItem(*itemId))
       throw http::ValidationError("item", "unknown item in standard '" + standard.id + "'");
     if (bytes.size() > static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes))
       throw http::PayloadTooLarge(
           static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes));
+    return inspection;
+  };
+  // Decoding and re-encoding the photo takes a while: checked first, outside the transaction.
+  workflow_.read([&](storage::WorkflowStore& store) { check(store); });
+  StoredImage stored = media_.storeImage("evidence", bytes);
+  domain::Evidence evidence;
+  workflow_.write([&](storage::WorkflowStore& store) {
+    Inspection inspection = check(store);
+    WorkflowEffects effects(store, context_, stamp(p));
     evidence.inspectionId = id;
     evidence.itemId = itemId;
-    evidence.path = media_.storeImage("evidence", bytes);
-    evidence.sha256 = certificates::hex(certificates::sha256(bytes));
-    evidence.contentType = MediaStore::imageType(bytes).value_or("application/octet-stream");
-    evidence.bytes = static_cast<std::int64_t>(bytes.size());
+    evidence.path = stored.path;
+    evidence.sha256 = stored.sha256;
+    evidence.contentType = stored.contentType;
+    evidence.bytes = static_cast<std::int64_t>(stored.bytes);
     evidence.uploadedBy = p.username;
     evidence.uploadedAt = effects.stamp().at;
     // Taking the inspection from the queue by uploading assigns the inspector too.

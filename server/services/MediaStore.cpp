@@ -5,6 +5,7 @@
 
 #include "certificates/Crypto.h"
 #include "http/HttpError.h"
+#include "services/ImageSanitizer.h"
 
 namespace tisheng::services {
 
@@ -16,11 +17,11 @@ std::optional<std::string> MediaStore::imageType(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string MediaStore::storeImage(const std::string& folder, const std::string& bytes) const {
-  auto type = imageType(bytes);
-  if (!type) throw http::ValidationError("body", "expected a JPEG or PNG image");
-  std::string name = folder + "/" + certificates::hex(certificates::sha256(bytes)) +
-                     (*type == "image/png" ? ".png" : ".jpg");
+StoredImage MediaStore::storeImage(const std::string& folder, std::string_view upload) const {
+  CleanImage image = sanitizeImage(upload, limits_);
+  const std::string& bytes = image.bytes;
+  std::string sha256 = certificates::hex(certificates::sha256(bytes));
+  std::string name = folder + "/" + sha256 + (image.type == "image/png" ? ".png" : ".jpg");
   fs::path file = root_ / name;
   if (!fs::exists(file)) {
     fs::create_directories(file.parent_path());
@@ -33,7 +34,7 @@ std::string MediaStore::storeImage(const std::string& folder, const std::string&
     }
     fs::rename(temporary, file);
   }
-  return name;
+  return {name, sha256, image.type, bytes.size()};
 }
 
 std::optional<std::string> MediaStore::read(const std::string& relativePath) const {

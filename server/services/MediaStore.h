@@ -5,25 +5,39 @@
 #include <string>
 #include <string_view>
 
+#include "services/ImageSanitizer.h"
+
 namespace tisheng::services {
+
+/// An image as stored: rebuilt from its pixels (see sanitizeImage).
+struct StoredImage {
+  std::string path;    ///< relative to the store's root, e.g. "entries/<sha256>.jpg"
+  std::string sha256;  ///< hex, of the stored bytes
+  std::string contentType;
+  std::size_t bytes = 0;
+};
 
 /// Uploaded images on disk under a root folder, named by the SHA-256 of their content (so a
 /// file is never overwritten with different bytes). Thread-safe.
 class MediaStore {
  public:
-  explicit MediaStore(std::filesystem::path root) : root_(std::move(root)) {}
+  explicit MediaStore(std::filesystem::path root, ImageLimits limits = {})
+      : root_(std::move(root)), limits_(limits) {}
 
-  /// "image/jpeg" or "image/png" from the file's first bytes, or nullopt.
+  /// "image/jpeg" or "image/png" from the file's first bytes, or nullopt (for serving files
+  /// that storeImage wrote).
   static std::optional<std::string> imageType(std::string_view bytes);
 
-  /// Stores bytes under folder and returns the relative path ("entries/<sha256>.jpg").
-  /// Throws http::ValidationError when the bytes are not a JPEG or PNG image.
-  std::string storeImage(const std::string& folder, const std::string& bytes) const;
+  /// Decodes the upload, stores the image rebuilt from its pixels under folder (no metadata,
+  /// orientation applied) and says where. Throws http::ValidationError when the upload is not
+  /// a whole JPEG or PNG image within the limits.
+  StoredImage storeImage(const std::string& folder, std::string_view upload) const;
   /// The bytes at a relative path made by storeImage; nullopt when missing or outside the root.
   std::optional<std::string> read(const std::string& relativePath) const;
 
  private:
   std::filesystem::path root_;
+  ImageLimits limits_;
 };
 
 }  // namespace tisheng::services

@@ -15,7 +15,9 @@ using domain::CertificateStatus;
 using security::Role;
 
 void requireText(const std::string& field, const std::string& text, std::size_t max) {
-  if (text.empty()) throw http::ValidationError(field, "required");
+  if (const char* problem = domain::textProblem(text, true))
+    throw http::ValidationError(field, problem);
+  if (domain::isBlank(text)) throw http::ValidationError(field, "required, and not only spaces");
   if (domain::characterCount(text) > max)
     throw http::ValidationError(field, "at most " + std::to_string(max) + " characters");
 }
@@ -50,8 +52,8 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
                                              const std::optional<std::string>& contact,
                                              const std::string& address) {
   requireText("text", text, 1000);
-  if (contact && domain::characterCount(*contact) > 100)
-    throw http::ValidationError("contact", "at most 100 characters");
+  if (contact && (domain::characterCount(*contact) > 100 || domain::textProblem(*contact, false)))
+    throw http::ValidationError("contact", "at most 100 characters on one line");
   domain::Objection objection;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto notice = store.notice(noticeId);

@@ -83,9 +83,18 @@ TEST_CASE("Owners edit contact and description and offices change the owner", "[
   TestServer server;
   counties(server);
   auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
-  auto first = tisheng::test::loginAs(server, Role::Business, "first.owner");
-  auto second = tisheng::test::loginAs(server, Role::Business, "second.owner");
+  auto first = tisheng::test::loginAs(server, Role::Business, "first.owner", "shangzhou");
+  auto second = tisheng::test::loginAs(server, Role::Business, "second.owner", "shangzhou");
+  tisheng::test::loginAs(server, Role::Business, "luonan.owner", "luonan");
+  tisheng::test::loginAs(server, Role::Business, "anywhere.owner");
   Json withOwner = kHomestay;
+  // A county office names only businesses of its own county as owners.
+  for (const char* stranger : {"luonan.owner", "anywhere.owner"}) {
+    withOwner["owner"] = stranger;
+    auto refused = server.client().post("/api/v1/entries", withOwner.dump(), office);
+    CHECK(refused.status == 400);
+    CHECK(refused.errorFields() == std::vector<std::string>{"owner"});
+  }
   withOwner["owner"] = "first.owner";
   auto id = server.client()
                 .post("/api/v1/entries", withOwner.dump(), office)
@@ -117,7 +126,7 @@ TEST_CASE("The owner's public reply shows beside its record", "[http]") {
   TestServer server;
   counties(server);
   auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
-  auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
+  auto owner = tisheng::test::loginAs(server, Role::Business, "owner", "shangzhou");
   auto other = tisheng::test::loginAs(server, Role::Business, "other");
   Json withOwner = kHomestay;
   withOwner["owner"] = "owner";
