@@ -3,20 +3,12 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "rules/StrictJson.h"
+#include "certificates/Jws.h"
 
 namespace tisheng::certificates {
 
 namespace {
 
-/// The JSON in text, or null when it is not acceptable JSON (see rules::parseStrictJson).
-nlohmann::ordered_json parseJsonOrNull(std::string_view text) {
-  try {
-    return rules::parseStrictJson(text);
-  } catch (const rules::JsonError&) {
-    return nullptr;
-  }
-}
 constexpr std::pair<CertificateStatus, std::string_view> kNames[] = {
     {CertificateStatus::Active, "active"},
     {CertificateStatus::Suspended, "suspended"},
@@ -55,33 +47,11 @@ std::string signStatusList(const StatusList& list, const KeyRecord& key, const S
       if (value == status) ids.push_back(id);
     payload[std::string(name)] = ids;
   }
-  nlohmann::ordered_json header{{"alg", "EdDSA"}, {"kid", key.kid}, {"typ", "tisheng-status+jws"}};
-  std::string signingInput = base64url(header.dump()) + "." + base64url(payload.dump());
-  return signingInput + "." + base64url(signer.sign(signingInput));
+  return signJws(payload, "tisheng-status+jws", key, signer);
 }
 
 StatusList openStatusList(std::string_view jws, const std::vector<KeyRecord>& keys) {
-  auto first = jws.find('.');
-  auto second = jws.find('.', first == std::string_view::npos ? first : first + 1);
-  if (first == std::string_view::npos || second == std::string_view::npos)
-    throw std::runtime_error("status list: not a JWS compact serialisation");
-  auto header = fromBase64url(jws.substr(0, first));
-  auto payload = fromBase64url(jws.substr(first + 1, second - first - 1));
-  auto signature = fromBase64url(jws.substr(second + 1));
-  if (!header || !payload || !signature) throw std::runtime_error("status list: bad base64url");
-  auto head = parseJsonOrNull(*header);
-  if (!head.is_object() || head.value("alg", "") != "EdDSA")
-    throw std::runtime_error("status list: header must say alg EdDSA");
-  std::string kid = head.value("kid", "");
-  const KeyRecord* key = nullptr;
-  for (const auto& candidate : keys)
-    if (candidate.kid == kid) key = &candidate;
-  if (!key) throw std::runtime_error("status list: signed by unknown key " + kid);
-  if (key->revokedAt) throw std::runtime_error("status list: signed by revoked key " + kid);
-  if (!verifyEd25519(key->publicKey, jws.substr(0, second), *signature))
-    throw std::runtime_error("status list: signature does not verify");
-  auto body = parseJsonOrNull(*payload);
-  if (!body.is_object()) throw std::runtime_error("status list: bad JSON");
+  auto body = openJws(jws, "tisheng-status+jws", keys, "status list");
   StatusList list;
   try {
     list.issuer = body.at("iss").get<std::string>();

@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "api/Access.h"
+#include "api/AuditApi.h"
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
 #include "api/ComplaintsApi.h"
@@ -49,9 +50,11 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       inspections_(workflow_, media_, workflowContext_, clock),
       supervision_(workflow_, inspections_, workflowContext_, clock),
       scheduler_(workflow_, workflowContext_),
+      audit_(database_, keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog) {
   api::addHealthRoutes(router_, database_, standards_);
+  api::addAuditRoutes(router_, audit_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
                      config_.publicUrl.starts_with("https://"));
   api::addStandardsRoutes(router_, standards_);
@@ -88,6 +91,13 @@ void App::start() {
       services::TickReport report = scheduler_.tick(clock_.now());
       accessLog_.note("scheduler: " + services::summary(report));
       for (const auto& error : report.errors) accessLog_.note("scheduler error: " + error);
+      try {
+        if (auto made = audit_.checkpointIfDue(clock_.now()))
+          accessLog_.note("audit checkpoint: " + std::to_string(made->head.rows) + " rows, head " +
+                          made->head.hash);
+      } catch (const std::exception& error) {
+        accessLog_.note(std::string("audit checkpoint error: ") + error.what());
+      }
     }
   });
 }

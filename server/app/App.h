@@ -13,6 +13,7 @@
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
 #include "security/Passwords.h"
+#include "services/AuditService.h"
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "services/ComplaintService.h"
@@ -54,6 +55,7 @@ class App {
   services::InspectionService& inspections() { return inspections_; }
   services::SupervisionService& supervision() { return supervision_; }
   services::Scheduler& scheduler() { return scheduler_; }
+  services::AuditService& audit() { return audit_; }
 
  private:
   Config config_;
@@ -75,6 +77,7 @@ class App {
   services::InspectionService inspections_;
   services::SupervisionService supervision_;
   services::Scheduler scheduler_;
+  services::AuditService audit_;
   const Clock& clock_;
   http::AccessLog accessLog_;
   http::Router router_;

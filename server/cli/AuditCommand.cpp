@@ -1,37 +1,72 @@
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "app/Clock.h"
 #include "app/Config.h"
+#include "certificates/AuditCheckpoint.h"
+#include "certificates/CivilDate.h"
+#include "certificates/KeyStore.h"
 #include "cli/Commands.h"
+#include "rules/StrictJson.h"
+#include "services/AuditService.h"
 #include "storage/AuditLog.h"
 #include "storage/Migrations.h"
 
 namespace tisheng::cli {
 
 namespace {
+
 const char* kAuditHelp =
-    "usage: tisheng audit verify [--config FILE]\n"
-    "Recomputes the hash chain of the audit trail. Exits 0 and prints the row count and the\n"
-    "head hash (keep it elsewhere: a later run that does not reach it means rows were cut off)\n"
-    "when intact; exits 1 naming the first edited, inserted or missing row otherwise.\n";
+    "usage: tisheng audit verify [--checkpoint FILE [--keys JWKS]] [--config FILE]\n"
+    "       tisheng audit checkpoint [--config FILE]\n"
+    "verify recomputes the hash chain of the audit trail. Exits 0 and prints the row count and\n"
+    "the head hash when intact; exits 1 naming the first edited, inserted or missing row\n"
+    "otherwise. With --checkpoint, also proves that the trail extends a signed checkpoint saved\n"
+    "earlier (from `audit checkpoint` or /api/v1/public/audit/checkpoints/latest): the trail\n"
+    "still reaches the checkpoint's head at its row, so it was not rewritten or cut off since.\n"
+    "The signature is checked with the server's key store, or with the published keys (--keys,\n"
+    "a copy of /.well-known/jwks.json).\n"
+    "checkpoint signs the current head, stores it (the server publishes it) and prints it.\n";
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot be read");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string trimmed(std::string text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string configFile = kDefaultConfigFile;
+  std::string action = args.empty() ? "" : args[0];
+  if (action == "--help" || action == "-h") {
+    out << kAuditHelp;
+    return 0;
+  }
+  std::string configFile = kDefaultConfigFile, checkpointFile, keysFile;
   bool configRequired = false;
-  bool verify = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help" || args[i] == "-h") {
-      out << kAuditHelp;
-      return 0;
-    } else if (args[i] == "verify") {
-      verify = true;
-    } else if (args[i] == "--config" && i + 1 < args.size()) {
+  bool usable = action == "verify" || action == "checkpoint";
+  for (std::size_t i = 1; usable && i < args.size(); ++i) {
+    bool hasValue = i + 1 < args.size();
+    if (args[i] == "--config" && hasValue) {
       configFile = args[++i];
       configRequired = true;
+    } else if (args[i] == "--checkpoint" && hasValue && action == "verify") {
+      checkpointFile = args[++i];
+    } else if (args[i] == "--keys" && hasValue && action == "verify") {
+      keysFile = args[++i];
     } else {
-      verify = false;
-      break;
+      usable = false;
     }
   }
-  if (!verify) {
+  if (!usable) {
     err << kAuditHelp;
     return 2;
   }
@@ -39,9 +74,32 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     if (!std::filesystem::exists(config.databasePath()))
       throw std::runtime_error(config.databasePath().string() + ": no database");
+    app::SystemClock clock;
+    if (action == "checkpoint") {
+      storage::ConnectionPool pool(config.databasePath(), 1);
+      storage::migrate(*pool.acquire());
+      auto keys =
+          certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+      auto made =
+          services::AuditService(pool, keys, config.programme.publicHost).checkpoint(clock.now());
+      out << made.jws << "\n";
+      return 0;
+    }
     storage::Connection connection(config.databasePath());
     storage::migrate(connection);
-    auto check = storage::verifyAudit(connection);
+    storage::AuditCheck check;
+    if (checkpointFile.empty()) {
+      check = storage::verifyAudit(connection);
+    } else {
+      auto keys = keysFile.empty()
+                      ? certificates::KeyStore::read(config.keysDir()).keys()
+                      : certificates::fromJwks(rules::parseStrictJson(readFile(keysFile)));
+      auto checkpoint = certificates::openAuditCheckpoint(trimmed(readFile(checkpointFile)), keys);
+      check = storage::verifyAuditExtends(connection, {checkpoint.rows, checkpoint.head});
+      if (check.intact)
+        out << "extends the checkpoint of " << certificates::isoTime(checkpoint.at) << " ("
+            << checkpoint.rows << " rows)\n";
+    }
     if (!check.intact) {
       out << "audit trail BROKEN at row " << *check.firstBadRow << ": " << check.problem << "\n";
       return 1;

@@ -3,6 +3,7 @@
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
+#include "services/AuditService.h"
 #include "services/Scheduler.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteRegistryRepository.h"
@@ -60,6 +61,9 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     out << "tick at " << certificates::isoTime(clock.now()) << ": " << services::summary(report)
         << "\n";
     for (const auto& error : report.errors) out << "error: " << error << "\n";
+    services::AuditService audit(pool, keys, config.programme.publicHost);
+    if (auto made = audit.checkpointIfDue(clock.now()))
+      out << "audit checkpoint: " << made->head.rows << " rows, head " << made->head.hash << "\n";
     return report.errors.empty() ? 0 : 1;
   } catch (const std::exception& error) {
     err << "tisheng tick: " << error.what() << "\n";

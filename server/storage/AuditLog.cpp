@@ -23,6 +23,7 @@ std::string rowHash(const std::string& previous, std::int64_t id, std::int64_t a
 }  // namespace
 
 void appendAudit(Connection& connection, const Stamp& stamp, const AuditRecord& record) {
+  if (record.before && record.after && *record.before == *record.after) return;
   auto last = connection.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
   std::int64_t id = 1;
   std::string previous = kGenesis;
@@ -73,6 +74,56 @@ AuditCheck verifyAudit(Connection& connection) {
     ++check.rows;
   }
   return check;
+}
+
+AuditHead auditHead(Connection& connection) {
+  auto last = connection.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  if (!last.step()) return {0, kGenesis};
+  return {last.integer(0), last.text(1)};
+}
+
+AuditCheck verifyAuditExtends(Connection& connection, const AuditHead& head) {
+  AuditCheck check = verifyAudit(connection);
+  if (!check.intact) return check;
+  auto fail = [&check](std::int64_t row, const std::string& problem) {
+    check.intact = false;
+    check.firstBadRow = row;
+    check.problem = problem;
+    return check;
+  };
+  if (check.rows < head.rows)
+    return fail(check.rows + 1, "the chain has " + std::to_string(check.rows) +
+                                    " rows, the checkpoint " + std::to_string(head.rows) +
+                                    ": rows were cut off");
+  std::string hash = kGenesis;
+  if (head.rows > 0) {
+    auto row = connection.prepare("SELECT hash FROM audit_log WHERE id = ?");
+    row.bind(1, head.rows).step();
+    hash = row.text(0);
+  }
+  if (hash != head.hash)
+    return fail(head.rows, "differs from the checkpoint's head: the chain was rewritten");
+  return check;
+}
+
+void saveCheckpoint(Connection& connection, const StoredCheckpoint& checkpoint) {
+  connection.prepare("INSERT INTO audit_checkpoints (at, rows, head, jws) VALUES (?, ?, ?, ?)")
+      .bind(1, checkpoint.at)
+      .bind(2, checkpoint.head.rows)
+      .bind(3, checkpoint.head.hash)
+      .bind(4, checkpoint.jws)
+      .run();
+}
+
+std::vector<StoredCheckpoint> checkpoints(Connection& connection, int limit) {
+  auto rows = connection.prepare(
+      "SELECT id, at, rows, head, jws FROM audit_checkpoints ORDER BY id DESC LIMIT ?");
+  rows.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<StoredCheckpoint> out;
+  while (rows.step())
+    out.push_back(
+        {rows.integer(0), rows.integer(1), {rows.integer(2), rows.text(3)}, rows.text(4)});
+  return out;
 }
 
 }  // namespace tisheng::storage

@@ -268,6 +268,19 @@ ALTER TABLE complaints ADD COLUMN triage_note TEXT;
 ALTER TABLE complaints ADD COLUMN triaged_by TEXT;
 ALTER TABLE complaints ADD COLUMN triaged_at INTEGER;
 )SQL"},
+      {8, "signed checkpoints of the audit trail's head", R"SQL(
+CREATE TABLE audit_checkpoints (
+  id    INTEGER PRIMARY KEY,
+  at    INTEGER NOT NULL,
+  rows  INTEGER NOT NULL,
+  head  TEXT NOT NULL,
+  jws   TEXT NOT NULL
+);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+  BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+  BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+)SQL"},
   };
   return all;
 }

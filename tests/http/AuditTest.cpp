@@ -3,6 +3,8 @@
 #include "storage/AuditLog.h"
 #include "support/Registry.h"
 #include "support/Subprocess.h"
+#include "support/TempDir.h"
+#include "support/Tools.h"
 
 using tisheng::rules::Category;
 using tisheng::test::TestServer;
@@ -126,4 +128,107 @@ TEST_CASE("audit verify detects an edited or deleted row", "[sqlite]") {
     auto check = verify(server);
     CHECK(check.firstBadRow == 2);
   }
+}
+
+namespace {
+
+/// What someone with write access to the database could do: rewrite the whole trail with row
+/// 3 changed and every hash recomputed, so that the chain on its own still verifies.
+void rewriteTrailConsistently(TestServer& server) {
+  auto db = server.app().database().acquire();
+  db->execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+  struct Row {
+    tisheng::storage::Stamp stamp;
+    tisheng::storage::AuditRecord record;
+  };
+  std::vector<Row> rows;
+  auto read =
+      db->prepare("SELECT at, actor, action, subject, before, after FROM audit_log ORDER BY id");
+  while (read.step())
+    rows.push_back({{read.text(1), read.integer(0)},
+                    {read.text(2), read.text(3), read.optionalText(4), read.optionalText(5)}});
+  db->execute("DELETE FROM audit_log");
+  rows[2].record.after = "{\"grade\":\"forged\"}";
+  for (const auto& row : rows) tisheng::storage::appendAudit(*db, row.stamp, row.record);
+}
+
+}  // namespace
+
+TEST_CASE("Signed checkpoints prove the trail was not rewritten since", "[sqlite]") {
+  TestServer server;
+  someHistory(server);
+  auto made = server.app().audit().checkpoint(server.clock().now());
+  CHECK(made.head.rows == 3);
+  auto published = server.client().get("/api/v1/public/audit/checkpoints/latest");
+  CHECK(published.status == 200);
+  CHECK(published.header("Content-Type") == "application/jose");
+  CHECK(published.body == made.jws);
+  auto list = server.client().get("/api/v1/public/audit/checkpoints").json()["checkpoints"];
+  CHECK(list.size() == 1);
+  CHECK(list[0]["head"] == made.head.hash);
+
+  tisheng::test::TempDir dir;
+  auto file = tisheng::test::writeFile(dir.path() / "checkpoint.jws", published.body + "\n");
+  auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json",
+                                       server.client().get("/.well-known/jwks.json").body);
+  std::map<std::string, std::string> env{
+      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  tisheng::test::loginAs(server, tisheng::security::Role::CityAdmin, "later");  // trail grows
+  for (const auto& keys : {std::vector<std::string>{}, {"--keys", jwks.string()}}) {
+    std::vector<std::string> args{"audit", "verify", "--checkpoint", file.string()};
+    args.insert(args.end(), keys.begin(), keys.end());
+    auto extends = tisheng::test::runTisheng(args, env);
+    CAPTURE(extends.out, extends.err);
+    CHECK(extends.exitCode == 0);
+    CHECK(extends.out.find("extends the checkpoint of ") == 0);
+    CHECK(extends.out.find("(3 rows)\naudit trail intact: 4 rows") != std::string::npos);
+  }
+  // A forged checkpoint is refused outright.
+  auto forged = tisheng::test::writeFile(
+      dir.path() / "forged.jws", published.body.substr(0, published.body.size() - 4) + "AAAA");
+  CHECK(tisheng::test::runTisheng({"audit", "verify", "--checkpoint", forged.string()}, env)
+            .exitCode == 2);
+
+  rewriteTrailConsistently(server);
+  CHECK(verify(server).intact);  // the chain alone cannot tell
+  auto caught = tisheng::test::runTisheng({"audit", "verify", "--checkpoint", file.string()}, env);
+  CHECK(caught.exitCode == 1);
+  CHECK(caught.out ==
+        "audit trail BROKEN at row 3: differs from the checkpoint's head: the chain was "
+        "rewritten\n");
+  server.app().database().acquire()->execute("DELETE FROM audit_log WHERE id >= 2");
+  auto cut = tisheng::test::runTisheng({"audit", "verify", "--checkpoint", file.string()}, env);
+  CHECK(cut.out ==
+        "audit trail BROKEN at row 2: the chain has 1 rows, the checkpoint 3: rows were cut off\n");
+}
+
+TEST_CASE("audit checkpoint signs the head and the scheduler makes one a day", "[sqlite]") {
+  TestServer server;
+  std::map<std::string, std::string> env{
+      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  CHECK_FALSE(server.app().audit().checkpointIfDue(server.clock().now()));  // nothing to sign
+  someHistory(server);
+  auto printed = tisheng::test::runTisheng({"audit", "checkpoint"}, env);
+  CHECK(printed.exitCode == 0);
+  CHECK(printed.out.size() > 100);
+  auto first = server.app().audit().recent(5);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].jws + "\n" == printed.out);
+  server.clock().set(first[0].at + 3600);  // the command ran on the real clock
+  CHECK_FALSE(server.app().audit().checkpointIfDue(server.clock().now()));  // made just now
+  server.clock().set(first[0].at + 86400);
+  auto daily = server.app().audit().checkpointIfDue(server.clock().now());
+  REQUIRE(daily);
+  CHECK(daily->head.rows == 3);
+  CHECK(server.app().audit().recent(5).size() == 2);
+}
+
+TEST_CASE("Audit rows that change nothing are not written", "[sqlite]") {
+  TestServer server;
+  auto db = server.app().database().acquire();
+  tisheng::storage::appendAudit(*db, {"test", 1},
+                                {"entry.update", "entry:1", "{\"a\":1}", "{\"a\":1}"});
+  tisheng::storage::appendAudit(*db, {"test", 1},
+                                {"entry.update", "entry:1", "{\"a\":1}", "{\"a\":2}"});
+  CHECK(tisheng::storage::verifyAudit(*db).rows == 1);
 }

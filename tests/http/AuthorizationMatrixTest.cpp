@@ -41,6 +41,8 @@ const Row kMatrix[] = {
     {"GET /api/v1/public/verify/{token}", "AAAAAAA", ""},
     {"GET /.well-known/jwks.json", "AAAAAAA", ""},
     {"GET /api/v1/public/status-list", "AAAAAAA", ""},
+    {"GET /api/v1/public/audit/checkpoints", "AAAAAAA", ""},
+    {"GET /api/v1/public/audit/checkpoints/latest", "AAAAAAA", ""},
     {"GET /api/v1/certificates/{serial}/plaque.pdf", "UAAFFAF", ""},
     {"GET /api/v1/certificates/{serial}/plaque.svg", "UAAFFAF", ""},
     {"GET /api/v1/certificates/{serial}/plaque.png", "UAAFFAF", ""},

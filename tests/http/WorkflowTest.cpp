@@ -207,6 +207,9 @@ TEST_CASE(
         "county notice.open", "county objection.dismissed", "system certificate.issue",
         "system notice.issued"})
     CHECK(actions.count(expected) == 1);
+  auto noOps = db->prepare("SELECT COUNT(*) FROM audit_log WHERE before = after");
+  noOps.step();
+  CHECK(noOps.integer(0) == 0);  // nothing recorded that changed nothing
 }
 
 TEST_CASE("A refusal is appealed and heard by another admin", "[http][workflow]") {
