@@ -14,7 +14,9 @@ packages=(
   fonts-noto-cjk fonts-dejavu-core
   # tests: the tools that check what we produce
   catch2 curl openssl zbar-tools poppler-utils python3-yaml libjpeg-turbo-progs
-  libimage-exiftool-perl
+  libimage-exiftool-perl sqlite3
+  # the production front, tested with its shipped configuration
+  nginx-light
   # browser tests: Debian's Chromium driven by playwright-core from npm
   chromium
 )

@@ -1,6 +1,7 @@
 #include "app/Config.h"
 
 #include <Poco/AutoPtr.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
@@ -8,6 +9,7 @@
 #include <cctype>
 #include <functional>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -60,6 +62,20 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
          if (!v.empty() && !v.starts_with("https://") && !v.starts_with("http://"))
            throw std::invalid_argument("expected an http:// or https:// URL, got '" + v + "'");
          c.publicUrl = v;
+       }},
+      {"server.trusted_proxies",
+       [](Config& c, const std::string& v) {
+         c.http.trustedProxies.clear();
+         std::stringstream list(v);
+         for (std::string address; std::getline(list, address, ',');) {
+           address.erase(0, address.find_first_not_of(' '));
+           address.erase(address.find_last_not_of(' ') + 1);
+           Poco::Net::IPAddress parsed;
+           if (!Poco::Net::IPAddress::tryParse(address, parsed))
+             throw std::invalid_argument("expected IP addresses separated by commas, got '" +
+                                         address + "'");
+           c.http.trustedProxies.push_back(parsed.toString());
+         }
        }},
       {"server.max_threads",
        [](Config& c, const std::string& v) { c.http.maxThreads = toInt(v, 2, 1024); }},

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/Net/TCPServerConnection.h>
@@ -13,6 +14,7 @@
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "http/ConnectionGuard.h"
@@ -47,10 +49,22 @@ void readBody(Poco::Net::HTTPServerRequest& in, std::size_t maxBytes, HttpReques
   }
 }
 
-HttpRequest translate(Poco::Net::HTTPServerRequest& in, std::size_t maxBytes) {
+/// The client's address: the peer's, or, when the peer is a trusted proxy, the address it
+/// states in X-Real-IP.
+std::string clientAddress(const Poco::Net::HTTPServerRequest& in,
+                          const std::vector<std::string>& trustedProxies) {
+  std::string peer = in.clientAddress().host().toString();
+  if (std::find(trustedProxies.begin(), trustedProxies.end(), peer) == trustedProxies.end())
+    return peer;
+  Poco::Net::IPAddress stated;
+  if (!Poco::Net::IPAddress::tryParse(in.get("X-Real-IP", ""), stated)) return peer;
+  return stated.toString();
+}
+
+HttpRequest translate(Poco::Net::HTTPServerRequest& in, const HttpServerOptions& options) {
   HttpRequest out;
   out.method = in.getMethod();
-  out.remoteAddress = in.clientAddress().host().toString();
+  out.remoteAddress = clientAddress(in, options.trustedProxies);
   for (const auto& [name, value] : in) out.headers.emplace(lower(name), value);
   try {
     Poco::URI uri(in.getURI());
@@ -60,7 +74,7 @@ HttpRequest translate(Poco::Net::HTTPServerRequest& in, std::size_t maxBytes) {
     out.path.clear();  // the router answers 400 for a malformed target
   }
   out.framingError = framingError(in);
-  if (out.framingError.empty() && hasBody(in)) readBody(in, maxBytes, out);
+  if (out.framingError.empty() && hasBody(in)) readBody(in, options.maxBodyBytes, out);
   return out;
 }
 
@@ -76,13 +90,13 @@ thread_local ConnectionGuard::Slot* currentSlot = nullptr;
 
 class Adapter : public Poco::Net::HTTPRequestHandler {
  public:
-  Adapter(const Handler& handler, std::size_t maxBytes, ConnectionGuard& guard)
-      : handler_(handler), maxBytes_(maxBytes), guard_(guard) {}
+  Adapter(const Handler& handler, const HttpServerOptions& options, ConnectionGuard& guard)
+      : handler_(handler), options_(options), guard_(guard) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in,
                      Poco::Net::HTTPServerResponse& out) override {
     try {
-      HttpRequest request = translate(in, maxBytes_);
+      HttpRequest request = translate(in, options_);
       if (currentSlot) guard_.bodyReceived(*currentSlot);
       // After an ambiguous frame, an unread body or a body without a length, the next bytes
       // on the connection cannot be trusted to start a request.
@@ -106,7 +120,7 @@ class Adapter : public Poco::Net::HTTPRequestHandler {
 
  private:
   const Handler& handler_;
-  std::size_t maxBytes_;
+  const HttpServerOptions& options_;
   ConnectionGuard& guard_;
 };
 
@@ -115,12 +129,12 @@ class Adapter : public Poco::Net::HTTPRequestHandler {
 /// Makes the Adapter for each request; tells the guard that the request head has arrived.
 class RequestFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  RequestFactory(Handler handler, std::size_t maxBytes, ConnectionGuard& guard)
-      : handler_(std::move(handler)), maxBytes_(maxBytes), guard_(guard) {}
+  RequestFactory(Handler handler, HttpServerOptions options, ConnectionGuard& guard)
+      : handler_(std::move(handler)), options_(std::move(options)), guard_(guard) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest&) override {
     if (currentSlot) guard_.headReceived(*currentSlot);
-    return new Adapter(handler_, maxBytes_, guard_);
+    return new Adapter(handler_, options_, guard_);
   }
   /// What Poco's HTTPServer::stopAll does: tells every open connection to stop (and with
   /// abort, shuts its socket down).
@@ -128,7 +142,7 @@ class RequestFactory : public Poco::Net::HTTPRequestHandlerFactory {
 
  private:
   Handler handler_;
-  std::size_t maxBytes_;
+  const HttpServerOptions options_;
   ConnectionGuard& guard_;
 };
 
@@ -214,7 +228,7 @@ HttpServer::HttpServer(Handler handler, const HttpServerOptions& options)
   // Each read and write on a socket; the guard bounds whole phases.
   params->setTimeout(Poco::Timespan(
       std::chrono::duration_cast<std::chrono::microseconds>(options.headerTimeout).count()));
-  factory_ = new RequestFactory(std::move(handler), options.maxBodyBytes, *guard_);
+  factory_ = new RequestFactory(std::move(handler), options, *guard_);
   pool_ = std::make_unique<Poco::ThreadPool>(2, options.maxThreads + 1);
   server_ = std::make_unique<Poco::Net::TCPServer>(
       new GuardedConnectionFactory(params, factory_, *guard_), *pool_, socket, params);

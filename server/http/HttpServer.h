@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/HttpExchange.h"
 
@@ -37,6 +38,8 @@ struct HttpServerOptions {
   std::chrono::milliseconds headerTimeout{10000};
   /// Time for a request body to arrive once its head has.
   std::chrono::milliseconds bodyTimeout{60000};
+  /// Peers (nginx) whose X-Real-IP header names the client; from anyone else it is ignored.
+  std::vector<std::string> trustedProxies;
 };
 
 /// The Poco HTTP server around one Handler. Reads each request fully (bodies past

@@ -70,3 +70,20 @@ TEST_CASE("Garbage on the wire does not hurt the server", "[http]") {
       "POST /api/v1/standards/homestay/evaluate HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"sc");
   CHECK(server.client().get("/healthz").status == 200);
 }
+
+TEST_CASE("The client address comes from X-Real-IP only behind a trusted proxy", "[http]") {
+  auto loginFrom = [](TestServer& server) {
+    server.client().post("/api/v1/login", R"({"username": "nobody", "password": "guess"})",
+                         {{"X-Real-IP", "203.0.113.9"}});
+    auto db = server.app().database().acquire();
+    auto row = db->prepare("SELECT address FROM login_failures");
+    row.step();
+    return row.text(0);
+  };
+  tisheng::app::Config behindNginx;
+  behindNginx.http.trustedProxies = {"127.0.0.1"};
+  TestServer proxied(behindNginx);
+  CHECK(loginFrom(proxied) == "203.0.113.9");
+  TestServer direct;
+  CHECK(loginFrom(direct) == "127.0.0.1");  // anyone else's X-Real-IP is ignored
+}
