@@ -2,11 +2,9 @@
 #include <regex>
 #include <set>
 
-#include "certificates/QrCode.h"
-#include "support/Workflow.h"
+#include "support/Fixture.h"
 
-using tisheng::rules::Category;
-using tisheng::security::Role;
+using tisheng::test::Fixture;
 using tisheng::test::TestServer;
 
 namespace {
@@ -91,107 +89,14 @@ const Row kMatrix[] = {
      R"({"reason": "closure", "effective_on": "2027-06-01"})"},
 };
 
-/// The id each kind of `{id}` stands for in a route.
-struct Fixture {
-  std::int64_t entry = 0, inspection = 0, evidence = 0, complaint = 0, notice = 0, objection = 0,
-               decision = 0, appeal = 0;
-
-  std::string idFor(const std::string& route) const {
-    auto has = [&route](const char* part) { return route.find(part) != std::string::npos; };
-    std::int64_t id = has("/inspections/")  ? inspection
-                      : has("/complaints/") ? complaint
-                      : has("/notices/")    ? notice
-                      : has("/objections/") ? objection
-                      : has("/decisions/")  ? decision
-                      : has("/appeals/")    ? appeal
-                                            : entry;
-    return std::to_string(id);
-  }
-};
-
-/// A second entry on public notice with an objection, a review of the first entry with one
-/// photo, a complaint, and a suspension (by an admin who is none of the callers) under appeal.
-Fixture makeFixture(TestServer& server, std::int64_t entry, const std::string& serial) {
-  using tisheng::test::postJson;
-  Fixture f;
-  f.entry = entry;
-  auto setup = tisheng::test::loginAs(server, Role::CityAdmin, "setup");
-  auto inspector = tisheng::test::loginAs(server, Role::Inspector, "setup-insp", "shangzhou");
-  auto other = tisheng::test::addEntry(server, Category::Homestay, "公示中的民宿");
-  auto opened = [&](const char* kind, std::int64_t on) {
-    auto reply =
-        postJson(server, "/api/v1/inspections",
-                 {{"kind", kind}, {"entry_id", on}, {"inspectors", {"setup-insp", "insp"}}}, setup);
-    REQUIRE(reply.status == 201);
-    return reply.json()["inspection"]["id"].get<std::int64_t>();
-  };
-  auto initial = std::to_string(opened("initial", other));
-  server.client().send(
-      "PUT", "/api/v1/inspections/" + initial + "/scores",
-      nlohmann::json{{"scores", tisheng::test::scoresAt(Category::Homestay, 1.0)}}.dump(),
-      inspector);
-  REQUIRE(
-      server.client().post("/api/v1/inspections/" + initial + "/submit", "", inspector).status ==
-      200);
-  auto confirmed = postJson(server, "/api/v1/inspections/" + initial + "/decision",
-                            {{"decision", "confirm"}}, setup);
-  REQUIRE(confirmed.status == 200);
-  f.notice = confirmed.json()["notice"]["id"];
-  f.objection =
-      postJson(server, "/api/v1/public/notices/" + std::to_string(f.notice) + "/objections",
-               {{"text", "公示异议"}}, {})
-          .json()["objection"]["id"];
-
-  f.inspection = opened("review", entry);
-  auto photo = tisheng::certificates::QrCode::encode("photo").toPng(4);
-  auto uploaded = server.client().send(
-      "POST", "/api/v1/inspections/" + std::to_string(f.inspection) + "/evidence", photo,
-      inspector);
-  CAPTURE(uploaded.body);
-  REQUIRE(uploaded.status == 201);
-  f.evidence = uploaded.json()["evidence"]["id"];
-  auto complained = postJson(server, "/api/v1/public/complaints",
-                             {{"serial", serial},
-                              {"category", "service"},
-                              {"description", "前台服务态度恶劣，拒绝开具发票"}},
-                             {});
-  CAPTURE(complained.body);
-  REQUIRE(complained.status == 201);
-  f.complaint = complained.json()["id"];
-  auto rectified =
-      postJson(server, "/api/v1/certificates/" + serial + "/rectifications",
-               {{"findings", "整改"}, {"deadline", "2026-12-10"}, {"suspend", true}}, setup);
-  CAPTURE(rectified.body);
-  REQUIRE(rectified.status == 201);
-  f.decision = server.client()
-                   .get("/api/v1/entries/" + std::to_string(entry) + "/record", setup)
-                   .json()["decisions"][0]["id"];
-  auto owner = server.app().auth().login("owner", "correct horse battery", "10.0.0.2");
-  auto appealed = postJson(server, "/api/v1/decisions/" + std::to_string(f.decision) + "/appeals",
-                           {{"grounds", "申诉理由"}}, {{"Authorization", "Bearer " + owner.token}});
-  CAPTURE(appealed.body);
-  REQUIRE(appealed.status == 201);
-  f.appeal = appealed.json()["appeal"]["id"];
-  return f;
-}
-
 }  // namespace
 
 TEST_CASE("Authorization matrix: every route for every role and county", "[http]") {
   TestServer server;
-  auto entry = tisheng::test::addEntry(server, Category::Homestay, "山居");  // in shangzhou
-  auto cert = tisheng::test::issue(server, entry, Category::Homestay, "jia");
-  server.app().registry().addCounty("luonan", {"洛南县", "Luonan"}, {"test", 0});
+  Fixture fixture = tisheng::test::makeFixture(server);
+  const auto& cert = fixture.certificate;
   auto& auth = server.app().auth();
   const std::string password = "correct horse battery";
-  auth.createUser({"city", "city", Role::CityAdmin, std::nullopt, password}, "test");
-  auth.createUser({"here", "here", Role::CountyAdmin, "shangzhou", password}, "test");
-  auth.createUser({"there", "there", Role::CountyAdmin, "luonan", password}, "test");
-  auth.createUser({"insp", "insp", Role::Inspector, "shangzhou", password}, "test");
-  auth.createUser({"owner", "owner", Role::Business, std::nullopt, password}, "test");
-  auth.createUser({"other", "other", Role::Business, std::nullopt, password}, "test");
-  tisheng::test::setOwner(server, entry, "owner");
-  Fixture fixture = makeFixture(server, entry, cert.serial);
 
   std::set<std::string> registered, covered;
   for (const auto& route : server.app().router().routes())

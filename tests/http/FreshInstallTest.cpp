@@ -48,11 +48,7 @@ TEST_CASE("From an empty data directory the production steps reach a certified e
       std::regex_search(chief.out, password, std::regex("with password (\\S+) \\(shown once\\)")));
 
   tisheng::test::RunningTisheng server({"serve"}, env);
-  std::string line;
-  std::getline(server.out(), line);
-  std::smatch url;
-  REQUIRE(std::regex_search(line, url, std::regex("listening on http://127\\.0\\.0\\.1:(\\d+)/")));
-  HttpClient client(static_cast<std::uint16_t>(std::stoi(url[1])));
+  HttpClient client(server.listeningPort());
   auto city = bearer(login(client, "chief", password[1]));
 
   // The city office makes the county office, which makes its inspector and a business.

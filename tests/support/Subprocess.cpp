@@ -4,7 +4,9 @@
 
 #include <Poco/StreamCopier.h>
 
+#include <regex>
 #include <sstream>
+#include <stdexcept>
 
 namespace tisheng::test {
 
@@ -29,6 +31,16 @@ RunningTisheng::RunningTisheng(const std::vector<std::string>& args,
 }
 
 void RunningTisheng::signal(int number) const { ::kill(handle_->id(), number); }
+
+std::uint16_t RunningTisheng::listeningPort() {
+  static const std::regex kListening("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+  for (std::string line; std::getline(*out_, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, kListening))
+      return static_cast<std::uint16_t>(std::stoi(match[1]));
+  }
+  throw std::runtime_error("tisheng ended without listening");
+}
 
 Finished RunningTisheng::finish() {
   Finished finished;

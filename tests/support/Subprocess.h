@@ -27,6 +27,9 @@ class RunningTisheng {
                  const std::map<std::string, std::string>& env);
 
   std::istream& out() { return *out_; }
+  /// For `serve`: reads standard output up to "listening on http://127.0.0.1:PORT/" and returns
+  /// PORT; throws std::runtime_error when the process ends first.
+  std::uint16_t listeningPort();
   /// Sends a signal (SIGTERM to stop a server).
   void signal(int number) const;
   /// Waits for the exit and returns the code, the rest of standard output and all of stderr.
