@@ -1,8 +1,11 @@
 # The two commands a newcomer needs: `make run` and `make test` (see README.md).
 BUILD ?= build
+SANITIZE_BUILD ?= build-sanitize
 JOBS ?= $(shell nproc)
+# Seconds of new inputs per fuzz target: `make fuzz FUZZ_SECONDS=3600`.
+FUZZ_SECONDS ?= 300
 
-.PHONY: all deps configure build run test lint bench clean
+.PHONY: all deps configure build run test lint bench clean sanitize fuzz
 
 all: build
 
@@ -20,8 +23,23 @@ run: build
 	@echo "Starting Tisheng; stop it with Ctrl-C."
 	@./$(BUILD)/server/tisheng serve --demo
 
-test: build
+# Every test: the g++ build (style, browser and deploy tests included), then the same C++ tests
+# under ASan + UBSan with the fuzz targets over their corpora and 10 s of new inputs each.
+test: build sanitize
 	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -j$(JOBS)
+	@cd $(SANITIZE_BUILD) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp \
+	  ctest --output-on-failure --no-tests=error -j$(JOBS) -E '^(style|docs|browser|deploy)\.'
+
+# The clang build with AddressSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json).
+sanitize: deps
+	@cmake --preset sanitize > /dev/null
+	@cmake --build $(SANITIZE_BUILD) -j$(JOBS)
+
+fuzz: sanitize
+	@for target in $(SANITIZE_BUILD)/tests/fuzz/fuzz-*; do \
+	  name=$$(basename $$target | sed 's/^fuzz-//'); \
+	  tests/fuzz/run-fuzz.sh $$target tests/fuzz/corpus/$$name $(FUZZ_SECONDS) || exit 1; \
+	done
 
 lint: build
 	@./$(BUILD)/server/tisheng rules lint rating-rules/standards
@@ -30,4 +48,4 @@ bench: build
 	@./$(BUILD)/bench/tisheng-bench-evaluate
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD)

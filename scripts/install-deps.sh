@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(
   # build
   build-essential cmake pkg-config git clang-format clang-tidy
+  # the sanitizer build and libFuzzer
+  clang
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
   libcairo2-dev libpango1.0-dev libpng-dev libcctz-dev tzdata
   libturbojpeg0-dev libexif-dev

@@ -17,8 +17,11 @@ std::string Reply::header(const std::string& name) const {
 
 std::vector<std::string> Reply::errorFields() const {
   std::vector<std::string> out;
+  // .at(), not a const operator[], which is undefined for a missing key (seen under clang).
   const auto body = json();
-  for (const auto& field : body["error"]["fields"]) out.push_back(field["field"]);
+  const auto& error = body.at("error");
+  if (error.contains("fields"))
+    for (const auto& field : error.at("fields")) out.push_back(field.at("field"));
   return out;
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Soak: 64 connections of mixed traffic (plaque scans, logins, score saves, photo uploads) for
+# SECONDS against the demo server; reports errors and how much the server's memory grew after
+# a warm-up. Usage: bench/soak.sh [SECONDS]  (default 60; needs wrk; run `make build` first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+work=$(mktemp -d /tmp/tisheng-soak.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+port=18095
+TISHENG_SERVER_PORT=$port TISHENG_STORAGE_DATA_DIR="$work/data" TISHENG_SERVER_MAX_THREADS=128 \
+  TISHENG_SERVER_MAX_CONNECTIONS_PER_ADDRESS=0 TISHENG_SECURITY_PASSWORD_COST=12 \
+  ./build/server/tisheng serve --demo > "$work/out.txt" 2> "$work/access.log" &
+server=$!
+for _ in $(seq 100); do grep -q "Plaques to try" "$work/out.txt" 2> /dev/null && break; sleep 0.2; done
+sleep 1
+password() { sed -n "s/.*: $1 \/ \(\S*\)$/\1/p" "$work/out.txt"; }
+token() {
+  curl -sf -d "{\"username\": \"$1\", \"password\": \"$(password "$1")\"}" \
+    "http://127.0.0.1:$port/api/v1/login" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+export ADMIN=$(token admin) INSPECTOR=$(token inspector.li) INSPECTION=2 ENTRY=1
+export LOGIN="{\"username\": \"inspector.li\", \"password\": \"$(password inspector.li)\"}"
+export PLAQUE=$(grep -o '/c/[A-Z2-7]*' "$work/out.txt" | head -1)
+curl -sf "http://127.0.0.1:$port/api/v1/certificates/$(grep -o 'SL-[A-Z]*-[0-9]*-[0-9]*' "$work/out.txt" | head -1)/qr.png" \
+  -H "Authorization: Bearer $ADMIN" -o "$work/photo.png"
+export PHOTO="$work/photo.png"
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+
+echo "== warm-up 10 s"
+wrk -t2 -c64 -d10s -s bench/soak.lua "http://127.0.0.1:$port" > /dev/null 2>&1
+warm=$(rss)
+echo "== soak ${seconds} s, 64 connections (RSS after warm-up ${warm} kB)"
+wrk -t2 -c64 -d"${seconds}s" -s bench/soak.lua "http://127.0.0.1:$port"
+end=$(rss)
+echo "RSS after warm-up ${warm} kB, at the end ${end} kB: growth $(( (end - warm) * 100 / warm )) %"
+echo "5xx in the access log: $(grep -c ' 5[0-9][0-9] ' "$work/access.log" || true)"
+curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && echo "healthz after the soak: ok"
