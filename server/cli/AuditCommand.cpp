@@ -1,6 +1,4 @@
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "app/Clock.h"
 #include "app/Config.h"
@@ -8,7 +6,7 @@
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
-#include "rules/StrictJson.h"
+#include "cli/Files.h"
 #include "services/AuditService.h"
 #include "storage/AuditLog.h"
 #include "storage/Migrations.h"
@@ -28,14 +26,6 @@ const char* kAuditHelp =
     "The signature is checked with the server's key store, or with the published keys (--keys,\n"
     "a copy of /.well-known/jwks.json).\n"
     "checkpoint signs the current head, stores it (the server publishes it) and prints it.\n";
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot be read");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string trimmed(std::string text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -91,9 +81,8 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     if (checkpointFile.empty()) {
       check = storage::verifyAudit(connection);
     } else {
-      auto keys = keysFile.empty()
-                      ? certificates::KeyStore::read(config.keysDir()).keys()
-                      : certificates::fromJwks(rules::parseStrictJson(readFile(keysFile)));
+      auto keys = keysFile.empty() ? certificates::KeyStore::read(config.keysDir()).keys()
+                                   : publishedKeys(keysFile);
       auto checkpoint = certificates::openAuditCheckpoint(trimmed(readFile(checkpointFile)), keys);
       check = storage::verifyAuditExtends(connection, {checkpoint.rows, checkpoint.head});
       if (check.intact)

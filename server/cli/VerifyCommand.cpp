@@ -1,13 +1,10 @@
-#include <fstream>
-#include <sstream>
-
 #include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "certificates/OfflineVerifier.h"
 #include "cli/Commands.h"
-#include "rules/StrictJson.h"
+#include "cli/Files.h"
 
 namespace tisheng::cli {
 
@@ -21,14 +18,6 @@ const char* kVerifyHelp =
     "certificate's status in a signed status list (/api/v1/public/status-list) and its age.\n"
     "--at judges as of another time than now (for audits).\n"
     "Exits 0 when genuine, 1 when not, 2 on bad usage.\n";
-
-std::string readFile(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot be read");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 const char* categoryName(rules::Category category) {
   switch (category) {
@@ -77,7 +66,7 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     std::vector<certificates::KeyRecord> keys;
     if (!keysFile.empty()) {
-      keys = certificates::fromJwks(rules::parseStrictJson(readFile(keysFile)));
+      keys = publishedKeys(keysFile);
     } else {
       auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
       keys = certificates::KeyStore::read(config.keysDir()).keys();

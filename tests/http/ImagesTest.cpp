@@ -39,38 +39,41 @@ std::string phonePhoto(const std::filesystem::path& dir) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
+std::string be32(std::uint32_t v) {
+  return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                     static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
 /// A PNG whose header claims width × height, with a token of image data.
 std::string pngClaiming(std::uint32_t width, std::uint32_t height) {
   auto chunk = [](const std::string& type, const std::string& data) {
-    auto be32 = [](std::uint32_t v) {
-      return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
-                         static_cast<char>(v >> 8), static_cast<char>(v)};
-    };
     Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
     crc.update(type + data);
     return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc.checksum());
-  };
-  auto be32 = [](std::uint32_t v) {
-    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
-                       static_cast<char>(v >> 8), static_cast<char>(v)};
   };
   return std::string("\x89PNG\r\n\x1A\n", 8) +
          chunk("IHDR", be32(width) + be32(height) + std::string("\x08\x02\x00\x00\x00", 5)) +
          chunk("IDAT", std::string("\x78\x9C\x03\x00\x00\x00\x00\x01", 8)) + chunk("IEND", "");
 }
 
+/// A server with entry 1 owned by "owner", and the owner's credentials.
+struct OwnedEntry {
+  TestServer server;
+  std::int64_t entry = tisheng::test::addEntry(server, Category::Homestay, "山居");
+  std::map<std::string, std::string> owner =
+      tisheng::test::loginAs(server, Role::Business, "owner");
+  std::string target = "/api/v1/entries/" + std::to_string(entry) + "/photo";
+  OwnedEntry() { tisheng::test::setOwner(server, entry, "owner"); }
+};
+
 }  // namespace
 
 TEST_CASE("Photos are stored rebuilt from their pixels without metadata and upright", "[http]") {
-  TestServer server;
-  auto entry = tisheng::test::addEntry(server, Category::Homestay, "山居");
-  auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
-  tisheng::test::setOwner(server, entry, "owner");
+  OwnedEntry f;
   tisheng::test::TempDir dir;
-  std::string target = "/api/v1/entries/" + std::to_string(entry) + "/photo";
-  REQUIRE(server.client().send("PUT", target, phonePhoto(dir.path()), owner).status == 200);
+  REQUIRE(f.server.client().send("PUT", f.target, phonePhoto(dir.path()), f.owner).status == 200);
 
-  auto served = server.client().get("/media/entries/" + std::to_string(entry));
+  auto served = f.server.client().get("/media/entries/" + std::to_string(f.entry));
   CHECK(served.header("Content-Type") == "image/jpeg");
   auto file = tisheng::test::writeFile(dir.path() / "served.jpg", served.body).string();
   CHECK(shell("exiftool -s3 -GPSLatitude -GPSPosition -SerialNumber -Orientation " + file) == "");
@@ -81,10 +84,7 @@ TEST_CASE("Photos are stored rebuilt from their pixels without metadata and upri
 }
 
 TEST_CASE("Damaged, oversized and foreign images are refused and nothing is stored", "[http]") {
-  TestServer server;
-  auto entry = tisheng::test::addEntry(server, Category::Homestay, "山居");
-  auto owner = tisheng::test::loginAs(server, Role::Business, "owner");
-  tisheng::test::setOwner(server, entry, "owner");
+  OwnedEntry f;
   tisheng::test::TempDir dir;
   std::string png = tisheng::certificates::QrCode::encode("photo").toPng(4);
   std::string jpeg = phonePhoto(dir.path());
@@ -102,15 +102,14 @@ TEST_CASE("Damaged, oversized and foreign images are refused and nothing is stor
       {"JPEG marker only", "\xFF\xD8\xFF\xE0", "not a readable JPEG image"},
       {"GIF", "GIF89a\x01\x00\x01\x00", "expected a JPEG or PNG image"},
   };
-  std::string target = "/api/v1/entries/" + std::to_string(entry) + "/photo";
   for (const auto& c : cases) {
     CAPTURE(c.name);
-    auto reply = server.client().send("PUT", target, c.bytes, owner);
+    auto reply = f.server.client().send("PUT", f.target, c.bytes, f.owner);
     CHECK(reply.status == 400);
     CAPTURE(reply.body);
     CHECK(reply.errorFields() == std::vector<std::string>{"body"});
     CHECK(reply.json()["error"]["fields"][0]["message"].get<std::string>().starts_with(c.why));
   }
-  CHECK(server.client().get("/media/entries/" + std::to_string(entry)).status == 404);
-  CHECK_FALSE(std::filesystem::exists(server.dataDir().path() / "media" / "entries"));
+  CHECK(f.server.client().get("/media/entries/" + std::to_string(f.entry)).status == 404);
+  CHECK_FALSE(std::filesystem::exists(f.server.dataDir().path() / "media" / "entries"));
 }

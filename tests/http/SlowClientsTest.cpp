@@ -20,18 +20,6 @@ Poco::Net::StreamSocket connectFrom(const std::string& source, std::uint16_t por
   return socket;
 }
 
-/// Reads until the server closes the connection; what it sent before closing.
-std::string readToClose(Poco::Net::StreamSocket& socket) {
-  std::string answer;
-  char buffer[4096];
-  try {
-    while (int n = socket.receiveBytes(buffer, sizeof buffer)) answer.append(buffer, n);
-  } catch (const Poco::Exception&) {
-    // a reset is a close too
-  }
-  return answer;
-}
-
 tisheng::app::Config guarded(int threads, int perAddress) {
   tisheng::app::Config config;
   config.http.maxThreads = threads;
@@ -66,7 +54,8 @@ TEST_CASE("Clients sending a head one byte at a time cannot hold every worker", 
   done = true;
   dripper.join();
   CHECK(probe.status == 200);
-  for (auto& socket : slow) CHECK(readToClose(socket).empty());  // closed without a reply
+  for (auto& socket : slow)
+    CHECK(tisheng::test::readUntilClosed(socket).empty());  // closed without a reply
   CHECK(server.app().httpCounters().timedOut >= 12);
 }
 
@@ -75,7 +64,7 @@ TEST_CASE("A slow body is cut off after the body timeout", "[http]") {
   auto socket = connectFrom("127.0.0.1", server.port());
   std::string head = "POST /api/v1/login HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{\"user";
   socket.sendBytes(head.data(), static_cast<int>(head.size()));
-  CHECK(readToClose(socket).empty());
+  CHECK(tisheng::test::readUntilClosed(socket).empty());
   CHECK(server.app().httpCounters().timedOut == 1);  // the guard closed it, not our timeout
   CHECK(server.client().get("/healthz").status == 200);
 }
@@ -86,7 +75,7 @@ TEST_CASE("One address may hold only so many connections and others are still se
   for (int i = 0; i < 3; ++i) idle.push_back(connectFrom("127.0.0.2", server.port()));
   // The acceptor admits connections in order, so the fourth finds three counted.
   auto fourth = connectFrom("127.0.0.2", server.port());
-  CHECK(readToClose(fourth).empty());  // refused at accept: closed at once
+  CHECK(tisheng::test::readUntilClosed(fourth).empty());  // refused at accept: closed at once
   CHECK(server.app().httpCounters().refusedForAddress == 1);
   CHECK(server.client().get("/healthz").status == 200);  // from 127.0.0.1
   idle.clear();                                          // closing them frees the address's slots
@@ -94,7 +83,7 @@ TEST_CASE("One address may hold only so many connections and others are still se
     auto again = connectFrom("127.0.0.2", server.port());
     std::string request = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
     again.sendBytes(request.data(), static_cast<int>(request.size()));
-    if (readToClose(again).starts_with("HTTP/1.1 200 OK")) {
+    if (tisheng::test::readUntilClosed(again).starts_with("HTTP/1.1 200 OK")) {
       SUCCEED("served again once the idle connections closed");
       return;
     }

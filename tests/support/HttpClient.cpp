@@ -64,6 +64,10 @@ std::string HttpClient::raw(const std::string& bytes, bool halfClose) const {
   socket.setReceiveTimeout(Poco::Timespan(5, 0));
   socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
   if (halfClose) socket.shutdownSend();
+  return readUntilClosed(socket);
+}
+
+std::string readUntilClosed(Poco::Net::StreamSocket& socket) {
   std::string answer;
   char buffer[4096];
   try {

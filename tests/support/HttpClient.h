@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/Net/StreamSocket.h>
+
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -18,6 +20,10 @@ struct Reply {
   /// The `field` of each entry in an error reply's `fields`, in order.
   std::vector<std::string> errorFields() const;
 };
+
+/// Everything the peer sends on socket until it closes the connection (a reset counts as a
+/// close) or the socket's receive timeout passes.
+std::string readUntilClosed(Poco::Net::StreamSocket& socket);
 
 /// A blocking HTTP/1.1 client for one server on 127.0.0.1 (a new connection per request).
 class HttpClient {
