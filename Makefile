@@ -28,7 +28,7 @@ run: build
 test: build sanitize
 	@cd $(BUILD) && ctest --output-on-failure --no-tests=error -j$(JOBS)
 	@cd $(SANITIZE_BUILD) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp \
-	  ctest --output-on-failure --no-tests=error -j$(JOBS) -E '^(style|docs|browser|deploy)\.'
+	  ctest --output-on-failure --no-tests=error -j$(JOBS) -E '^(style|docs|browser|deploy|soak)\.'
 
 # The clang build with AddressSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json).
 sanitize: deps

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Soak: 64 connections of mixed traffic (plaque scans, logins, score saves, photo uploads) for
 # SECONDS against the demo server; reports errors and how much the server's memory grew after
-# a warm-up. Usage: bench/soak.sh [SECONDS]  (default 60; needs wrk; run `make build` first)
+# a warm-up, and fails on any error or on growth of 10 % or more (make test runs it).
+# Usage: bench/soak.sh [SECONDS [BINARY]]  (default 60 and build/server/tisheng; needs wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+binary=${2:-./build/server/tisheng}
 work=$(mktemp -d /tmp/tisheng-soak.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 port=18095
 TISHENG_SERVER_PORT=$port TISHENG_STORAGE_DATA_DIR="$work/data" TISHENG_SERVER_MAX_THREADS=128 \
   TISHENG_SERVER_MAX_CONNECTIONS_PER_ADDRESS=0 TISHENG_SECURITY_PASSWORD_COST=12 \
-  ./build/server/tisheng serve --demo > "$work/out.txt" 2> "$work/access.log" &
+  "$binary" serve --demo > "$work/out.txt" 2> "$work/access.log" &
 server=$!
 for _ in $(seq 100); do grep -q "Plaques to try" "$work/out.txt" 2> /dev/null && break; sleep 0.2; done
 sleep 1
@@ -38,8 +40,14 @@ echo "== warm-up 10 s"
 wrk -t2 -c64 -d10s -s bench/soak.lua "http://127.0.0.1:$port" > /dev/null 2>&1
 warm=$(rss)
 echo "== soak ${seconds} s, 64 connections (RSS after warm-up ${warm} kB)"
-wrk -t2 -c64 -d"${seconds}s" -s bench/soak.lua "http://127.0.0.1:$port"
+wrk -t2 -c64 -d"${seconds}s" -s bench/soak.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt"
 end=$(rss)
-echo "RSS after warm-up ${warm} kB, at the end ${end} kB: growth $(( (end - warm) * 100 / warm )) %"
-echo "5xx in the access log: $(grep -c ' 5[0-9][0-9] ' "$work/access.log" || true)"
+growth=$(( (end - warm) * 100 / warm ))
+errors=$(grep -c ' 5[0-9][0-9] ' "$work/access.log" || true)
+echo "RSS after warm-up ${warm} kB, at the end ${end} kB: growth ${growth} %"
+echo "5xx in the access log: $errors"
 curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && echo "healthz after the soak: ok"
+grep -q 'socket errors connect 0 read 0 write 0 timeout 0, non-2xx 0$' "$work/wrk.txt" \
+  || { echo "FAIL: errors during the soak"; exit 1; }
+[ "$errors" -eq 0 ] || { echo "FAIL: 5xx replies"; exit 1; }
+[ "$growth" -lt 10 ] || { echo "FAIL: memory grew ${growth} % after the warm-up"; exit 1; }

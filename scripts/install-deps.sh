@@ -17,8 +17,8 @@ packages=(
   # tests: the tools that check what we produce
   catch2 curl openssl zbar-tools poppler-utils python3-yaml libjpeg-turbo-progs
   libimage-exiftool-perl sqlite3
-  # the production front, tested with its shipped configuration
-  nginx-light
+  # the production front, tested with its shipped configuration; load for the soak test
+  nginx-light wrk
   # browser tests: Debian's Chromium driven by playwright-core from npm
   chromium
 )
