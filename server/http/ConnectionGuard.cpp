@@ -44,7 +44,6 @@ bool ConnectionGuard::admit(const Poco::Net::StreamSocket& socket) {
   std::lock_guard lock(mutex_);
   int& open = perAddress_[address];
   if (limits_.maxPerAddress > 0 && open >= limits_.maxPerAddress) {
-    if (open == 0) perAddress_.erase(address);
     ++refused_;
     return false;
   }
