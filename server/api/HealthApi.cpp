@@ -18,14 +18,20 @@ int schemaVersion(storage::ConnectionPool& database) {
 }  // namespace
 
 void addHealthRoutes(http::Router& router, storage::ConnectionPool& database,
-                     const rules::StandardRegistry& registry) {
-  router.add("GET", "/healthz", [&database, &registry](http::HttpRequest&) {
+                     const rules::StandardRegistry& registry,
+                     std::function<http::HttpServer::Counters()> connections) {
+  router.add("GET", "/healthz", [&database, &registry, connections](http::HttpRequest&) {
     int schema = schemaVersion(database);
     bool up = schema >= 0;
+    auto counters = connections();
     return http::jsonResponse({{"status", up ? "ok" : "unavailable"},
                                {"database", up ? "ok" : "unavailable"},
                                {"schema_version", schema},
-                               {"standards", registry.latestOfEach().size()}},
+                               {"standards", registry.latestOfEach().size()},
+                               {"connections",
+                                {{"refused_queue_full", counters.refusedQueueFull},
+                                 {"refused_per_address", counters.refusedForAddress},
+                                 {"timed_out", counters.timedOut}}}},
                               up ? 200 : 503);
   });
 }

@@ -53,7 +53,7 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       audit_(database_, keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog) {
-  api::addHealthRoutes(router_, database_, standards_);
+  api::addHealthRoutes(router_, database_, standards_, [this] { return server_->counters(); });
   api::addAuditRoutes(router_, audit_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
                      config_.publicUrl.starts_with("https://"));

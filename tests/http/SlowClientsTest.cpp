@@ -77,6 +77,7 @@ TEST_CASE("One address may hold only so many connections and others are still se
   auto fourth = connectFrom("127.0.0.2", server.port());
   CHECK(tisheng::test::readUntilClosed(fourth).empty());  // refused at accept: closed at once
   CHECK(server.app().httpCounters().refusedForAddress == 1);
+  CHECK(server.client().get("/healthz").json()["connections"]["refused_per_address"] == 1);
   CHECK(server.client().get("/healthz").status == 200);  // from 127.0.0.1
   idle.clear();                                          // closing them frees the address's slots
   for (int attempt = 0; attempt < 50; ++attempt) {
