@@ -39,7 +39,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# playwright-core drives the system Chromium; it never downloads a browser of its own.
-if [ ! -d node_modules/playwright-core ]; then
+# playwright-core drives the system Chromium; it never downloads a browser of its own. Preact,
+# htm and idb-keyval are copied into the admin UI by scripts/build-admin-ui.sh.
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/preact ] ||
+   [ ! -d node_modules/htm ] || [ ! -d node_modules/idb-keyval ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,6 +1,8 @@
 #include "api/AuthApi.h"
 
 #include "api/Access.h"
+#include "api/BodyReader.h"
+#include "api/Paging.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
 
@@ -16,7 +18,14 @@ Json userJson(const storage::User& user) {
           {"username", user.username},
           {"display_name", user.displayName},
           {"role", security::toString(user.role)},
-          {"county", user.county ? Json(*user.county) : Json()}};
+          {"county", user.county ? Json(*user.county) : Json()},
+          {"disabled", user.disabled}};
+}
+
+/// The session token the request was authenticated by.
+std::string sessionToken(const http::HttpRequest& request) {
+  std::string bearer = request.header("authorization");
+  return bearer.starts_with("Bearer ") ? bearer.substr(7) : request.cookie(kSessionCookie);
 }
 
 /// The string fields of a JSON body: every key must be in `allowed`, every value a string.
@@ -63,8 +72,7 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
 
   router.add("POST", "/api/v1/logout", [&auth, attributes](http::HttpRequest& request) {
     requireLogin(request);
-    std::string bearer = request.header("authorization");
-    auth.logout(bearer.starts_with("Bearer ") ? bearer.substr(7) : request.cookie(kSessionCookie));
+    auth.logout(sessionToken(request));
     auto response = http::jsonResponse({{"logged_out", true}});
     response.setHeader("Set-Cookie",
                        std::string(kSessionCookie) + "=" + attributes + "; Max-Age=0");
@@ -73,9 +81,7 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
 
   router.add("GET", "/api/v1/session", [&auth](http::HttpRequest& request) {
     const auto& principal = requireLogin(request);
-    std::string bearer = request.header("authorization");
-    auto session = auth.authenticate(
-        bearer.starts_with("Bearer ") ? bearer.substr(7) : request.cookie(kSessionCookie));
+    auto session = auth.authenticate(sessionToken(request));
     return http::jsonResponse({{"user",
                                 {{"id", principal.userId},
                                  {"username", principal.username},
@@ -84,14 +90,43 @@ void addAuthRoutes(http::Router& router, services::AuthService& auth, int sessio
                                {"csrf_token", session ? session->csrfToken : ""}});
   });
 
+  router.add("POST", "/api/v1/session/password", [&auth](http::HttpRequest& request) {
+    const auto& principal = requireLogin(request);
+    auto fields =
+        stringFields(http::parseJsonObject(request), {"current_password", "new_password"}, {});
+    auth.changePassword(principal, sessionToken(request), fields["current_password"],
+                        fields["new_password"], request.remoteAddress);
+    return http::jsonResponse({{"changed", true}});
+  });
+
   router.add("GET", "/api/v1/users", [&auth](http::HttpRequest& request) {
     const auto& principal = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
-    Json list = Json::array();
-    for (const auto& user : auth.users())
-      if (principal.role == Role::CityAdmin ||
-          (user.county && principal.coversCounty(*user.county)))
-        list.push_back(userJson(user));
-    return http::jsonResponse({{"users", list}});
+    auto role = request.queryValue("role");
+    if (role && !security::roleFromString(*role))
+      throw http::ValidationError("role", "one of city_admin, county_admin, inspector, business");
+    std::string needle = request.queryValue("q").value_or("");
+    Page page = readPage(request);
+    std::vector<storage::User> users;
+    for (auto& user : auth.usersOf(principal))
+      if ((!role || security::toString(user.role) == *role) &&
+          (user.username.find(needle) != std::string::npos ||
+           user.displayName.find(needle) != std::string::npos))
+        users.push_back(std::move(user));
+    return http::jsonResponse(pageJson("users", users, page, userJson));
+  });
+
+  router.add("PATCH", "/api/v1/users/{id}", [&auth](http::HttpRequest& request) {
+    const auto& principal = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
+    Json body = http::parseJsonObject(request);
+    BodyReader reader(body, {"display_name", "disabled", "password"});
+    services::UserChange change;
+    change.displayName = reader.text("display_name");
+    change.disabled = reader.boolean("disabled");
+    change.password = reader.text("password");
+    reader.finish();
+    return http::jsonResponse(
+        {{"user",
+          userJson(auth.updateUser(principal, idParam(request.params.at("id"), "user"), change))}});
   });
 
   router.add("POST", "/api/v1/users", [&auth](http::HttpRequest& request) {

@@ -4,7 +4,9 @@
 
 #include "api/Access.h"
 #include "api/BodyReader.h"
+#include "api/EntryJson.h"
 #include "api/LocalizedJson.h"
+#include "api/Paging.h"
 #include "domain/Text.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
@@ -16,32 +18,6 @@ namespace {
 using http::FieldError;
 using http::Json;
 using security::Role;
-
-Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
-  auto optional = [](const auto& value) { return value ? Json(*value) : Json(); };
-  std::optional<std::string> owner;
-  if (e.ownerUserId)
-    if (auto user = users.user(*e.ownerUserId)) owner = user->username;
-  Json out{{"id", e.id},
-           {"category", rules::toString(e.category)},
-           {"name", text(e.name)},
-           {"county", e.countyCode},
-           {"county_name", text(e.countyName)},
-           {"address", text(e.address)},
-           {"location",
-            e.latitude && e.longitude ? Json{{"lat", *e.latitude}, {"lon", *e.longitude}} : Json()},
-           {"contact", e.contact},
-           {"description", text(e.description)},
-           {"owner", optional(owner)},
-           {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
-           {"reply", optional(e.reply)}};
-  if (e.category == rules::Category::Product) {
-    out["producer"] = optional(e.producer);
-    out["origin"] = optional(e.origin);
-    out["specification"] = optional(e.specification);
-  }
-  return out;
-}
 
 /// Reads the fields present in body onto entry, collecting every problem; `allowed` limits
 /// which fields this caller may set.
@@ -143,25 +119,28 @@ bool mayRead(const security::Principal& p, const domain::Entry& e) {
 }  // namespace
 
 void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    storage::UserRepository& users, const app::Clock& clock) {
+                    storage::UserRepository& users, services::WorklistService& worklist,
+                    const app::Clock& clock) {
   router.add("GET", "/api/v1/entries", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
-    std::optional<std::string> county = request.queryValue("county");
-    std::optional<rules::Category> category;
+    services::EntryQuery query;
+    query.county = request.queryValue("county");
     if (auto value = request.queryValue("category")) {
-      category = rules::categoryFromString(*value);
-      if (!category) throw http::ValidationError("category", "homestay, restaurant or product");
+      query.category = rules::categoryFromString(*value);
+      if (!query.category)
+        throw http::ValidationError("category", "homestay, restaurant or product");
     }
-    if (p.role != Role::CityAdmin && p.county) {
-      if (county && *county != *p.county) throw http::Forbidden("outside your county");
-      county = p.county;
-    }
-    std::optional<std::int64_t> owner;
-    if (p.role == Role::Business) owner = p.userId;
-    Json list = Json::array();
-    for (const auto& entry : registry.entries(county, category, owner))
-      list.push_back(entryJson(entry, users));
-    return http::jsonResponse({{"entries", list}});
+    query.grade = request.queryValue("grade");
+    query.state = request.queryValue("status");
+    if (query.state && !services::isEntryState(*query.state))
+      throw http::ValidationError("status", "one of " + services::entryStates());
+    query.text = request.queryValue("q");
+    if (query.text && query.text->size() > 200)
+      throw http::ValidationError("q", "at most 200 bytes");
+    Page page = readPage(request);
+    return http::jsonResponse(pageJson(
+        "entries", worklist.entries(p, query), page,
+        [&](const services::EntryStatus& status) { return entryStatusJson(status, users); }));
   });
 
   router.add("POST", "/api/v1/entries", [&](http::HttpRequest& request) {

@@ -2,7 +2,9 @@
 
 #include "api/Access.h"
 #include "api/BodyReader.h"
+#include "api/EntryJson.h"
 #include "api/EvaluationJson.h"
+#include "api/Paging.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
 #include "rules/Evaluator.h"
@@ -52,18 +54,26 @@ Json inspectionJson(const domain::Inspection& inspection, const rules::StandardR
 }
 
 void addInspectionRoutes(http::Router& router, services::InspectionService& inspections,
-                         const rules::StandardRegistry& standards) {
+                         const rules::StandardRegistry& standards,
+                         storage::RegistryRepository& registry) {
   router.add("GET", "/api/v1/inspections", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
     auto overdue = request.queryValue("overdue");
     if (overdue && *overdue != "true" && *overdue != "false")
       throw http::ValidationError("overdue", "true or false");
-    Json list = Json::array();
-    for (const auto& inspection :
-         inspections.list(p, integerQuery(request.queryValue("entry_id"), "entry_id"),
-                          request.queryValue("status"), overdue == "true"))
-      list.push_back(domain::toJson(inspection));
-    return http::jsonResponse({{"inspections", list}});
+    services::InspectionQuery query{
+        .entryId = integerQuery(request.queryValue("entry_id"), "entry_id"),
+        .status = request.queryValue("status"),
+        .kind = request.queryValue("kind"),
+        .overdue = overdue == "true"};
+    Page page = readPage(request);
+    EntryNames names(registry);
+    return http::jsonResponse(pageJson("inspections", inspections.list(p, query), page,
+                                       [&](const domain::Inspection& inspection) {
+                                         Json item = domain::toJson(inspection);
+                                         item["entry"] = names(inspection.entryId);
+                                         return item;
+                                       }));
   });
 
   router.add("POST", "/api/v1/inspections", [&](http::HttpRequest& request) {

@@ -2,7 +2,9 @@
 
 #include "api/Access.h"
 #include "api/BodyReader.h"
+#include "api/EntryJson.h"
 #include "api/InspectionsApi.h"
+#include "api/Paging.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
 
@@ -12,19 +14,6 @@ namespace {
 
 using http::Json;
 using security::Role;
-
-Json certificateJson(const domain::Certificate& c) {
-  return Json{{"id", c.id},
-              {"serial", c.serial},
-              {"standard", {{"id", c.standardId}, {"version", c.standardVersion}}},
-              {"grade", c.grade},
-              {"issued_on", certificates::isoDate(c.issuedOn)},
-              {"valid_until", certificates::isoDate(c.validUntil)},
-              {"status", certificates::toString(c.status)},
-              {"status_reason", c.statusReason ? Json(*c.statusReason) : Json()},
-              {"last_inspection_on",
-               c.lastInspectionOn ? Json(certificates::isoDate(*c.lastInspectionOn)) : Json()}};
-}
 
 template <typename T>
 Json listJson(const std::vector<T>& items) {
@@ -46,7 +35,8 @@ std::pair<std::string, std::string> readResolution(const http::HttpRequest& requ
 }  // namespace
 
 void addSupervisionRoutes(http::Router& router, services::SupervisionService& supervision,
-                          const rules::StandardRegistry& standards) {
+                          const rules::StandardRegistry& standards,
+                          storage::RegistryRepository& registry) {
   router.add("POST", "/api/v1/certificates/{serial}/rectifications",
              [&](http::HttpRequest& request) {
                const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
@@ -76,8 +66,15 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
 
   router.add("GET", "/api/v1/complaints", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
-    return http::jsonResponse(
-        {{"complaints", listJson(supervision.complaints(p, request.queryValue("status")))}});
+    Page page = readPage(request);
+    EntryNames names(registry);
+    return http::jsonResponse(pageJson("complaints",
+                                       supervision.complaints(p, request.queryValue("status")),
+                                       page, [&](const domain::Complaint& complaint) {
+                                         Json item = domain::toJson(complaint);
+                                         item["entry"] = names(complaint.entryId);
+                                         return item;
+                                       }));
   });
 
   router.add("POST", "/api/v1/complaints/{id}/triage", [&](http::HttpRequest& request) {
@@ -100,14 +97,16 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
 
   router.add("GET", "/api/v1/objections", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
-    Json list = Json::array();
-    for (const auto& [objection, notice] :
-         supervision.objections(p, request.queryValue("status"))) {
-      Json item = domain::toJson(objection);
-      item["notice"] = domain::toJson(notice);
-      list.push_back(item);
-    }
-    return http::jsonResponse({{"objections", list}});
+    Page page = readPage(request);
+    EntryNames names(registry);
+    return http::jsonResponse(
+        pageJson("objections", supervision.objections(p, request.queryValue("status")), page,
+                 [&](const std::pair<domain::Objection, domain::Notice>& found) {
+                   Json item = domain::toJson(found.first);
+                   item["notice"] = domain::toJson(found.second);
+                   item["entry"] = names(found.second.entryId);
+                   return item;
+                 }));
   });
 
   router.add("POST", "/api/v1/objections/{id}/decision", [&](http::HttpRequest& request) {
@@ -130,8 +129,16 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
 
   router.add("GET", "/api/v1/appeals", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
+    Page page = readPage(request);
+    EntryNames names(registry);
     return http::jsonResponse(
-        {{"appeals", listJson(supervision.appeals(p, request.queryValue("status")))}});
+        pageJson("appeals", supervision.appeals(p, request.queryValue("status")), page,
+                 [&](const std::pair<domain::Appeal, domain::Decision>& found) {
+                   Json item = domain::toJson(found.first);
+                   item["decision"] = domain::toJson(found.second);
+                   item["entry"] = names(found.second.entryId);
+                   return item;
+                 }));
   });
 
   router.add("POST", "/api/v1/appeals/{id}/decision", [&](http::HttpRequest& request) {

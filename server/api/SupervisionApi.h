@@ -3,6 +3,7 @@
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
 #include "services/SupervisionService.h"
+#include "storage/RegistryRepository.h"
 
 namespace tisheng::api {
 
@@ -13,8 +14,10 @@ namespace tisheng::api {
 /// `GET /api/v1/objections` and `POST /api/v1/objections/{id}/decision`,
 /// `POST /api/v1/decisions/{id}/appeals` (owner or office), `GET /api/v1/appeals`,
 /// `POST /api/v1/appeals/{id}/decision` (another admin), and `GET /api/v1/entries/{id}/record`
-/// (everything about an entry its caller may see). Arguments must outlive the router.
+/// (everything about an entry its caller may see). Lists filter by status, page (limit, cursor)
+/// and name each item's entry. Arguments must outlive the router.
 void addSupervisionRoutes(http::Router& router, services::SupervisionService& supervision,
-                          const rules::StandardRegistry& standards);
+                          const rules::StandardRegistry& standards,
+                          storage::RegistryRepository& registry);
 
 }  // namespace tisheng::api

@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "api/Access.h"
+#include "api/AdminUiApi.h"
 #include "api/AuditApi.h"
 #include "api/AuthApi.h"
 #include "api/CertificatesApi.h"
@@ -14,6 +15,7 @@
 #include "api/PublicApi.h"
 #include "api/StandardsApi.h"
 #include "api/SupervisionApi.h"
+#include "api/WorklistApi.h"
 #include "http/Decorators.h"
 #include "storage/Migrations.h"
 
@@ -50,9 +52,12 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
       inspections_(workflow_, media_, workflowContext_, clock),
       supervision_(workflow_, inspections_, workflowContext_, clock),
       scheduler_(workflow_, workflowContext_),
+      worklist_(workflow_, registry_, inspections_, supervision_, config_.programme.calendar,
+                clock),
       audit_(database_, keys_, config_.programme.publicHost),
       clock_(clock),
-      accessLog_(accessLog) {
+      accessLog_(accessLog),
+      adminUi_(config_.resolvedAdminUiDir()) {
   api::addHealthRoutes(router_, database_, standards_, [this] { return server_->counters(); });
   api::addAuditRoutes(router_, audit_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
@@ -61,12 +66,14 @@ App::App(Config config, std::ostream& accessLog, const Clock& clock)
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
   api::addCountyRoutes(router_, counties_);
-  api::addEntryRoutes(router_, registry_, users_, clock);
+  api::addEntryRoutes(router_, registry_, users_, worklist_, clock);
   api::addMediaRoutes(router_, registry_, media_, clock);
   api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
-  api::addInspectionRoutes(router_, inspections_, standards_);
-  api::addSupervisionRoutes(router_, supervision_, standards_);
+  api::addInspectionRoutes(router_, inspections_, standards_, registry_);
+  api::addSupervisionRoutes(router_, supervision_, standards_, registry_);
+  api::addWorklistRoutes(router_, worklist_, inspections_, registry_, users_);
   api::addDirectoryRoutes(router_, supervision_, certificates_, standards_, config_.programme);
+  api::addAdminUiRoutes(router_, adminUi_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(

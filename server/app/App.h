@@ -22,11 +22,13 @@
 #include "services/MediaStore.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
+#include "services/WorklistService.h"
 #include "storage/Sqlite.h"
 #include "storage/SqliteComplaintRepository.h"
 #include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
 #include "storage/SqliteWorkflowRepository.h"
+#include "web/StaticFiles.h"
 
 namespace tisheng::app {
 
@@ -47,6 +49,8 @@ class App {
   http::HttpServer::Counters httpCounters() const { return server_->counters(); }
   const http::Router& router() const { return router_; }
   const Config& config() const { return config_; }
+  /// The admin UI's files as loaded at start-up (empty when the UI was not built).
+  const web::StaticFiles& adminUi() const { return adminUi_; }
   storage::RegistryRepository& registry() { return registry_; }
   storage::UserRepository& users() { return users_; }
   services::CertificateService& certificates() { return certificates_; }
@@ -77,9 +81,11 @@ class App {
   services::InspectionService inspections_;
   services::SupervisionService supervision_;
   services::Scheduler scheduler_;
+  services::WorklistService worklist_;
   services::AuditService audit_;
   const Clock& clock_;
   http::AccessLog accessLog_;
+  web::StaticFiles adminUi_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
   std::jthread schedulerThread_;

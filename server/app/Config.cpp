@@ -105,6 +105,7 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
       {"storage.connections",
        [](Config& c, const std::string& v) { c.databaseConnections = toInt(v, 1, 256); }},
       {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
+      {"server.admin_ui_dir", [](Config& c, const std::string& v) { c.adminUiDir = v; }},
       {"security.common_passwords",
        [](Config& c, const std::string& v) { c.commonPasswordsFile = nonEmpty(v); }},
       {"programme.brand_zh",
@@ -171,6 +172,14 @@ Environment processEnvironment() {
     if (eq != std::string::npos) env.emplace(text.substr(0, eq), text.substr(eq + 1));
   }
   return env;
+}
+
+std::filesystem::path Config::resolvedAdminUiDir() const {
+  if (!adminUiDir.empty()) return adminUiDir;
+  std::error_code error;
+  auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "admin-ui";
+  return executable.parent_path().parent_path() / "admin-ui";
 }
 
 std::string environmentName(const std::string& key) {

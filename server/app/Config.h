@@ -47,6 +47,9 @@ struct Config {
   std::filesystem::path rulesDir = "rating-rules/standards";
   /// Passwords refused however long they are (see security::PasswordPolicy).
   std::filesystem::path commonPasswordsFile = "config/common-passwords.txt";
+  /// The built admin UI (what `make` puts in build/admin-ui). Empty: admin-ui beside the
+  /// directory of the running executable (build/server/tisheng → build/admin-ui).
+  std::filesystem::path adminUiDir;
   Programme programme;
   Workflow workflow;
   /// How often the server's scheduler runs (0: never; use `tisheng tick` from cron).
@@ -61,6 +64,8 @@ struct Config {
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
   std::filesystem::path keysDir() const { return dataDir / "keys"; }
   std::filesystem::path mediaDir() const { return dataDir / "media"; }
+  /// adminUiDir, or its default resolved from /proc/self/exe.
+  std::filesystem::path resolvedAdminUiDir() const;
 };
 
 /// Environment variables as name → value (tests pass their own; main passes environ).

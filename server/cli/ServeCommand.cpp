@@ -51,8 +51,13 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     app.start();
     std::string base = "http://" + config.http.host + ":" + std::to_string(app.port());
     out << "Tisheng listening on " << base << "/" << std::endl;
+    if (app.adminUi().empty())
+      out << "Admin UI not found in " << app.adminUi().root().string()
+          << " (build it with make, or set server.admin_ui_dir)\n";
+    else
+      out << "Admin UI (offices, inspectors, businesses): " << base << "/admin/\n";
     if (!seeded.logins.empty()) {
-      out << "Demo data loaded. Logins (passwords shown this once; POST /api/v1/login):\n";
+      out << "Demo data loaded. Logins (passwords shown this once; sign in at /admin/):\n";
       for (const auto& login : seeded.logins)
         out << "  " << login.role << ": " << login.username << " / " << login.password << "\n";
       out << "Plaques to try (what their QR codes open, served by this machine):\n";

@@ -80,7 +80,7 @@ HttpRequest translate(Poco::Net::HTTPServerRequest& in, const HttpServerOptions&
 
 void send(const HttpResponse& reply, Poco::Net::HTTPServerResponse& out) {
   out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-  out.setContentType(reply.contentType);
+  if (!reply.contentType.empty()) out.setContentType(reply.contentType);
   for (const auto& [name, value] : reply.headers) out.set(name, value);
   out.sendBuffer(reply.body.data(), reply.body.size());
 }

@@ -20,6 +20,11 @@ std::vector<std::string> split(const std::string& path) {
 bool isPlaceholder(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
+
+/// `{name...}`: the rest of the path, one or more segments.
+bool isTail(const std::string& segment) {
+  return isPlaceholder(segment) && segment.ends_with("...}");
+}
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
@@ -30,10 +35,21 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
 
 bool Router::match(const Entry& entry, const std::vector<std::string>& segments,
                    std::map<std::string, std::string>& params) {
-  if (entry.segments.size() != segments.size()) return false;
+  bool tail = !entry.segments.empty() && isTail(entry.segments.back());
+  if (tail ? segments.size() < entry.segments.size() : entry.segments.size() != segments.size())
+    return false;
   std::map<std::string, std::string> found;
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    const std::string& want = entry.segments[i];
+    const std::string& want = entry.segments[std::min(i, entry.segments.size() - 1)];
+    if (tail && i + 1 >= entry.segments.size()) {
+      std::string rest;
+      for (std::size_t j = i; j < segments.size(); ++j) {
+        if (segments[j].empty()) return false;
+        rest += (j == i ? "" : "/") + segments[j];
+      }
+      found[want.substr(1, want.size() - 5)] = rest;
+      break;
+    }
     if (isPlaceholder(want)) {
       if (segments[i].empty()) return false;
       found[want.substr(1, want.size() - 2)] = segments[i];

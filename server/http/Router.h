@@ -9,7 +9,9 @@
 namespace tisheng::http {
 
 /// Maps method + path pattern to a handler. A pattern is a path whose segments may be
-/// `{name}` placeholders, which match one non-empty segment and land in HttpRequest::params.
+/// `{name}` placeholders, which match one non-empty segment and land in HttpRequest::params;
+/// a last segment `{name...}` matches the rest of the path (one or more non-empty segments,
+/// joined by '/').
 /// Routes are matched in the order added. Build it before serving; routing is then read-only
 /// and thread-safe.
 class Router {

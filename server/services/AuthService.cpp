@@ -41,10 +41,8 @@ AuthService::AuthService(storage::UserRepository& users, const security::Passwor
 LoginResult AuthService::login(const std::string& username, const std::string& password,
                                const std::string& address) {
   std::int64_t now = clock_.now();
-  auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
-  std::int64_t wait = std::max(backoff(failures.account, kFreeFailuresPerAccount, now),
-                               backoff(failures.address, kFreeFailuresPerAddress, now));
-  if (wait > 0) throw http::RateLimited(static_cast<int>(wait));
+  if (auto wait = waitBeforeTrying(username, address, now); wait > 0)
+    throw http::RateLimited(static_cast<int>(wait));
   auto user = users_.userByName(username);
   // Hash even for an unknown user, at the same cost, so that timing does not tell which
   // usernames exist.
@@ -53,7 +51,7 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
     users_.recordLoginFailure(username, address, now);
     throw http::Unauthorized("wrong username or password");
   }
-  if (failures.account.count > 0) users_.clearLoginFailures(username, address);
+  users_.clearLoginFailures(username, address);
   LoginResult result;
   result.token = security::randomToken();
   result.csrfToken = security::randomToken();
@@ -75,6 +73,13 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& token)
   out.principal.county = user.county;
   out.csrfToken = found->second.csrfToken;
   return out;
+}
+
+std::int64_t AuthService::waitBeforeTrying(const std::string& username, const std::string& address,
+                                           std::int64_t now) const {
+  auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
+  return std::max(backoff(failures.account, kFreeFailuresPerAccount, now),
+                  backoff(failures.address, kFreeFailuresPerAddress, now));
 }
 
 void AuthService::logout(const std::string& token) { users_.deleteSession(hashToken(token)); }
@@ -106,6 +111,68 @@ storage::User AuthService::createUser(const NewUser& request, const std::string&
     throw http::ValidationError("county", "unknown county '" + request.county.value_or("") + "'");
   }
   return user;
+}
+
+std::vector<storage::User> AuthService::usersOf(const security::Principal& admin) const {
+  if (!admin.isOffice()) throw http::Forbidden("offices only");
+  std::vector<storage::User> out;
+  for (auto& user : users_.users())
+    if (admin.role == security::Role::CityAdmin ||
+        (user.county && admin.coversCounty(*user.county)))
+      out.push_back(std::move(user));
+  return out;
+}
+
+storage::User AuthService::updateUser(const security::Principal& admin, std::int64_t id,
+                                      const UserChange& change) {
+  using security::Role;
+  if (!admin.isOffice()) throw http::Forbidden("offices only");
+  auto found = users_.user(id);
+  if (!found) throw http::NotFound("no user " + std::to_string(id));
+  bool managed = admin.role == Role::CityAdmin ||
+                 ((found->role == Role::Inspector || found->role == Role::Business) &&
+                  found->county && admin.coversCounty(*found->county));
+  if (!managed) throw http::Forbidden("this account is managed by another office");
+  storage::User user = *found;
+  if (change.disabled == true && user.id == admin.userId)
+    throw http::Forbidden("an admin cannot disable its own account");
+  std::vector<http::FieldError> errors;
+  if (change.displayName) {
+    if (domain::isBlank(*change.displayName) || change.displayName->size() > 120 ||
+        domain::textProblem(*change.displayName, false))
+      errors.push_back({"display_name", "required, one line of at most 120 bytes"});
+    user.displayName = *change.displayName;
+  }
+  if (change.password) {
+    if (auto problem = policy_.problem(*change.password, user.username))
+      errors.push_back({"password", *problem});
+    else
+      user.passwordHash = hasher_.hash(*change.password);
+  }
+  if (!errors.empty()) throw http::ValidationError(errors);
+  if (change.disabled) user.disabled = *change.disabled;
+  users_.updateUser(user, {admin.username, clock_.now()}, std::nullopt);
+  return user;
+}
+
+void AuthService::changePassword(const security::Principal& p, const std::string& sessionToken,
+                                 const std::string& current, const std::string& next,
+                                 const std::string& address) {
+  std::int64_t now = clock_.now();
+  if (auto wait = waitBeforeTrying(p.username, address, now); wait > 0)
+    throw http::RateLimited(static_cast<int>(wait));
+  auto user = users_.user(p.userId);
+  if (!user) throw http::Unauthorized("no such account");
+  if (!hasher_.verify(current, user->passwordHash)) {
+    users_.recordLoginFailure(p.username, address, now);
+    throw http::ValidationError("current_password", "not your current password");
+  }
+  if (auto problem = policy_.problem(next, user->username))
+    throw http::ValidationError("new_password", *problem);
+  if (next == current)
+    throw http::ValidationError("new_password", "must differ from the current password");
+  user->passwordHash = hasher_.hash(next);
+  users_.updateUser(*user, {p.username, now}, hashToken(sessionToken));
 }
 
 }  // namespace tisheng::services

@@ -20,6 +20,14 @@ struct NewUser {
   std::string password;
 };
 
+/// What an admin changes about an account; unset fields stay as they are.
+struct UserChange {
+  std::optional<std::string> displayName{};
+  std::optional<bool> disabled{};
+  /// A new password (a reset): the user's sessions end.
+  std::optional<std::string> password{};
+};
+
 struct LoginResult {
   std::string token;  ///< the session token: give it to the client, it is stored only hashed
   std::string csrfToken;
@@ -59,12 +67,31 @@ class AuthService {
   /// http::Conflict for a username already taken.
   storage::User createUser(const NewUser& user, const std::string& actor);
   std::vector<storage::User> users() const { return users_.users(); }
+  /// The accounts an admin sees: every account for the city office; its county's for a county
+  /// office. Throws http::Forbidden for anyone else.
+  std::vector<storage::User> usersOf(const security::Principal& admin) const;
+  /// Changes an account the admin manages: any for the city office, its county's inspectors
+  /// and businesses for a county office; an admin cannot disable itself. Throws
+  /// http::NotFound, http::Forbidden or http::ValidationError (fields display_name, password).
+  storage::User updateUser(const security::Principal& admin, std::int64_t id,
+                           const UserChange& change);
+  /// The signed-in person's own password change: the current password must match (a wrong one
+  /// counts as a failed login and is throttled the same way), the new one must satisfy the
+  /// policy; every other session of the person ends. Throws http::RateLimited or
+  /// http::ValidationError (fields current_password, new_password).
+  void changePassword(const security::Principal& p, const std::string& sessionToken,
+                      const std::string& current, const std::string& next,
+                      const std::string& address);
 
  private:
   storage::UserRepository& users_;
   const security::PasswordHasher& hasher_;
   const security::PasswordPolicy& policy_;
   const std::string decoyHash_;  ///< verified for unknown usernames, at the same cost
+  /// Seconds the address must still wait before trying username's password again.
+  std::int64_t waitBeforeTrying(const std::string& username, const std::string& address,
+                                std::int64_t now) const;
+
   const app::Clock& clock_;
   int sessionSeconds_;
 };

@@ -196,14 +196,12 @@ std::pair<Inspection, std::vector<domain::Evidence>> InspectionService::get(
 }
 
 std::vector<Inspection> InspectionService::list(const security::Principal& p,
-                                                std::optional<std::int64_t> entryId,
-                                                const std::optional<std::string>& status,
-                                                bool overdue) {
+                                                const InspectionQuery& query) {
   std::vector<Inspection> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    storage::InspectionFilter filter{.entryId = entryId, .status = status};
+    storage::InspectionFilter filter{.entryId = query.entryId, .status = query.status};
     if (p.role == Role::Business) {
-      auto entry = entryId ? store.entry(*entryId) : std::nullopt;
+      auto entry = query.entryId ? store.entry(*query.entryId) : std::nullopt;
       if (!entry || !isOwnerOf(p, *entry))
         throw http::Forbidden("businesses list the inspections of their own entry (entry_id)");
     } else if (p.role == Role::Inspector) {
@@ -214,8 +212,9 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
     }
     int today = context_.config.programme.calendar.dayOf(clock_.now());
     for (auto& inspection : store.inspections(filter)) {
-      if (overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
+      if (query.overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
         continue;
+      if (query.kind && inspection.kind != *query.kind) continue;
       if (p.role == Role::Business && inspection.kind != "initial" &&
           inspection.status == "scheduled")
         continue;

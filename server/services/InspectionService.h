@@ -27,6 +27,15 @@ struct InspectionRequest {
   std::optional<std::int64_t> complaintId{};
 };
 
+/// Which inspections to list; unset fields do not filter. overdue keeps only inspections still
+/// scheduled before today.
+struct InspectionQuery {
+  std::optional<std::int64_t> entryId{};
+  std::optional<std::string> status{};
+  std::optional<std::string> kind{};
+  bool overdue = false;
+};
+
 /// An office's verdict on a submitted inspection. For a failed supervision inspection the
 /// office may set the rectification's findings and deadline (else defaults apply).
 struct InspectionVerdict {
@@ -65,11 +74,8 @@ class InspectionService {
   /// One inspection with its evidence.
   std::pair<domain::Inspection, std::vector<domain::Evidence>> get(const security::Principal& p,
                                                                    std::int64_t id);
-  /// What the caller may see, optionally of one entry and status; overdue keeps only
-  /// inspections still scheduled before today.
-  std::vector<domain::Inspection> list(const security::Principal& p,
-                                       std::optional<std::int64_t> entryId,
-                                       const std::optional<std::string>& status, bool overdue);
+  /// What the caller may see, filtered by query, in id order.
+  std::vector<domain::Inspection> list(const security::Principal& p, const InspectionQuery& query);
   /// Reassigns (usernames) and/or reschedules a scheduled inspection; offices only.
   domain::Inspection assign(const security::Principal& p, std::int64_t id,
                             const std::optional<std::vector<std::string>>& inspectors,

@@ -272,12 +272,14 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
   return appeal;
 }
 
-std::vector<domain::Appeal> SupervisionService::appeals(const security::Principal& p,
-                                                        const std::optional<std::string>& status) {
+std::vector<std::pair<domain::Appeal, domain::Decision>> SupervisionService::appeals(
+    const security::Principal& p, const std::optional<std::string>& status) {
   requireOffice(p);
-  std::vector<domain::Appeal> out;
+  std::vector<std::pair<domain::Appeal, domain::Decision>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    out = store.appeals(p.role == Role::CityAdmin ? std::nullopt : p.county, status);
+    for (auto& appeal : store.appeals(p.role == Role::CityAdmin ? std::nullopt : p.county, status))
+      if (auto decision = store.decision(appeal.decisionId))
+        out.emplace_back(std::move(appeal), std::move(*decision));
   });
   return out;
 }

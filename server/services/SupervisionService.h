@@ -76,8 +76,9 @@ class SupervisionService {
 
   domain::Appeal appeal(const security::Principal& p, std::int64_t decisionId,
                         const std::string& grounds);
-  std::vector<domain::Appeal> appeals(const security::Principal& p,
-                                      const std::optional<std::string>& status);
+  /// Appeals an office may see, each with the decision appealed against.
+  std::vector<std::pair<domain::Appeal, domain::Decision>> appeals(
+      const security::Principal& p, const std::optional<std::string>& status);
   /// Decided by an admin other than the one who made the decision; granting undoes it.
   domain::Appeal decideAppeal(const security::Principal& p, std::int64_t id,
                               const std::string& decision, const std::string& resolution);

@@ -101,6 +101,37 @@ std::optional<std::pair<User, Session>> SqliteUserRepository::session(const std:
   return std::make_pair(std::move(user), std::move(session));
 }
 
+void SqliteUserRepository::updateUser(const User& user, const Stamp& stamp,
+                                      const std::optional<std::string>& keepSession) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.id = ?");
+  row.bind(1, user.id);
+  if (!row.step()) throw std::logic_error("updateUser: no user " + std::to_string(user.id));
+  User before = readUser(row);
+  db->prepare("UPDATE users SET display_name = ?, password_hash = ?, disabled = ? WHERE id = ?")
+      .bind(1, user.displayName)
+      .bind(2, user.passwordHash)
+      .bind(3, user.disabled ? 1 : 0)
+      .bind(4, user.id)
+      .run();
+  bool newPassword = before.passwordHash != user.passwordHash;
+  if (newPassword || user.disabled)
+    db->prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
+        .bind(1, user.id)
+        .bind(2, keepSession)
+        .run();
+  auto state = [](const User& u, bool passwordChanged) {
+    nlohmann::ordered_json out{{"display_name", u.displayName}, {"disabled", u.disabled}};
+    if (passwordChanged) out["password"] = "changed";
+    return out.dump();
+  };
+  appendAudit(
+      *db, stamp,
+      {"user.update", "user:" + user.username, state(before, false), state(user, newPassword)});
+  transaction.commit();
+}
+
 void SqliteUserRepository::deleteSession(const std::string& tokenHash) {
   auto db = pool_.acquire();
   db->prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, tokenHash).run();

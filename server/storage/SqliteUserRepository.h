@@ -14,6 +14,8 @@ class SqliteUserRepository : public UserRepository {
   std::optional<User> userByName(std::string_view username) override;
   std::optional<User> user(std::int64_t id) override;
   std::vector<User> users() override;
+  void updateUser(const User& user, const Stamp& stamp,
+                  const std::optional<std::string>& keepSession) override;
   void addSession(const std::string& tokenHash, const Session& session, std::int64_t now) override;
   std::optional<std::pair<User, Session>> session(const std::string& tokenHash,
                                                   std::int64_t now) override;

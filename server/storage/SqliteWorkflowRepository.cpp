@@ -528,6 +528,15 @@ class SqliteWorkflowStore : public WorkflowStore {
     return readAll<Rectification>(row, readRectification);
   }
 
+  std::vector<Rectification> openRectifications(const std::optional<std::string>& county) override {
+    auto row = db_.prepare("SELECT " + kRectificationColumns +
+                           " FROM rectifications r JOIN certificates c ON c.id = r.certificate_id"
+                           " JOIN entries e ON e.id = c.entry_id WHERE r.status = 'open' AND"
+                           " (?1 IS NULL OR e.county_code = ?1) ORDER BY r.deadline, r.id");
+    row.bind(1, county);
+    return readAll<Rectification>(row, readRectification);
+  }
+
   std::vector<Rectification> overdueRectifications(int today) override {
     auto row = db_.prepare("SELECT " + kRectificationColumns +
                            " FROM rectifications r WHERE r.status = 'open' AND r.deadline < ?"

@@ -48,6 +48,11 @@ class UserRepository {
   virtual std::optional<User> userByName(std::string_view username) = 0;
   virtual std::optional<User> user(std::int64_t id) = 0;
   virtual std::vector<User> users() = 0;
+  /// Stores user's display name, password hash and disabled flag (audited: what changed, never
+  /// the hash). When the hash changed or the account is disabled, the user's sessions end, all
+  /// but the one whose token hash is keepSession (someone changing their own password).
+  virtual void updateUser(const User& user, const Stamp& stamp,
+                          const std::optional<std::string>& keepSession) = 0;
 
   virtual void addSession(const std::string& tokenHash, const Session& session,
                           std::int64_t now) = 0;

@@ -89,6 +89,9 @@ class WorkflowStore {
                                         const Stamp& stamp) = 0;
   virtual std::optional<domain::Rectification> openRectification(std::int64_t certificateId) = 0;
   virtual std::vector<domain::Rectification> rectificationsOf(std::int64_t entryId) = 0;
+  /// Open rectifications (of entries in county, when given), earliest deadline first.
+  virtual std::vector<domain::Rectification> openRectifications(
+      const std::optional<std::string>& county) = 0;
   /// Open rectifications whose deadline is before today.
   virtual std::vector<domain::Rectification> overdueRectifications(int today) = 0;
   virtual void closeRectification(std::int64_t id, const std::string& status,

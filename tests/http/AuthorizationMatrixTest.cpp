@@ -32,6 +32,16 @@ const Row kMatrix[] = {
     {"GET /api/v1/session", "UAAAAAA", ""},
     {"GET /api/v1/users", "UAAAFFF", ""},
     {"POST /api/v1/users", "UAAAFFF", "{}"},
+    {"PATCH /api/v1/users/{id}", "UAAFFFF", R"({"display_name": "insp"})"},
+    {"POST /api/v1/session/password", "UAAAAAA",
+     R"({"current_password": "not it", "new_password": "a new and long passphrase"})"},
+    {"GET /api/v1/worklist", "UAAAAAA", ""},
+    {"GET /api/v1/rectifications", "UAAAFFF", ""},
+    {"GET /api/v1/notices", "UAAAFFF", ""},
+    {"GET /", "AAAAAAA", ""},
+    {"GET /admin", "AAAAAAA", ""},
+    {"GET /admin/", "AAAAAAA", ""},
+    {"GET /admin/{path...}", "AAAAAAA", ""},
     {"GET /api/v1/standards", "AAAAAAA", ""},
     {"GET /api/v1/standards/{id}", "AAAAAAA", ""},
     {"POST /api/v1/standards/{id}/evaluate", "AAAAAAA", "{}"},
@@ -109,6 +119,7 @@ TEST_CASE("Authorization matrix: every route for every role and county", "[http]
     target = std::regex_replace(target, std::regex("\\{serial\\}"), cert.serial);
     target = std::regex_replace(target, std::regex("\\{token\\}"), cert.token);
     target = std::regex_replace(target, std::regex("\\{code\\}"), "shangzhou");
+    target = std::regex_replace(target, std::regex("\\{path\\.\\.\\.\\}"), "src/main.js");
     target =
         std::regex_replace(target, std::regex("\\{evidence\\}"), std::to_string(fixture.evidence));
     target = std::regex_replace(
@@ -127,4 +138,46 @@ TEST_CASE("Authorization matrix: every route for every role and county", "[http]
     }
   }
   CHECK(covered == registered);
+}
+
+TEST_CASE("Every list and its filters stay within the caller's county", "[http]") {
+  TestServer server;
+  Fixture fixture = tisheng::test::makeFixture(server);
+  auto& auth = server.app().auth();
+  auto as = [&](const char* username) {
+    return std::map<std::string, std::string>{
+        {"Authorization",
+         "Bearer " + auth.login(username, "correct horse battery", "10.0.0.1").token}};
+  };
+  // Everything in the fixture is in shangzhou: the office there sees it, the one in luonan
+  // sees none of it, whatever it asks for.
+  const char* lists[] = {
+      "/api/v1/entries",
+      "/api/v1/entries?status=suspended",
+      "/api/v1/inspections",
+      "/api/v1/inspections?kind=review",
+      "/api/v1/complaints",
+      "/api/v1/objections",
+      "/api/v1/appeals",
+      "/api/v1/notices",
+      "/api/v1/users?role=inspector",
+  };
+  for (const char* list : lists) {
+    CAPTURE(list);
+    auto here = server.client().get(list, as("here"));
+    auto there = server.client().get(list, as("there"));
+    REQUIRE(here.status == 200);
+    REQUIRE(there.status == 200);
+    CHECK(here.json()["total"].get<int>() >= 1);
+    CHECK(there.json()["total"] == 0);
+  }
+  CHECK(server.client().get("/api/v1/entries?county=shangzhou", as("there")).status == 403);
+  CHECK(server.client().get("/api/v1/entries?county=luonan", as("here")).status == 403);
+  auto mine = server.client().get("/api/v1/entries", as("owner")).json();
+  CHECK(mine["total"] == 1);
+  CHECK(server.client().get("/api/v1/entries", as("other")).json()["total"] == 0);
+  CHECK(server.client()
+            .send("PATCH", "/api/v1/users/" + std::to_string(fixture.user), R"({"disabled": true})",
+                  as("there"))
+            .status == 403);
 }

@@ -59,3 +59,19 @@ TEST_CASE("Method not allowed lists the allowed methods", "[unit]") {
     CHECK(error.allow() == "GET, PUT");
   }
 }
+
+TEST_CASE("A tail placeholder takes the rest of the path", "[unit]") {
+  Router router;
+  router.add("GET", "/files/{path...}", [](HttpRequest& r) { return text(r.params["path"]); });
+
+  auto one = request("GET", "/files/index.html");
+  CHECK(router(one).body == "index.html");
+  auto deep = request("GET", "/files/src/entries/List.js");
+  CHECK(router(deep).body == "src/entries/List.js");
+  auto none = request("GET", "/files");
+  CHECK_THROWS_AS(router(none), NotFound);
+  auto trailing = request("GET", "/files/");
+  CHECK_THROWS_AS(router(trailing), NotFound);
+  auto gap = request("GET", "/files/src//List.js");
+  CHECK_THROWS_AS(router(gap), NotFound);
+}

@@ -17,6 +17,7 @@ std::string Fixture::idFor(const std::string& route) const {
                     : has("/objections/") ? objection
                     : has("/decisions/")  ? decision
                     : has("/appeals/")    ? appeal
+                    : has("/users/")      ? user
                                           : entry;
   return std::to_string(id);
 }
@@ -94,6 +95,7 @@ Fixture makeFixture(TestServer& server) {
   CAPTURE(appealed.body);
   REQUIRE(appealed.status == 201);
   f.appeal = appealed.json()["appeal"]["id"];
+  f.user = server.app().users().userByName("insp")->id;
   return f;
 }
 

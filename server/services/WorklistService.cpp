@@ -1,0 +1,185 @@
+#include "services/WorklistService.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "http/HttpError.h"
+#include "services/Scope.h"
+
+namespace tisheng::services {
+
+namespace {
+
+using security::Role;
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+bool mentions(const domain::Entry& entry, const std::string& needle) {
+  for (const auto* text : {&entry.name.zh, &entry.name.en, &entry.address.zh, &entry.address.en})
+    if (lower(*text).find(needle) != std::string::npos) return true;
+  return false;
+}
+
+void requireOffice(const security::Principal& p) {
+  if (!p.isOffice()) throw http::Forbidden("offices only");
+}
+
+std::optional<std::string> scopeCounty(const security::Principal& p) {
+  return p.role == Role::CityAdmin ? std::nullopt : p.county;
+}
+
+const std::vector<std::string> kEntryStates{"certified", "suspended", "on_notice",    "applied",
+                                            "revoked",   "expired",   "not_certified"};
+
+}  // namespace
+
+bool isEntryState(const std::string& word) {
+  return std::find(kEntryStates.begin(), kEntryStates.end(), word) != kEntryStates.end();
+}
+
+std::string entryStates() {
+  std::string out;
+  for (const auto& word : kEntryStates) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
+WorklistService::WorklistService(storage::WorkflowRepository& workflow,
+                                 storage::RegistryRepository& registry,
+                                 InspectionService& inspections, SupervisionService& supervision,
+                                 const domain::Calendar& calendar, const app::Clock& clock)
+    : workflow_(workflow),
+      registry_(registry),
+      inspections_(inspections),
+      supervision_(supervision),
+      calendar_(calendar),
+      clock_(clock) {}
+
+int WorklistService::today() const { return calendar_.dayOf(clock_.now()); }
+
+EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Entry entry,
+                                      int today) const {
+  EntryStatus out{.entry = std::move(entry)};
+  std::int64_t id = out.entry.id;
+  out.certificate = store.currentCertificate(id);
+  if (!out.certificate) {
+    auto all = store.certificatesOf(id);
+    if (!all.empty()) out.certificate = all.back();
+  }
+  if (out.certificate) out.rectification = store.openRectification(out.certificate->id);
+  auto notices = store.notices("open", id);
+  if (!notices.empty()) out.notice = notices.back();
+  for (auto& inspection : store.inspections({.entryId = id}))
+    if (inspection.isOpen()) out.inspection = std::move(inspection);
+  for (auto& decision : store.decisionsOf(id)) {
+    if (decision.state != "lifted" && decision.barUntil && *decision.barUntil > today)
+      out.barredUntil = std::max(out.barredUntil.value_or(0), *decision.barUntil);
+    if (decision.state != "lifted" && decision.appealUntil >= today && !store.appealOf(decision.id))
+      out.appealable.push_back(std::move(decision));
+  }
+  using domain::CertificateStatus;
+  auto status = out.certificate ? std::optional(out.certificate->status) : std::nullopt;
+  if (status == CertificateStatus::Active)
+    out.state = "certified";
+  else if (status == CertificateStatus::Suspended)
+    out.state = "suspended";
+  else if (out.notice)
+    out.state = "on_notice";
+  else if (out.inspection && out.inspection->kind == "initial")
+    out.state = "applied";
+  else if (status == CertificateStatus::Revoked)
+    out.state = "revoked";
+  else if (status == CertificateStatus::Expired)
+    out.state = "expired";
+  else
+    out.state = "not_certified";
+  return out;
+}
+
+std::vector<EntryStatus> WorklistService::entries(const security::Principal& p,
+                                                  const EntryQuery& query) {
+  std::optional<std::string> county = query.county;
+  std::optional<std::int64_t> owner;
+  if (p.role == Role::Business) {
+    owner = p.userId;
+  } else if (p.role != Role::CityAdmin) {
+    if (county && county != p.county) throw http::Forbidden("outside your county");
+    county = p.county;
+  }
+  std::string needle = lower(query.text.value_or(""));
+  int day = today();
+  std::vector<EntryStatus> out;
+  auto listed = registry_.entries(county, query.category, owner);
+  workflow_.read([&](storage::WorkflowStore& store) {
+    for (auto& entry : listed) {
+      if (!needle.empty() && !mentions(entry, needle)) continue;
+      EntryStatus status = statusOf(store, std::move(entry), day);
+      if (query.state && status.state != *query.state) continue;
+      if (query.grade && (!status.certificate || status.certificate->grade != *query.grade ||
+                          (status.state != "certified" && status.state != "suspended")))
+        continue;
+      out.push_back(std::move(status));
+    }
+  });
+  return out;
+}
+
+std::vector<OpenRectification> WorklistService::rectifications(const security::Principal& p,
+                                                               std::optional<int> dueBefore) {
+  requireOffice(p);
+  std::vector<OpenRectification> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    for (auto& rectification : store.openRectifications(scopeCounty(p))) {
+      if (dueBefore && rectification.deadline >= *dueBefore) continue;
+      auto certificate = store.certificate(rectification.certificateId);
+      if (certificate) out.push_back({std::move(rectification), std::move(*certificate)});
+    }
+  });
+  return out;
+}
+
+std::vector<OpenNotice> WorklistService::notices(const security::Principal& p,
+                                                 std::optional<int> endingBefore) {
+  requireOffice(p);
+  std::vector<OpenNotice> out;
+  workflow_.read([&](storage::WorkflowStore& store) {
+    for (auto& notice : store.notices("open", std::nullopt)) {
+      auto entry = store.entry(notice.entryId);
+      if (!entry || !isOfficeOf(p, *entry)) continue;
+      if (endingBefore && notice.endsOn >= *endingBefore) continue;
+      auto objections = store.objectionsTo(notice.id);
+      int open = static_cast<int>(std::count_if(
+          objections.begin(), objections.end(),
+          [](const domain::Objection& objection) { return objection.status == "open"; }));
+      out.push_back({std::move(notice), open});
+    }
+  });
+  std::stable_sort(out.begin(), out.end(), [](const OpenNotice& a, const OpenNotice& b) {
+    return a.notice.endsOn < b.notice.endsOn;
+  });
+  return out;
+}
+
+std::vector<std::pair<std::string, std::size_t>> WorklistService::officeCounts(
+    const security::Principal& p) {
+  requireOffice(p);
+  int day = today();
+  auto scheduledReviews = inspections_.list(p, {.status = "scheduled", .kind = "review"});
+  auto overdueReviews =
+      inspections_.list(p, {.status = "scheduled", .kind = "review", .overdue = true});
+  return {
+      {"awaiting_confirmation", inspections_.list(p, {.status = "submitted"}).size()},
+      {"notices_ending", notices(p, day + kNoticeEndingDays + 1).size()},
+      {"objections_open", supervision_.objections(p, "open").size()},
+      {"reviews_due", scheduledReviews.size()},
+      {"reviews_overdue", overdueReviews.size()},
+      {"rectifications_due", rectifications(p, day + kDeadlineSoonDays + 1).size()},
+      {"complaints_new", supervision_.complaints(p, "new").size()},
+      {"appeals_open", supervision_.appeals(p, "open").size()},
+  };
+}
+
+}  // namespace tisheng::services
