@@ -30,6 +30,16 @@ if grep -q 'from *"preact"' "$staging/vendor/hooks.js"; then
   echo "build-admin-ui: hooks.js still imports a bare specifier" >&2
   exit 1
 fi
+# The service worker learns the files to keep offline and a version that changes with any of them.
+files=$(cd "$staging" && find . -type f ! -name sw.js ! -name '.*' | sed 's@^\./@@' | LC_ALL=C sort)
+version=$(cd "$staging" && echo "$files" | xargs sha256sum | sha256sum | cut -c1-16)
+list=$(echo "$files" | sed 's/.*/"&"/' | paste -sd, -)
+sed -i -e "s@^const version = .*@const version = '$version';@" \
+       -e "s@^const files = \[\];@const files = [$list];@" "$staging/sw.js"
+if ! grep -q "^const version = '$version';" "$staging/sw.js"; then
+  echo "build-admin-ui: could not write the version into sw.js" >&2
+  exit 1
+fi
 rm -rf "$out"
 mv "$staging" "$out"
 trap - EXIT

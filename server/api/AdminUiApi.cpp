@@ -41,9 +41,23 @@ http::HttpResponse send(const web::StaticFiles& site, const std::string& path,
   return response;
 }
 
+/// The programme's emblem, the icon of every page (public ones included).
+constexpr const char* kFavicon =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\"><rect width=\"64\" "
+    "height=\"64\" rx=\"12\" fill=\"#1e5f8c\"/><path d=\"M14 44h36M20 44V26l12-8 12 8v18M28 "
+    "44V32h8v12\" fill=\"none\" stroke=\"#fff\" stroke-width=\"4\" "
+    "stroke-linejoin=\"round\"/></svg>";
+
 }  // namespace
 
 void addAdminUiRoutes(http::Router& router, const web::StaticFiles& site) {
+  router.add("GET", "/favicon.svg", [](http::HttpRequest&) {
+    http::HttpResponse response;
+    response.contentType = "image/svg+xml";
+    response.body = kFavicon;
+    response.setHeader("Cache-Control", "public, max-age=86400");
+    return response;
+  });
   router.add("GET", "/", [](http::HttpRequest& request) {
     return redirect(302, request.principal ? "/admin/" : "/directory");
   });

@@ -111,6 +111,12 @@ std::int64_t idFrom(const http::HttpRequest& request) {
   return idParam(request.params.at("id"), "entry");
 }
 
+/// An entry as stored now, with where it stands.
+Json current(std::int64_t id, storage::RegistryRepository& registry,
+             services::WorklistService& worklist, storage::UserRepository& users) {
+  return entryStatusJson(worklist.statusOf(*registry.entry(id)), users);
+}
+
 bool mayRead(const security::Principal& p, const domain::Entry& e) {
   if (p.role == Role::Business) return e.ownerUserId == p.userId;
   return p.coversCounty(e.countyCode);
@@ -158,7 +164,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     } catch (const storage::ConstraintError&) {
       throw http::ValidationError("county", "unknown county '" + entry.countyCode + "'");
     }
-    return http::jsonResponse({{"entry", entryJson(*registry.entry(entry.id), users)}}, 201);
+    return http::jsonResponse({{"entry", current(entry.id, registry, worklist, users)}}, 201);
   });
 
   router.add("GET", "/api/v1/entries/{id}", [&](http::HttpRequest& request) {
@@ -166,7 +172,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     auto entry = registry.entry(idFrom(request));
     if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
     if (!mayRead(p, *entry)) throw http::Forbidden("not your entry or county");
-    return http::jsonResponse({{"entry", entryJson(*entry, users)}});
+    return http::jsonResponse({{"entry", entryStatusJson(worklist.statusOf(*entry), users)}});
   });
 
   router.add("PUT", "/api/v1/entries/{id}/reply", [&](http::HttpRequest& request) {
@@ -188,7 +194,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     std::string text = body["text"];
     registry.setReply(entry->id, text.empty() ? std::nullopt : std::optional(text),
                       {p.username, clock.now()});
-    return http::jsonResponse({{"entry", entryJson(*registry.entry(entry->id), users)}});
+    return http::jsonResponse({{"entry", current(entry->id, registry, worklist, users)}});
   });
 
   router.add("PATCH", "/api/v1/entries/{id}", [&](http::HttpRequest& request) {
@@ -209,7 +215,7 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     } catch (const storage::ConstraintError&) {
       throw http::ValidationError("county", "unknown county '" + changed.countyCode + "'");
     }
-    return http::jsonResponse({{"entry", entryJson(*registry.entry(changed.id), users)}});
+    return http::jsonResponse({{"entry", current(changed.id, registry, worklist, users)}});
   });
 }
 

@@ -25,7 +25,8 @@ Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
            {"description", text(e.description)},
            {"owner", optional(owner)},
            {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
-           {"reply", optional(e.reply)}};
+           {"reply", optional(e.reply)},
+           {"reply_at", e.replyAt ? Json(certificates::isoTime(*e.replyAt)) : Json()}};
   if (e.category == rules::Category::Product) {
     out["producer"] = optional(e.producer);
     out["origin"] = optional(e.origin);
@@ -44,7 +45,8 @@ Json certificateJson(const domain::Certificate& c) {
               {"status", certificates::toString(c.status)},
               {"status_reason", c.statusReason ? Json(*c.statusReason) : Json()},
               {"last_inspection_on",
-               c.lastInspectionOn ? Json(certificates::isoDate(*c.lastInspectionOn)) : Json()}};
+               c.lastInspectionOn ? Json(certificates::isoDate(*c.lastInspectionOn)) : Json()},
+              {"verify_url", "/c/" + c.token}};
 }
 
 Json entryStatusJson(const services::EntryStatus& status, storage::UserRepository& users) {

@@ -13,7 +13,8 @@ namespace tisheng::api {
 
 /// An entry's JSON (the owner by username).
 http::Json entryJson(const domain::Entry& e, storage::UserRepository& users);
-/// A certificate's JSON as offices and owners see it.
+/// A certificate's JSON as offices and owners see it, with the path of its public page (what
+/// the plaque's QR code opens, on this server).
 http::Json certificateJson(const domain::Certificate& c);
 /// An entry with where it stands (state, certificate, open rectification, notice and
 /// inspection, appealable decisions, bar date).

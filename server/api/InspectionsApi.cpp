@@ -97,9 +97,9 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
     auto [inspection, evidence] = inspections.get(p, inspectionId(request));
     Json evidenceList = Json::array();
     for (const auto& item : evidence) evidenceList.push_back(evidenceJson(item));
-    return http::jsonResponse(
-        {{"inspection", inspectionJson(inspection, standards, request.lang())},
-         {"evidence", evidenceList}});
+    Json out = inspectionJson(inspection, standards, request.lang());
+    out["entry"] = EntryNames(registry)(inspection.entryId);
+    return http::jsonResponse({{"inspection", out}, {"evidence", evidenceList}});
   });
 
   router.add("PATCH", "/api/v1/inspections/{id}", [&](http::HttpRequest& request) {

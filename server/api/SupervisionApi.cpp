@@ -168,7 +168,8 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
                                {"notices", listJson(record.notices)},
                                {"rectifications", listJson(record.rectifications)},
                                {"decisions", decisions},
-                               {"complaints", listJson(record.complaints)}});
+                               {"complaints", listJson(record.complaints)},
+                               {"objections", listJson(record.objections)}});
   });
 }
 

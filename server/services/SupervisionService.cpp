@@ -366,7 +366,12 @@ EntryRecord SupervisionService::record(const security::Principal& p, std::int64_
       if (office || inspector || inspection.kind == "initial" || inspection.status != "scheduled")
         record.inspections.push_back(std::move(inspection));
     for (const char* status : {"open", "issued", "withdrawn"})
-      for (auto& notice : store.notices(status, entryId)) record.notices.push_back(notice);
+      for (auto& notice : store.notices(status, entryId)) {
+        if (office)
+          for (auto& objection : store.objectionsTo(notice.id))
+            record.objections.push_back(std::move(objection));
+        record.notices.push_back(std::move(notice));
+      }
     record.rectifications = store.rectificationsOf(entryId);
     for (auto& decision : store.decisionsOf(entryId))
       record.decisions.emplace_back(decision, store.appealOf(decision.id));

@@ -31,6 +31,8 @@ struct EntryRecord {
   std::vector<std::pair<domain::Decision, std::optional<domain::Appeal>>> decisions{};
   /// Offices only.
   std::vector<domain::Complaint> complaints{};
+  /// Objections to the entry's notices; offices only.
+  std::vector<domain::Objection> objections{};
 };
 
 /// A pending notice as the public directory lists it.

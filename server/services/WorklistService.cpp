@@ -99,6 +99,14 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
   return out;
 }
 
+EntryStatus WorklistService::statusOf(domain::Entry entry) {
+  EntryStatus out;
+  int day = today();
+  workflow_.read(
+      [&](storage::WorkflowStore& store) { out = statusOf(store, std::move(entry), day); });
+  return out;
+}
+
 std::vector<EntryStatus> WorklistService::entries(const security::Principal& p,
                                                   const EntryQuery& query) {
   std::optional<std::string> county = query.county;

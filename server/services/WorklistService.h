@@ -75,6 +75,8 @@ class WorklistService {
 
   /// The entries the caller may see (offices: their scope; a business: its own), ordered by id.
   std::vector<EntryStatus> entries(const security::Principal& p, const EntryQuery& query);
+  /// Where one entry stands (the caller has already been allowed to read it).
+  EntryStatus statusOf(domain::Entry entry);
   /// Offices: open rectifications, earliest deadline first; dueBefore keeps those due before it.
   std::vector<OpenRectification> rectifications(const security::Principal& p,
                                                 std::optional<int> dueBefore);

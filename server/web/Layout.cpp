@@ -52,7 +52,8 @@ http::HttpResponse publicPage(int status, const app::Programme& programme, bool 
       "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
       "content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" "
-      "content=\"noindex\"><title>" +
+      "content=\"noindex\"><link rel=\"icon\" href=\"/favicon.svg\" "
+      "type=\"image/svg+xml\"><title>" +
       escape(title) + "</title><style>" + kStyle + "</style></head><body><main><header><a href=\"" +
       escape(selfPath + separator + other) + "\">" + (english ? "中文" : "English") + "</a>" +
       escape(english ? programme.brandEn : programme.brandZh) + "<br>" +

@@ -2,54 +2,24 @@
 // tourist sees after scanning a plaque, in both languages, with and without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
-import { chromium } from 'playwright-core';
+import { startDemoServer, launchChromium, openPage } from './support.mjs';
 
-const binary = process.env.TISHENG_BINARY ?? 'build/server/tisheng';
-const plaques = {};
-let server, base, browser, dataDir;
+let demo, base, plaques, browser;
 
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'tisheng-browser-'));
-  server = spawn(binary, ['serve', '--demo'], {
-    env: { ...process.env, TISHENG_SERVER_PORT: '0', TISHENG_STORAGE_DATA_DIR: dataDir,
-           TISHENG_SECURITY_PASSWORD_COST: '10' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  for await (const line of readline.createInterface({ input: server.stdout })) {
-    const url = line.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-    if (url) base = url[1];
-    const plaque = line.match(/^ {2}(\w+) \/ .*(\/c\/[A-Z2-7]+)$/);
-    if (plaque) plaques[plaque[1]] = plaque[2];
-    if (line.includes('signed by the retired key')) break;
-  }
-  assert.ok(base, 'the server printed its URL');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  demo = await startDemoServer();
+  ({ base, plaques } = demo);
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  demo?.stop();
 });
 
 /// A phone-sized page; console messages (CSP violations among them) are collected.
-async function phone({ locale = 'zh-CN', javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({
-    locale, javaScriptEnabled, viewport: { width: 390, height: 844 }, isMobile: true,
-  });
-  const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (message) => page.messages.push(message.text()));
-  return page;
+function phone({ locale = 'zh-CN', javaScriptEnabled = true } = {}) {
+  return openPage(browser, { width: 390, locale, javaScriptEnabled });
 }
 
 async function verdictColor(page) {

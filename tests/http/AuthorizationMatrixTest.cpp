@@ -39,6 +39,7 @@ const Row kMatrix[] = {
     {"GET /api/v1/rectifications", "UAAAFFF", ""},
     {"GET /api/v1/notices", "UAAAFFF", ""},
     {"GET /", "AAAAAAA", ""},
+    {"GET /favicon.svg", "AAAAAAA", ""},
     {"GET /admin", "AAAAAAA", ""},
     {"GET /admin/", "AAAAAAA", ""},
     {"GET /admin/{path...}", "AAAAAAA", ""},

@@ -1,0 +1,93 @@
+// Creating and editing an entry; each problem the server finds shows beside its field.
+import { html, useState, useEffect } from '../html.js';
+import { api } from '../api.js';
+import { t, local } from '../i18n.js';
+import { go } from '../router.js';
+import { TextField, TextArea, SelectField } from '../components/Field.js';
+import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { categories, useCounties } from './EntryList.js';
+
+const blank = {
+  category: 'homestay', name: { zh: '', en: '' }, county: '', address: { zh: '', en: '' },
+  contact: '', description: { zh: '', en: '' }, owner: '', producer: '', origin: '', specification: '',
+};
+
+/** What the form sends: the fields this person may set, empty optional ones left out. */
+function body(form, office, creating) {
+  if (!office) return { contact: form.contact, description: form.description };
+  const out = { name: form.name, county: form.county, address: form.address, contact: form.contact,
+                description: form.description };
+  if (creating) out.category = form.category;
+  if (form.owner) out.owner = form.owner;
+  if (form.category === 'product')
+    for (const key of ['producer', 'origin', 'specification']) if (form[key]) out[key] = form[key];
+  return out;
+}
+
+export function EntryForm({ user, id }) {
+  const office = user.role === 'city_admin' || user.role === 'county_admin';
+  const [form, setForm] = useState(id ? null : { ...blank, county: user.county ?? '' });
+  const [error, setError] = useState(null);
+  const counties = useCounties();
+  useEffect(() => {
+    if (!id) return;
+    api.get(`/api/v1/entries/${id}`).then(({ entry }) => setForm({
+      ...blank, ...entry, owner: entry.owner ?? '', producer: entry.producer ?? '',
+      origin: entry.origin ?? '', specification: entry.specification ?? '',
+    })).catch(setError);
+  }, [id]);
+  if (!form) return error ? html`<${ErrorMessage} error=${error} />` : html`<${Loading} />`;
+  const set = (key) => (value) => setForm({ ...form, [key]: value });
+  const setText = (key, language) => (value) => setForm({ ...form, [key]: { ...form[key], [language]: value } });
+  const problem = (key) => error?.fields?.[key];
+  const submit = async (event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const reply = id ? await api.patch(`/api/v1/entries/${id}`, body(form, office, false))
+                       : await api.post('/api/v1/entries', body(form, office, true));
+      go(`/entries/${reply.entry.id}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const shown = ['category', 'name', 'name.zh', 'name.en', 'county', 'address', 'address.zh',
+                 'address.en', 'contact', 'description', 'description.zh', 'description.en', 'owner',
+                 'producer', 'origin', 'specification'];
+  return html`<section>
+    <h1>${id ? t('entryForm.edit', { name: local(form.name) }) : t('entryForm.new')}</h1>
+    <form onSubmit=${submit} novalidate>
+      ${office && !id ? html`<${SelectField} label=${t('entries.category')} name="category"
+        value=${form.category} onChange=${set('category')} error=${problem('category')}
+        options=${categories.map((c) => [c, t(`category.${c}`)])} />` : null}
+      ${office ? html`
+        <${TextField} label=${t('entryForm.nameZh')} name="name_zh" value=${form.name.zh}
+          onInput=${setText('name', 'zh')} error=${problem('name.zh') ?? problem('name')} required />
+        <${TextField} label=${t('entryForm.nameEn')} name="name_en" value=${form.name.en}
+          onInput=${setText('name', 'en')} error=${problem('name.en')} />
+        <${SelectField} label=${t('entries.county')} name="county" value=${form.county}
+          onChange=${set('county')} error=${problem('county')} disabled=${user.role === 'county_admin'}
+          options=${[['', t('choose')], ...(counties.data ?? []).map((c) => [c.code, local(c.name)])]} />
+        <${TextField} label=${t('entryForm.addressZh')} name="address_zh" value=${form.address.zh}
+          onInput=${setText('address', 'zh')} error=${problem('address.zh') ?? problem('address')} />
+        <${TextField} label=${t('entryForm.addressEn')} name="address_en" value=${form.address.en}
+          onInput=${setText('address', 'en')} error=${problem('address.en')} />
+        <${TextField} label=${t('entryForm.owner')} name="owner" value=${form.owner}
+          onInput=${set('owner')} error=${problem('owner')} hint=${t('entryForm.ownerHint')} />` : null}
+      <${TextField} label=${t('entryForm.contact')} name="contact" value=${form.contact}
+        onInput=${set('contact')} error=${problem('contact')} />
+      <${TextArea} label=${t('entryForm.descriptionZh')} name="description_zh" value=${form.description.zh}
+        onInput=${setText('description', 'zh')} error=${problem('description.zh') ?? problem('description')} />
+      <${TextArea} label=${t('entryForm.descriptionEn')} name="description_en" value=${form.description.en}
+        onInput=${setText('description', 'en')} error=${problem('description.en')} />
+      ${office && form.category === 'product' ? ['producer', 'origin', 'specification'].map((key) =>
+        html`<${TextField} label=${t(`entryForm.${key}`)} name=${key} value=${form[key]}
+          onInput=${set(key)} error=${problem(key)} />`) : null}
+      <${ErrorMessage} error=${error} fieldsShown=${shown} />
+      <div class="actions">
+        <button type="submit" class="primary">${t('save')}</button>
+        <a class="button" href=${id ? `#/entries/${id}` : '#/entries'}>${t('cancel')}</a>
+      </div>
+    </form>
+  </section>`;
+}

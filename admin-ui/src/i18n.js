@@ -1,0 +1,72 @@
+// The interface language: zh-CN by default, English on request, remembered on this device.
+// Every user-facing string comes from one catalogue per language (../i18n/).
+import zh from '../i18n/zh-CN.js';
+import en from '../i18n/en.js';
+
+const catalogues = { 'zh-CN': zh, en };
+const listeners = new Set();
+let current = localStorage.getItem('tisheng.lang') === 'en' ? 'en' : 'zh-CN';
+document.documentElement.lang = current;
+
+export function lang() {
+  return current;
+}
+
+/** The API's language parameter for the current language. */
+export function apiLang() {
+  return current === 'en' ? 'en' : 'zh';
+}
+
+export function setLang(next) {
+  current = next === 'en' ? 'en' : 'zh-CN';
+  localStorage.setItem('tisheng.lang', current);
+  document.documentElement.lang = current;
+  listeners.forEach((listener) => listener(current));
+}
+
+export function onLangChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The message for key with {name} placeholders filled from params. */
+export function t(key, params = {}) {
+  const text = catalogues[current][key] ?? catalogues['zh-CN'][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+/** The message for key, or fallback when the catalogues have none (free text from the API). */
+export function tOr(key, fallback, params = {}) {
+  return key in catalogues['zh-CN'] ? t(key, params) : fallback;
+}
+
+/** A {zh, en} text from the API in the current language (Chinese when there is no English). */
+export function local(text) {
+  if (!text) return '';
+  if (typeof text === 'string') return text;
+  return current === 'en' && text.en ? text.en : text.zh ?? '';
+}
+
+const zone = 'Asia/Shanghai';
+
+/** A YYYY-MM-DD day as people read it: 2026年12月1日 / 1 Dec 2026. */
+export function formatDate(day) {
+  if (!day) return '';
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An ISO time or Unix seconds in the programme's time zone. */
+export function formatTime(value) {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })
+    .format(date);
+}
+
+/** Today in the programme's time zone, YYYY-MM-DD. */
+export function today(offsetDays = 0) {
+  const date = new Date(Date.now() + offsetDays * 86400000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(date);
+}

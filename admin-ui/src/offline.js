@@ -1,0 +1,112 @@
+// What an inspector enters is kept on this device first (IndexedDB through idb-keyval) and sent
+// when the network allows, so a reload, a crashed tab or a dropped connection loses nothing.
+// Keys: `pending:<inspection>` → {scores, notes} not yet on the server; `photos:<inspection>` →
+// photos not yet uploaded; `cache:<name>` → the last copy read from the server (the sheet and
+// its standard), for opening a sheet with no signal.
+import { get, set, del, keys, update } from '../vendor/idb-keyval.js';
+
+const listeners = new Set();
+const empty = () => ({ scores: {}, notes: {} });
+
+async function notify() {
+  const count = await pendingCount();
+  listeners.forEach((listener) => listener(count));
+}
+
+/** listener(count) runs whenever the number of changes not yet sent changes. */
+export function onPendingChange(listener) {
+  listeners.add(listener);
+  pendingCount().then(listener);
+  return () => listeners.delete(listener);
+}
+
+export const remember = (name, value) => set(`cache:${name}`, value);
+export const recall = (name) => get(`cache:${name}`);
+
+/** Keeps one change (kind 'scores' or 'notes'; value null removes it on the server). */
+export async function recordChange(inspectionId, kind, itemId, value) {
+  await update(`pending:${inspectionId}`, (pending = empty()) => {
+    pending[kind][itemId] = value;
+    return pending;
+  });
+  await notify();
+}
+
+export async function pendingFor(inspectionId) {
+  return (await get(`pending:${inspectionId}`)) ?? empty();
+}
+
+export async function queuePhoto(inspectionId, itemId, blob) {
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await update(`photos:${inspectionId}`, (photos = []) => [...photos, { id, itemId, blob }]);
+  await notify();
+}
+
+export async function pendingPhotos(inspectionId) {
+  return (await get(`photos:${inspectionId}`)) ?? [];
+}
+
+/** Changes and photos not yet on the server, for one inspection or all. */
+export async function pendingCount(inspectionId) {
+  let count = 0;
+  for (const key of await keys()) {
+    if (typeof key !== 'string') continue;
+    const [kind, id] = key.split(':');
+    if (inspectionId !== undefined && id !== String(inspectionId)) continue;
+    if (kind === 'pending') {
+      const pending = await get(key);
+      count += Object.keys(pending.scores).length + Object.keys(pending.notes).length;
+    } else if (kind === 'photos') {
+      count += (await get(key)).length;
+    }
+  }
+  return count;
+}
+
+/**
+ * Sends what is pending for one inspection: the scores and notes in one PUT, then each photo.
+ * Only what was sent is dropped, so a change made meanwhile stays queued. Returns the
+ * inspection as the server now has it (or null when nothing was pending). Throws ApiError.
+ */
+export async function flush(api, inspectionId) {
+  let inspection = null;
+  const pending = await pendingFor(inspectionId);
+  if (Object.keys(pending.scores).length + Object.keys(pending.notes).length > 0) {
+    const reply = await api.put(`/api/v1/inspections/${inspectionId}/scores`, pending);
+    inspection = reply.inspection;
+    await update(`pending:${inspectionId}`, (now = empty()) => {
+      for (const kind of ['scores', 'notes'])
+        for (const [item, value] of Object.entries(pending[kind]))
+          if (now[kind][item] === value) delete now[kind][item];
+      return now;
+    });
+    const left = await pendingFor(inspectionId);
+    if (Object.keys(left.scores).length + Object.keys(left.notes).length === 0)
+      await del(`pending:${inspectionId}`);
+    await update(`cache:inspection:${inspectionId}`, (copy = {}) => ({
+      ...copy, inspection: { ...(copy.inspection ?? {}), ...inspection } }));
+  }
+  for (const photo of await pendingPhotos(inspectionId)) {
+    await api.upload(`/api/v1/inspections/${inspectionId}/evidence`, photo.blob,
+      photo.itemId ? { item: photo.itemId } : undefined);
+    await update(`photos:${inspectionId}`, (photos = []) => photos.filter((p) => p.id !== photo.id));
+  }
+  if ((await pendingPhotos(inspectionId)).length === 0) await del(`photos:${inspectionId}`);
+  await notify();
+  return inspection;
+}
+
+/** Tries to send everything pending on this device; offline or refused ones stay queued. */
+export async function flushAll(api) {
+  const ids = new Set();
+  for (const key of await keys())
+    if (typeof key === 'string' && (key.startsWith('pending:') || key.startsWith('photos:')))
+      ids.add(key.split(':')[1]);
+  for (const id of ids) {
+    try {
+      await flush(api, id);
+    } catch (error) {
+      if (error.offline) return;
+    }
+  }
+}
