@@ -361,4 +361,7 @@ export default {
   "standards.points": "{n} points",
   "standards.passFail": "pass / fail",
   "standards.naAllowed": "may be N/A",
+  "result.title": "Last {kind} ({date}): the result",
+  "result.failed": "Items not met",
+  "open.consequenceReinspection": "A re-inspection of {name} is scheduled for {date}; when it passes the plaque is reinstated and the rectification closed.",
 };

@@ -361,4 +361,7 @@ export default {
   "standards.points": "{n} 分",
   "standards.passFail": "符合 / 不符合",
   "standards.naAllowed": "可不适用",
+  "result.title": "最近一次{kind}（{date}）的结果",
+  "result.failed": "未达标的项目",
+  "open.consequenceReinspection": "将于 {date} 对「{name}」进行整改复查；复查通过即恢复牌匾并结束整改。",
 };

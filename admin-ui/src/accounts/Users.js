@@ -6,7 +6,9 @@ import { go } from '../router.js';
 import { usePaged } from '../components/useLoad.js';
 import { TextField, SelectField } from '../components/Field.js';
 import { ConfirmButton } from '../components/Confirm.js';
-import { ErrorMessage, Done, Loading } from '../components/Feedback.js';
+import { ErrorMessage, Done } from '../components/Feedback.js';
+import { PagedList } from '../components/PagedList.js';
+import { useAction, submitting } from '../components/useAction.js';
 import { useCounties } from '../entries/EntryList.js';
 
 const roles = ['city_admin', 'county_admin', 'inspector', 'business'];
@@ -15,26 +17,20 @@ function CreateUser({ user, reload }) {
   const county = user.role === 'county_admin';
   const blank = { username: '', display_name: '', role: 'inspector', county: user.county ?? '', password: '' };
   const [form, setForm] = useState(blank);
-  const [error, setError] = useState(null);
   const [created, setCreated] = useState('');
   const counties = useCounties();
   const set = (key) => (value) => setForm({ ...form, [key]: value });
-  const submit = async (event) => {
-    event.preventDefault();
-    setError(null);
+  const { run, error } = useAction(async () => {
+    setCreated('');
     const body = { ...form };
     if (!body.county) delete body.county;
-    try {
-      const reply = await api.post('/api/v1/users', body);
-      setCreated(t('users.created', { name: reply.user.username }));
-      setForm(blank);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    const reply = await api.post('/api/v1/users', body);
+    setCreated(t('users.created', { name: reply.user.username }));
+    setForm(blank);
+    reload();
+  });
   const allowed = county ? ['inspector', 'business'] : roles;
-  return html`<form class="card" onSubmit=${submit} novalidate>
+  return html`<form class="card" onSubmit=${submitting(run)} novalidate>
     <h2>${t('users.new')}</h2>
     <${TextField} label=${t('users.username')} name="username" value=${form.username} onInput=${set('username')}
       error=${error?.fields?.username} autocapitalize="none" />
@@ -55,19 +51,14 @@ function CreateUser({ user, reload }) {
 
 function Account({ account, me, reload }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState(null);
   const [done, setDone] = useState('');
-  const change = async (body, message) => {
-    setError(null);
-    try {
-      await api.patch(`/api/v1/users/${account.id}`, body);
-      setDone(message);
-      setPassword('');
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const { run: change, error } = useAction(async (body, message) => {
+    setDone('');
+    await api.patch(`/api/v1/users/${account.id}`, body);
+    setDone(message);
+    setPassword('');
+    reload();
+  });
   const manageable = me.role === 'city_admin' || ['inspector', 'business'].includes(account.role);
   return html`<li class="card">
     <strong>${account.display_name}</strong> <code>${account.username}</code>
@@ -102,12 +93,8 @@ export function Users({ user, query }) {
         options=${[['', t('all')], ...roles.map((r) => [r, t(`role.${r}`)])]} />
       <button type="submit">${t('entries.searchButton')}</button>
     </form>
-    <${ErrorMessage} error=${list.error} />
-    <p class="total" role="status">${t('list.total', { n: list.total })}</p>
-    <ul class="list">${list.items.map((account) => html`<${Account} key=${account.id} account=${account} me=${user}
-      reload=${list.reload} />`)}</ul>
-    ${list.loading ? html`<${Loading} />` : null}
-    ${list.cursor ? html`<button type="button" onClick=${list.loadMore}>${t('list.more')}</button>` : null}
+    <${PagedList} list=${list} className="list" render=${(account) => html`<${Account} key=${account.id}
+      account=${account} me=${user} reload=${list.reload} />`} />
     <${CreateUser} user=${user} reload=${list.reload} />
   </section>`;
 }

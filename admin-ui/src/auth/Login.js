@@ -4,31 +4,19 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { TextField } from '../components/Field.js';
 import { ErrorMessage } from '../components/Feedback.js';
+import { useAction, submitting } from '../components/useAction.js';
 import { LanguageSwitch } from '../Layout.js';
 
 export function Login({ onSignedIn, expired }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.login(username.trim(), password));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, error, busy } = useAction(async () => onSignedIn(await api.login(username.trim(), password)));
   return html`<main class="login">
     <div class="top-right"><${LanguageSwitch} /></div>
     <h1>${t('app.title')}</h1>
     <p class="lead">${t('login.lead')}</p>
     ${expired ? html`<div class="message" role="status"><p>${t('login.expired')}</p></div>` : null}
-    <form onSubmit=${submit} novalidate>
+    <form onSubmit=${submitting(run)} novalidate>
       <${TextField} label=${t('login.username')} name="username" value=${username}
         onInput=${setUsername} autocomplete="username" autocapitalize="none" required />
       <${TextField} label=${t('login.password')} name="password" type="password" value=${password}

@@ -4,27 +4,22 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { TextField } from '../components/Field.js';
 import { ErrorMessage, Done } from '../components/Feedback.js';
+import { useAction, submitting } from '../components/useAction.js';
 
 export function Password() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState(null);
   const [done, setDone] = useState(false);
-  const submit = async (event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post('/api/v1/session/password', { current_password: current, new_password: next });
-      setDone(true);
-      setCurrent('');
-      setNext('');
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const { run, error } = useAction(async () => {
+    setDone(false);
+    await api.post('/api/v1/session/password', { current_password: current, new_password: next });
+    setDone(true);
+    setCurrent('');
+    setNext('');
+  });
   return html`<section>
     <h1>${t('password.title')}</h1>
-    <form onSubmit=${submit} novalidate>
+    <form onSubmit=${submitting(run)} novalidate>
       <${TextField} label=${t('password.current')} name="current_password" type="password"
         value=${current} onInput=${setCurrent} autocomplete="current-password"
         error=${error?.fields?.current_password} />

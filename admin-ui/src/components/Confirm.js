@@ -3,6 +3,7 @@
 import { html, useState } from '../html.js';
 import { t } from '../i18n.js';
 import { ErrorMessage } from './Feedback.js';
+import { useAction } from './useAction.js';
 
 /**
  * A button that opens a confirmation restating `consequence`; onConfirm() runs on the second
@@ -10,19 +11,9 @@ import { ErrorMessage } from './Feedback.js';
  */
 export function ConfirmButton({ label, consequence, onConfirm, danger = false, disabled = false }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { run, error, busy } = useAction(onConfirm);
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      setAsking(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (await run()) setAsking(false);
   };
   if (!asking)
     return html`<button type="button" class=${danger ? 'danger' : 'primary'} disabled=${disabled}

@@ -5,6 +5,7 @@ import { t, local } from '../i18n.js';
 import { go } from '../router.js';
 import { TextField, TextArea, SelectField } from '../components/Field.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { useAction, submitting } from '../components/useAction.js';
 import { categories, useCounties } from './EntryList.js';
 
 const blank = {
@@ -27,36 +28,30 @@ function body(form, office, creating) {
 export function EntryForm({ user, id }) {
   const office = user.role === 'city_admin' || user.role === 'county_admin';
   const [form, setForm] = useState(id ? null : { ...blank, county: user.county ?? '' });
-  const [error, setError] = useState(null);
+  const [loadError, setLoadError] = useState(null);
   const counties = useCounties();
+  const { run, error } = useAction(async () => {
+    const reply = id ? await api.patch(`/api/v1/entries/${id}`, body(form, office, false))
+                     : await api.post('/api/v1/entries', body(form, office, true));
+    go(`/entries/${reply.entry.id}`);
+  });
   useEffect(() => {
     if (!id) return;
     api.get(`/api/v1/entries/${id}`).then(({ entry }) => setForm({
       ...blank, ...entry, owner: entry.owner ?? '', producer: entry.producer ?? '',
       origin: entry.origin ?? '', specification: entry.specification ?? '',
-    })).catch(setError);
+    })).catch(setLoadError);
   }, [id]);
-  if (!form) return error ? html`<${ErrorMessage} error=${error} />` : html`<${Loading} />`;
+  if (!form) return loadError ? html`<${ErrorMessage} error=${loadError} />` : html`<${Loading} />`;
   const set = (key) => (value) => setForm({ ...form, [key]: value });
   const setText = (key, language) => (value) => setForm({ ...form, [key]: { ...form[key], [language]: value } });
   const problem = (key) => error?.fields?.[key];
-  const submit = async (event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const reply = id ? await api.patch(`/api/v1/entries/${id}`, body(form, office, false))
-                       : await api.post('/api/v1/entries', body(form, office, true));
-      go(`/entries/${reply.entry.id}`);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
   const shown = ['category', 'name', 'name.zh', 'name.en', 'county', 'address', 'address.zh',
                  'address.en', 'contact', 'description', 'description.zh', 'description.en', 'owner',
                  'producer', 'origin', 'specification'];
   return html`<section>
     <h1>${id ? t('entryForm.edit', { name: local(form.name) }) : t('entryForm.new')}</h1>
-    <form onSubmit=${submit} novalidate>
+    <form onSubmit=${submitting(run)} novalidate>
       ${office && !id ? html`<${SelectField} label=${t('entries.category')} name="category"
         value=${form.category} onChange=${set('category')} error=${problem('category')}
         options=${categories.map((c) => [c, t(`category.${c}`)])} />` : null}

@@ -5,7 +5,7 @@ import { t, local } from '../i18n.js';
 import { go } from '../router.js';
 import { usePaged, useLoad } from '../components/useLoad.js';
 import { TextField, SelectField } from '../components/Field.js';
-import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { PagedList } from '../components/PagedList.js';
 import { EntryStateLine } from './EntryState.js';
 
 export const categories = ['homestay', 'restaurant', 'product'];
@@ -47,18 +47,12 @@ export function EntryList({ user, query }) {
         options=${[['', t('all')], ...entryStates.map((s) => [s, t(`state.${s}`)])]} />
       <button type="submit">${t('entries.searchButton')}</button>
     </form>
-    <${ErrorMessage} error=${list.error} />
-    <p class="total" role="status">${t('list.total', { n: list.total })}</p>
-    <ul class="cards">
-      ${list.items.map((entry) => html`<li>
-        <a href=${`#/entries/${entry.id}`}>
-          <strong>${local(entry.name)}</strong>
-          <span class="meta">${t(`category.${entry.category}`)} · ${local(entry.county_name)}</span>
-          <${EntryStateLine} entry=${entry} />
-        </a>
-      </li>`)}
-    </ul>
-    ${list.loading ? html`<${Loading} />` : null}
-    ${list.cursor ? html`<button type="button" onClick=${list.loadMore}>${t('list.more')}</button>` : null}
+    <${PagedList} list=${list} render=${(entry) => html`<li>
+      <a href=${`#/entries/${entry.id}`}>
+        <strong>${local(entry.name)}</strong>
+        <span class="meta">${t(`category.${entry.category}`)} · ${local(entry.county_name)}</span>
+        <${EntryStateLine} entry=${entry} />
+      </a>
+    </li>`} />
   </section>`;
 }

@@ -7,6 +7,7 @@ import { useLoad } from '../components/useLoad.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
 import { EntryStateLine } from './EntryState.js';
 import { Timeline } from './Timeline.js';
+import { LastResult } from './LastResult.js';
 import { OwnerActions } from './OwnerActions.js';
 import { OfficeActions } from './OfficeActions.js';
 import { gradeTitle } from '../standards/grades.js';
@@ -61,11 +62,12 @@ export function EntryPage({ user, id }) {
       ${office ? html` · ${t('entry.owner')}: ${e.owner ?? '—'}` : null}</p>
     ${office || owner ? html`<p><a class="button" href=${`#/entries/${id}/edit`}>${t('entry.edit')}</a></p>` : null}
     <${Certificate} certificate=${e.certificate} mayDownload=${office || owner} />
+    <${LastResult} record=${record} />
     ${owner ? html`<${OwnerActions} entry=${e} reload=${entry.reload} />` : null}
     ${office ? html`<${OfficeActions} entry=${e} user=${user} reload=${entry.reload} />` : null}
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">${t('entry.history')}</h2>
-      <${Timeline} entry=${e} record=${record} />
+      <${Timeline} entry=${e} record=${record} linkInspections=${!owner} />
     </section>
   </article>`;
 }

@@ -6,36 +6,38 @@ import { t, local, formatDate, today } from '../i18n.js';
 import { TextField, TextArea, SelectField, CheckField } from '../components/Field.js';
 import { ConfirmButton } from '../components/Confirm.js';
 import { ErrorMessage } from '../components/Feedback.js';
+import { useAction } from '../components/useAction.js';
 import { InspectorPicker } from '../inspections/InspectorPicker.js';
 
 export const revocationReasons = ['failed_review', 'serious_incident', 'fraud', 'closure', 'withdrawal',
                                   'missed_rectification', 'upheld_complaints'];
 
 function OpenInspection({ entry, reload }) {
-  const [kind, setKind] = useState(entry.certificate?.status === 'active' ? 'spot_check' : 'initial');
+  // A passed re-inspection is what reinstates a suspended plaque and closes its rectification.
+  const kinds = entry.rectification ? ['reinspection', 'review', 'spot_check']
+                                    : ['initial', 'review', 'spot_check'];
+  const [kind, setKind] = useState(entry.rectification ? 'reinspection'
+    : entry.certificate?.status === 'active' ? 'spot_check' : 'initial');
   const [date, setDate] = useState(today(7));
   const [inspectors, setInspectors] = useState([]);
-  const [error, setError] = useState(null);
+  const { run, error } = useAction(async () => {
+    const reply = await api.post('/api/v1/inspections', {
+      kind, entry_id: entry.id, scheduled_on: date, inspectors });
+    location.hash = `#/inspections/${reply.inspection.id}`;
+  });
   return html`<div class="card">
     <h3>${t('open.title')}</h3>
     <${SelectField} label=${t('open.kind')} name="kind" value=${kind} onChange=${setKind}
-      options=${['initial', 'review', 'spot_check'].map((k) => [k, t(`kind.${k}`)])} />
+      options=${kinds.map((k) => [k, t(`kind.${k}`)])} />
     <${TextField} label=${t('open.date')} name="scheduled_on" type="date" value=${date}
       onInput=${setDate} error=${error?.fields?.scheduled_on} />
     <${InspectorPicker} county=${entry.county} selected=${inspectors} onChange=${setInspectors} />
     <${ErrorMessage} error=${error} fieldsShown=${['scheduled_on']} />
     <${ConfirmButton} label=${t('open.submit')}
-      consequence=${t(kind === 'spot_check' ? 'open.consequenceSpot' : 'open.consequence', {
+      consequence=${t(kind === 'spot_check' ? 'open.consequenceSpot'
+        : kind === 'reinspection' ? 'open.consequenceReinspection' : 'open.consequence', {
         kind: t(`kind.${kind}`), name: local(entry.name), date: formatDate(date) })}
-      onConfirm=${async () => {
-        try {
-          const reply = await api.post('/api/v1/inspections', {
-            kind, entry_id: entry.id, scheduled_on: date, inspectors });
-          location.hash = `#/inspections/${reply.inspection.id}`;
-        } catch (failure) {
-          setError(failure);
-        }
-      }} />
+      onConfirm=${run} />
   </div>`;
 }
 
@@ -43,8 +45,11 @@ function Rectify({ entry, reload }) {
   const [findings, setFindings] = useState('');
   const [deadline, setDeadline] = useState(today(30));
   const [suspend, setSuspend] = useState(false);
-  const [error, setError] = useState(null);
   const serial = entry.certificate.serial;
+  const { run, error } = useAction(async () => {
+    await api.post(`/api/v1/certificates/${serial}/rectifications`, { findings, deadline, suspend });
+    reload();
+  });
   return html`<div class="card">
     <h3>${t('rectify.title')}</h3>
     <${TextArea} label=${t('rectify.findings')} name="findings" value=${findings} onInput=${setFindings}
@@ -56,14 +61,7 @@ function Rectify({ entry, reload }) {
     <${ConfirmButton} label=${t('rectify.submit')} danger=${suspend}
       consequence=${t(suspend ? 'rectify.consequenceSuspend' : 'rectify.consequence', {
         name: local(entry.name), serial, date: formatDate(deadline) })}
-      onConfirm=${async () => {
-        try {
-          await api.post(`/api/v1/certificates/${serial}/rectifications`, { findings, deadline, suspend });
-          reload();
-        } catch (failure) {
-          setError(failure);
-        }
-      }} />
+      onConfirm=${run} />
   </div>`;
 }
 
@@ -71,8 +69,11 @@ function Revoke({ entry, reload }) {
   const [reason, setReason] = useState('failed_review');
   const [note, setNote] = useState('');
   const [effective, setEffective] = useState(today());
-  const [error, setError] = useState(null);
   const serial = entry.certificate.serial;
+  const { run, error } = useAction(async () => {
+    await api.post(`/api/v1/certificates/${serial}/revocation`, { reason, note, effective_on: effective });
+    reload();
+  });
   const bars = reason !== 'closure' && reason !== 'withdrawal';
   return html`<div class="card danger-zone">
     <h3>${t('revoke.title')}</h3>
@@ -86,14 +87,7 @@ function Revoke({ entry, reload }) {
     <${ConfirmButton} label=${t('revoke.submit')} danger=${true}
       consequence=${`${t('revoke.consequence', { serial, name: local(entry.name), date: formatDate(effective) })} ${
         bars ? t('revoke.bars') : t('revoke.noBar')}`}
-      onConfirm=${async () => {
-        try {
-          await api.post(`/api/v1/certificates/${serial}/revocation`, { reason, note, effective_on: effective });
-          reload();
-        } catch (failure) {
-          setError(failure);
-        }
-      }} />
+      onConfirm=${run} />
   </div>`;
 }
 

@@ -6,6 +6,7 @@ import { t, formatDate } from '../i18n.js';
 import { TextArea } from '../components/Field.js';
 import { ConfirmButton } from '../components/Confirm.js';
 import { ErrorMessage, Done } from '../components/Feedback.js';
+import { useAction, submitting } from '../components/useAction.js';
 
 function Apply({ entry, reload }) {
   const closed = ['revoked', 'expired', 'not_certified'].includes(entry.state);
@@ -21,40 +22,30 @@ function Apply({ entry, reload }) {
 
 function Appeal({ decision, reload }) {
   const [grounds, setGrounds] = useState('');
-  const [error, setError] = useState(null);
+  const { run, error } = useAction(async () => {
+    await api.post(`/api/v1/decisions/${decision.id}/appeals`, { grounds });
+    reload();
+  });
   return html`<div class="card">
     <h3>${t('appeal.title', { kind: t(`decision.${decision.kind}`), date: formatDate(decision.appeal_until) })}</h3>
     <${TextArea} label=${t('appeal.grounds')} name="grounds" value=${grounds} onInput=${setGrounds}
       error=${error?.fields?.grounds} />
     <${ErrorMessage} error=${error} fieldsShown=${['grounds']} />
     <${ConfirmButton} label=${t('appeal.submit')} consequence=${t('appeal.consequence')}
-      onConfirm=${async () => {
-        try {
-          await api.post(`/api/v1/decisions/${decision.id}/appeals`, { grounds });
-          reload();
-        } catch (failure) {
-          setError(failure);
-        }
-      }} />
+      onConfirm=${run} />
   </div>`;
 }
 
 function Reply({ entry, reload }) {
   const [text, setText] = useState(entry.reply ?? '');
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
-  const save = async (event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.put(`/api/v1/entries/${entry.id}/reply`, { text });
-      setSaved(true);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return html`<form class="card" onSubmit=${save} novalidate>
+  const { run, error } = useAction(async () => {
+    setSaved(false);
+    await api.put(`/api/v1/entries/${entry.id}/reply`, { text });
+    setSaved(true);
+    reload();
+  });
+  return html`<form class="card" onSubmit=${submitting(run)} novalidate>
     <h3>${t('reply.title')}</h3>
     <${TextArea} label=${t('reply.text')} name="reply" value=${text} onInput=${setText}
       hint=${t('reply.hint')} error=${error?.fields?.text} maxlength="300" />

@@ -6,7 +6,7 @@ import { t, tOr, formatDate, formatTime } from '../i18n.js';
 import { gradeTitle } from '../standards/grades.js';
 
 /** Events from an entry and its record: {at (sortable), when (shown), kind, text, link}. */
-export function timelineEvents(entry, record) {
+export function timelineEvents(entry, record, linkInspections = true) {
   const events = [];
   const add = (at, kind, text, link) => at && events.push({ at, kind, text, link });
   for (const c of record.certificates)
@@ -14,7 +14,7 @@ export function timelineEvents(entry, record) {
       serial: c.serial, grade: gradeTitle(c.standard.id, c.grade), until: formatDate(c.valid_until),
       status: t(`certificate.${c.status}`) }));
   for (const i of record.inspections) {
-    const link = `#/inspections/${i.id}`;
+    const link = linkInspections ? `#/inspections/${i.id}` : undefined;
     add(i.created_at, 'inspection', t('timeline.inspectionOpened', {
       kind: t(`kind.${i.kind}`), date: formatDate(i.scheduled_on) }), link);
     if (i.submitted_at)
@@ -54,8 +54,9 @@ export function timelineEvents(entry, record) {
   return events.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
 }
 
-export function Timeline({ entry, record }) {
-  const events = timelineEvents(entry, record);
+/** linkInspections: whether inspections link to their page (owners read results on this one). */
+export function Timeline({ entry, record, linkInspections }) {
+  const events = timelineEvents(entry, record, linkInspections);
   if (events.length === 0) return html`<p class="empty">${t('timeline.empty')}</p>`;
   return html`<ol class="timeline">
     ${events.map((event) => html`<li class=${`event event-${event.kind}`}>

@@ -4,7 +4,7 @@ import { t, local, formatDate } from '../i18n.js';
 import { go } from '../router.js';
 import { usePaged } from '../components/useLoad.js';
 import { SelectField, CheckField } from '../components/Field.js';
-import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { PagedList } from '../components/PagedList.js';
 
 export const kinds = ['initial', 'review', 'spot_check', 'complaint', 'reinspection'];
 const statuses = ['scheduled', 'submitted', 'confirmed', 'refused', 'cancelled'];
@@ -23,18 +23,12 @@ export function InspectionList({ query }) {
       <${CheckField} label=${t('inspections.overdue')} name="overdue" checked=${query.overdue === 'true'}
         onChange=${(on) => filter('overdue', on ? 'true' : '')} />
     </form>
-    <${ErrorMessage} error=${list.error} />
-    <p class="total" role="status">${t('list.total', { n: list.total })}</p>
-    <ul class="cards">
-      ${list.items.map((inspection) => html`<li>
-        <a href=${`#/inspections/${inspection.id}`}>
-          <strong>${local(inspection.entry?.name)}</strong>
-          <span>${t(`kind.${inspection.kind}`)} · ${t(`inspectionStatus.${inspection.status}`)}
-            · ${formatDate(inspection.scheduled_on)}</span>
-        </a>
-      </li>`)}
-    </ul>
-    ${list.loading ? html`<${Loading} />` : null}
-    ${list.cursor ? html`<button type="button" onClick=${list.loadMore}>${t('list.more')}</button>` : null}
+    <${PagedList} list=${list} render=${(inspection) => html`<li>
+      <a href=${`#/inspections/${inspection.id}`}>
+        <strong>${local(inspection.entry?.name)}</strong>
+        <span>${t(`kind.${inspection.kind}`)} · ${t(`inspectionStatus.${inspection.status}`)}
+          · ${formatDate(inspection.scheduled_on)}</span>
+      </a>
+    </li>`} />
   </section>`;
 }

@@ -6,6 +6,7 @@ import { t, local, formatDate, formatTime, today } from '../i18n.js';
 import { TextField, TextArea } from '../components/Field.js';
 import { ConfirmButton } from '../components/Confirm.js';
 import { ErrorMessage, Done } from '../components/Feedback.js';
+import { useAction, submitting } from '../components/useAction.js';
 import { InspectorPicker } from './InspectorPicker.js';
 import { Evaluation } from './Preview.js';
 import { gradeTitle } from '../standards/grades.js';
@@ -37,22 +38,16 @@ function Scores({ inspection, evidence, standard }) {
 function Assign({ inspection, reload }) {
   const [inspectors, setInspectors] = useState([]);
   const [date, setDate] = useState(inspection.scheduled_on);
-  const [error, setError] = useState(null);
   const [done, setDone] = useState(false);
-  const save = async (event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const body = { scheduled_on: date };
-      if (inspectors.length) body.inspectors = inspectors;
-      await api.patch(`/api/v1/inspections/${inspection.id}`, body);
-      setDone(true);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return html`<form class="card" onSubmit=${save} novalidate>
+  const { run, error } = useAction(async () => {
+    setDone(false);
+    const body = { scheduled_on: date };
+    if (inspectors.length) body.inspectors = inspectors;
+    await api.patch(`/api/v1/inspections/${inspection.id}`, body);
+    setDone(true);
+    reload();
+  });
+  return html`<form class="card" onSubmit=${submitting(run)} novalidate>
     <h3>${t('assign.title')}</h3>
     <${TextField} label=${t('open.date')} name="scheduled_on" type="date" value=${date} onInput=${setDate}
       error=${error?.fields?.scheduled_on} />
@@ -67,23 +62,17 @@ function Decide({ inspection, reload }) {
   const [reason, setReason] = useState('');
   const [findings, setFindings] = useState('');
   const [deadline, setDeadline] = useState(today(30));
-  const [error, setError] = useState(null);
   const supervision = inspection.kind !== 'initial';
-  const decide = async (decision) => {
-    setError(null);
+  const { run: decide, error } = useAction(async (decision) => {
     const body = { decision };
     if (reason) body.reason = reason;
     if (decision === 'confirm' && supervision && findings) {
       body.findings = findings;
       body.deadline = deadline;
     }
-    try {
-      await api.post(`/api/v1/inspections/${inspection.id}/decision`, body);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    await api.post(`/api/v1/inspections/${inspection.id}/decision`, body);
+    reload();
+  });
   const grade = inspection.grade ? gradeTitle(inspection.standard.id, inspection.grade) : t('grade.none');
   const consequence = inspection.kind === 'initial'
     ? (inspection.grade ? t('decide.consequenceNotice', { grade }) : t('decide.consequenceNoGrade'))

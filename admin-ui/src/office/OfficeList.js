@@ -7,7 +7,9 @@ import { t, local, formatDate, formatTime, today } from '../i18n.js';
 import { usePaged } from '../components/useLoad.js';
 import { TextField, TextArea } from '../components/Field.js';
 import { ConfirmButton } from '../components/Confirm.js';
-import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { ErrorMessage } from '../components/Feedback.js';
+import { PagedList } from '../components/PagedList.js';
+import { useAction } from '../components/useAction.js';
 
 const lists = {
   complaints: { key: 'complaints', status: ['new', 'dismissed', 'upheld', 'inspect'] },
@@ -24,16 +26,10 @@ function EntryLink({ entry }) {
 /** A resolution text and the two outcomes of a decision, each confirmed. */
 function Resolve({ path, outcomes, consequences, reload }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState(null);
-  const decide = async (decision) => {
-    setError(null);
-    try {
-      await api.post(path, { decision, resolution: text });
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const { run: decide, error } = useAction(async (decision) => {
+    await api.post(path, { decision, resolution: text });
+    reload();
+  });
   return html`<div class="resolve">
     <${TextArea} label=${t('resolve.text')} name="resolution" value=${text} onInput=${setText}
       error=${error?.fields?.resolution} />
@@ -47,18 +43,12 @@ function Resolve({ path, outcomes, consequences, reload }) {
 function Triage({ complaint, reload }) {
   const [note, setNote] = useState('');
   const [date, setDate] = useState(today(7));
-  const [error, setError] = useState(null);
-  const triage = async (decision) => {
-    setError(null);
-    try {
-      const body = { decision, note };
-      if (decision === 'inspect') body.scheduled_on = date;
-      await api.post(`/api/v1/complaints/${complaint.id}/triage`, body);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const { run: triage, error } = useAction(async (decision) => {
+    const body = { decision, note };
+    if (decision === 'inspect') body.scheduled_on = date;
+    await api.post(`/api/v1/complaints/${complaint.id}/triage`, body);
+    reload();
+  });
   const name = local(complaint.entry?.name);
   return html`<div class="resolve">
     <${TextArea} label=${t('triage.note')} name="note" value=${note} onInput=${setNote} error=${error?.fields?.note} />
@@ -131,10 +121,7 @@ export function OfficeList({ kind, query }) {
       ${spec.status.map((status) => html`<a href=${`#/${kind}?status=${status}`}
         aria-current=${query.status === status ? 'page' : undefined}>${t(`${kind}.status.${status}`)}</a>`)}
     </nav>` : null}
-    <${ErrorMessage} error=${list.error} />
-    <p class="total" role="status">${t('list.total', { n: list.total })}</p>
-    <ul class="list">${list.items.map((item) => html`<${Item} kind=${kind} item=${item} reload=${list.reload} />`)}</ul>
-    ${list.loading ? html`<${Loading} />` : null}
-    ${list.cursor ? html`<button type="button" onClick=${list.loadMore}>${t('list.more')}</button>` : null}
+    <${PagedList} list=${list} className="list"
+      render=${(item) => html`<${Item} kind=${kind} item=${item} reload=${list.reload} />`} />
   </section>`;
 }
