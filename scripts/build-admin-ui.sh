@@ -30,6 +30,8 @@ if grep -q 'from *"preact"' "$staging/vendor/hooks.js"; then
   echo "build-admin-ui: hooks.js still imports a bare specifier" >&2
   exit 1
 fi
+# Preloads: the app shell's modules in index.html, each lazy screen's in src/preloads.js.
+node "$source_dir/scripts/admin-ui-modules.mjs" "$staging"
 # The service worker learns the files to keep offline and a version that changes with any of them.
 files=$(cd "$staging" && find . -type f ! -name sw.js ! -name '.*' | sed 's@^\./@@' | LC_ALL=C sort)
 version=$(cd "$staging" && echo "$files" | xargs sha256sum | sha256sum | cut -c1-16)

@@ -5,8 +5,7 @@ import { t, onLangChange } from './i18n.js';
 import { flushAll } from './offline.js';
 import { useRoute } from './router.js';
 import { Layout } from './Layout.js';
-import { Login } from './auth/Login.js';
-import { screenFor } from './screens.js';
+import { screenFor, Lazy } from './screens.js';
 import { Loading } from './components/Feedback.js';
 import { loadGrades } from './standards/grades.js';
 
@@ -15,7 +14,8 @@ const userKey = 'tisheng.user';
 export function App() {
   const [user, setUser] = useState(undefined);
   const [expired, setExpired] = useState(false);
-  const [gradesLoaded, setGradesLoaded] = useState(false);
+  // Grade titles arrive after the first render; screens show them once they are here.
+  const [, setGradesLoaded] = useState(false);
   const [, setLanguage] = useState('');
   const route = useRoute();
 
@@ -26,15 +26,11 @@ export function App() {
   useEffect(() => {
     // The session cookie is HttpOnly: whether someone signed in on this device is remembered
     // beside it, so a signed-out visitor goes straight to the sign-in form.
+    // Whoever signed in on this device is shown their screens at once (also with no network);
+    // the session is confirmed meanwhile, and a 401 brings back the sign-in form.
     const cached = localStorage.getItem(userKey);
-    if (!cached) setUser(null);
-    else
-      api.session()
-        .then(signedIn)
-        .catch((error) => {
-          // No network: whoever was signed in on this device keeps working on what it cached.
-          setUser(error.offline ? JSON.parse(cached) : null);
-        });
+    setUser(cached ? JSON.parse(cached) : null);
+    if (cached) api.session().then(signedIn, () => {});
     const stop = api.onExpired(() => {
       localStorage.removeItem(userKey);
       setExpired(true);
@@ -64,8 +60,8 @@ export function App() {
     location.hash = '';
   }
 
-  if (user === undefined || (user && !gradesLoaded)) return html`<${Loading} />`;
-  if (!user) return html`<${Login} onSignedIn=${signedIn} expired=${expired} />`;
+  if (user === undefined) return html`<${Loading} />`;
+  if (!user) return html`<${Lazy} file="src/auth/Login.js" name="Login" props=${{ onSignedIn: signedIn, expired }} />`;
   return html`<${Layout} user=${user} route=${route} onSignOut=${signOut}>
     ${screenFor(route, user) ?? html`<p>${t('notFound')}</p>`}
   </${Layout}>`;

@@ -1,12 +1,19 @@
 // The interface language: zh-CN by default, English on request, remembered on this device.
-// Every user-facing string comes from one catalogue per language (../i18n/).
-import zh from '../i18n/zh-CN.js';
-import en from '../i18n/en.js';
-
-const catalogues = { 'zh-CN': zh, en };
+// Every user-facing string comes from one catalogue per language (../i18n/), fetched when the
+// language is first used.
+const files = { 'zh-CN': '../i18n/zh-CN.js', en: '../i18n/en.js' };
+const catalogues = {};
 const listeners = new Set();
 let current = localStorage.getItem('tisheng.lang') === 'en' ? 'en' : 'zh-CN';
 document.documentElement.lang = current;
+
+/** Loads the catalogue of a language (only the one in use is fetched). */
+async function loadCatalogue(language) {
+  catalogues[language] ??= (await import(files[language])).default;
+}
+
+/** Resolves when the current language's messages are here; call before the first render. */
+export const ready = () => loadCatalogue(current);
 
 export function lang() {
   return current;
@@ -17,8 +24,10 @@ export function apiLang() {
   return current === 'en' ? 'en' : 'zh';
 }
 
-export function setLang(next) {
-  current = next === 'en' ? 'en' : 'zh-CN';
+export async function setLang(next) {
+  const language = next === 'en' ? 'en' : 'zh-CN';
+  await loadCatalogue(language);
+  current = language;
   localStorage.setItem('tisheng.lang', current);
   document.documentElement.lang = current;
   listeners.forEach((listener) => listener(current));
@@ -31,13 +40,13 @@ export function onLangChange(listener) {
 
 /** The message for key with {name} placeholders filled from params. */
 export function t(key, params = {}) {
-  const text = catalogues[current][key] ?? catalogues['zh-CN'][key] ?? key;
+  const text = catalogues[current]?.[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
 /** The message for key, or fallback when the catalogues have none (free text from the API). */
 export function tOr(key, fallback, params = {}) {
-  return key in catalogues['zh-CN'] ? t(key, params) : fallback;
+  return key in (catalogues[current] ?? {}) ? t(key, params) : fallback;
 }
 
 /** A {zh, en} text from the API in the current language (Chinese when there is no English). */

@@ -1,5 +1,8 @@
 #include "api/AdminUiApi.h"
 
+#include <cstdlib>
+#include <sstream>
+
 #include "http/HttpError.h"
 
 namespace tisheng::api {
@@ -23,21 +26,37 @@ http::HttpResponse redirect(int status, const std::string& location) {
   return response;
 }
 
+/// Whether an Accept-Encoding header lists gzip (and does not refuse it with q=0).
+bool acceptsGzip(const std::string& header) {
+  std::stringstream list(header);
+  for (std::string coding; std::getline(list, coding, ',');) {
+    coding.erase(0, coding.find_first_not_of(' '));
+    if (!coding.starts_with("gzip")) continue;
+    auto q = coding.find("q=");
+    return q == std::string::npos || std::strtod(coding.c_str() + q + 2, nullptr) > 0;
+  }
+  return false;
+}
+
 http::HttpResponse send(const web::StaticFiles& site, const std::string& path,
                         const http::HttpRequest& request) {
   const web::StaticFile* file = site.find(path);
   if (!file) throw http::NotFound("no such file: /admin/" + path);
+  bool gzip = !file->gzipBody.empty() && acceptsGzip(request.header("accept-encoding"));
+  const std::string& etag = gzip ? file->gzipEtag : file->etag;
   http::HttpResponse response;
-  response.setHeader("ETag", file->etag);
+  response.setHeader("ETag", etag);
   response.setHeader("Cache-Control", "no-cache");
+  response.setHeader("Vary", "Accept-Encoding");
   response.setHeader("Content-Security-Policy", kPolicy);
-  if (request.header("if-none-match") == file->etag) {
+  if (request.header("if-none-match") == etag) {
     response.status = 304;
     response.contentType.clear();
     return response;
   }
   response.contentType = file->contentType;
-  response.body = file->body;
+  response.body = gzip ? file->gzipBody : file->body;
+  if (gzip) response.setHeader("Content-Encoding", "gzip");
   return response;
 }
 

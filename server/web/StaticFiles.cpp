@@ -4,6 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <Poco/DeflatingStream.h>
+
 #include "certificates/Crypto.h"
 
 namespace tisheng::web {
@@ -22,6 +24,14 @@ const std::map<std::string, std::string>& contentTypes() {
       {".txt", "text/plain; charset=utf-8"},
   };
   return types;
+}
+
+std::string gzip(const std::string& bytes) {
+  std::ostringstream out;
+  Poco::DeflatingOutputStream deflate(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 9);
+  deflate.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  deflate.close();
+  return out.str();
 }
 
 bool hidden(const std::filesystem::path& relative) {
@@ -48,7 +58,15 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) : root_(root) {
     total += file.body.size();
     if (total > kMaxTotalBytes)
       throw std::runtime_error(root.string() + ": more than 16 MiB of static files");
-    file.etag = "\"" + certificates::hex(certificates::sha256(file.body)).substr(0, 32) + "\"";
+    std::string digest = certificates::hex(certificates::sha256(file.body)).substr(0, 32);
+    file.etag = "\"" + digest + "\"";
+    if (type->second != "image/png") {
+      std::string compressed = gzip(file.body);
+      if (compressed.size() < file.body.size()) {
+        file.gzipBody = std::move(compressed);
+        file.gzipEtag = "\"" + digest + "-gzip\"";
+      }
+    }
     files_.emplace(relative.generic_string(), std::move(file));
   }
 }

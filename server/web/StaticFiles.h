@@ -12,12 +12,17 @@ struct StaticFile {
   std::string contentType;
   std::string body;
   std::string etag;  ///< quoted, from the SHA-256 of the body
+  /// The body gzip-compressed, when that makes it smaller (text types), else empty; it is sent
+  /// to clients that accept gzip, under its own ETag.
+  std::string gzipBody;
+  std::string gzipEtag;
 };
 
 /// A directory of static files (the admin UI) read once into memory: at start-up the whole tree
 /// is loaded, so a request never touches the file system and no path can escape the root.
 /// Only files with a known type are kept (html, js, css, svg, png, json, webmanifest, txt);
-/// hidden files and directories are skipped. Immutable after construction: thread-safe.
+/// hidden files and directories are skipped. Text is also kept gzip-compressed (on 3G the bytes
+/// matter). Immutable after construction: thread-safe.
 class StaticFiles {
  public:
   /// Largest tree accepted; a bigger one is an error (a misconfigured directory).

@@ -290,7 +290,7 @@ test('every screen used above speaks English after the switch', async () => {
   const page = await openPage(browser, { width: 1280 });
   await page.goto(`${base}/admin/`);
   await page.getByRole('button', { name: 'English' }).click();
-  assert.equal(await page.textContent('h1'), 'Three Upgrades · Workspace');
+  await page.getByRole('heading', { name: 'Three Upgrades · Workspace' }).waitFor();
   await assertEnglish(page, 'sign-in');
   await signIn(page, 'admin');
   const screens = [

@@ -23,35 +23,8 @@ fail() {
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 app=$(free_port); http=$(free_port); https=$(free_port)
 
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
-  -subj /CN=v.example.cn -keyout "$work/key.pem" -out "$work/cert.pem" 2> /dev/null
-
-# The shipped site, changed only in ports, upstream and certificate paths (no IPv6 here).
-sed -e "/listen \[::\]/d" -e "s/listen 80;/listen 127.0.0.1:$http;/" \
-    -e "s/listen 443 ssl http2;/listen 127.0.0.1:$https ssl http2;/" \
-    -e "s/server 127.0.0.1:8080;/server 127.0.0.1:$app;/" \
-    -e "s|/etc/ssl/tisheng/fullchain.pem|$work/cert.pem|" \
-    -e "s|/etc/ssl/tisheng/privkey.pem|$work/key.pem|" \
-    "$source/config/nginx/tisheng.conf" > "$work/site.conf"
-mkdir -p "$work/temp"
-cat > "$work/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/temp/body;
-  proxy_temp_path $work/temp/proxy;
-  fastcgi_temp_path $work/temp/fastcgi;
-  uwsgi_temp_path $work/temp/uwsgi;
-  scgi_temp_path $work/temp/scgi;
-  include $work/site.conf;
-}
-CONF
-[ "$(id -u)" -eq 0 ] && sed -i "1i user root root;" "$work/nginx.conf"
-nginx -t -p "$work" -c "$work/nginx.conf" > /dev/null 2>&1 || { nginx -t -p "$work" -c "$work/nginx.conf"; fail "nginx rejects the shipped configuration"; }
+front=("$source/scripts/nginx-front.sh" "$work" "$app" "$http" "$https")
+"${front[@]}" --check > /dev/null 2>&1 || { "${front[@]}" --check; fail "nginx rejects the shipped configuration"; }
 
 # tisheng with few workers, as the attack would need against it alone, trusting nginx.
 (cd "$source" && TISHENG_SERVER_PORT=$app TISHENG_STORAGE_DATA_DIR="$work/data" \
@@ -60,7 +33,7 @@ nginx -t -p "$work" -c "$work/nginx.conf" > /dev/null 2>&1 || { nginx -t -p "$wo
   TISHENG_SCHEDULER_INTERVAL_SECONDS=0 TISHENG_SECURITY_PASSWORD_COST=10 \
   exec "$binary" serve > "$work/tisheng.log" 2>&1) &
 pids+=($!)
-nginx -p "$work" -c "$work/nginx.conf" &
+"${front[@]}" &
 pids+=($!)
 for _ in $(seq 100); do
   curl -skf "https://127.0.0.1:$https/healthz" > /dev/null 2>&1 && break

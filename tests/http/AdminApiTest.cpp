@@ -1,6 +1,9 @@
 // What the admin UI relies on: its files served with a strict policy and revalidation, paged
 // and filtered lists, each person's worklist, password changes and account management.
+#include <Poco/InflatingStream.h>
+
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "support/Fixture.h"
 #include "support/Registry.h"
@@ -51,6 +54,35 @@ TEST_CASE("The admin UI is served from its directory with a strict policy and an
   CHECK(server.client().get("/").header("Location") == "/directory");
   auto signedIn = tisheng::test::loginAs(server, Role::CityAdmin, "walker");
   CHECK(server.client().get("/", signedIn).header("Location") == "/admin/");
+}
+
+TEST_CASE("Text files of the admin UI go gzip-compressed to browsers that accept it", "[http]") {
+  tisheng::test::TempDir site;
+  std::string script;
+  for (int i = 0; i < 400; ++i) script += "export const line" + std::to_string(i) + " = 'same';\n";
+  tisheng::test::writeFile(site.path() / "app.js", script);
+  tisheng::app::Config config;
+  config.adminUiDir = site.path();
+  TestServer server(config);
+
+  auto plain = server.client().get("/admin/app.js");
+  CHECK(plain.header("Content-Encoding").empty());
+  CHECK(plain.body == script);
+  auto compressed =
+      server.client().get("/admin/app.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+  REQUIRE(compressed.header("Content-Encoding") == "gzip");
+  CHECK(compressed.header("Vary") == "Accept-Encoding");
+  CHECK(compressed.body.size() < script.size() / 4);
+  std::istringstream zipped(compressed.body);
+  Poco::InflatingInputStream inflate(zipped, Poco::InflatingStreamBuf::STREAM_GZIP);
+  std::string unzipped((std::istreambuf_iterator<char>(inflate)), std::istreambuf_iterator<char>());
+  CHECK(unzipped == script);
+  CHECK(compressed.header("ETag") != plain.header("ETag"));
+  CHECK(server.client()
+            .get("/admin/app.js",
+                 {{"Accept-Encoding", "gzip"}, {"If-None-Match", compressed.header("ETag")}})
+            .status == 304);
+  CHECK(server.client().get("/admin/app.js", {{"Accept-Encoding", "gzip;q=0"}}).body == script);
 }
 
 TEST_CASE("Lists page with a cursor and reject bad paging", "[http]") {
@@ -197,4 +229,20 @@ TEST_CASE("Admins disable accounts and reset passwords within their scope", "[ht
   CHECK(bad.errorFields() == std::vector<std::string>{"colour"});
   CHECK(server.client().send("PATCH", "/api/v1/users/999", "{}", bearer(server, "city")).status ==
         404);
+}
+
+TEST_CASE("The sheet reads its inspection and standard in one request", "[http]") {
+  TestServer server;
+  auto fixture = tisheng::test::makeFixture(server);
+  std::string target = "/api/v1/inspections/" + std::to_string(fixture.inspection);
+  auto plain = server.client().get(target, bearer(server, "insp")).json();
+  CHECK_FALSE(plain.contains("standard"));
+  auto both = server.client().get(target + "?include=standard", bearer(server, "insp")).json();
+  CHECK(both["inspection"] == plain["inspection"]);
+  CHECK(both["standard"]["id"] == plain["inspection"]["standard"]["id"]);
+  CHECK(both["standard"]["version"] == plain["inspection"]["standard"]["version"]);
+  CHECK(both["standard"]["sections"].size() > 1);
+  auto bad = server.client().get(target + "?include=everything", bearer(server, "insp"));
+  CHECK(bad.status == 400);
+  CHECK(bad.errorFields() == std::vector<std::string>{"include"});
 }

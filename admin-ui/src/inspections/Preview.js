@@ -30,6 +30,7 @@ export function Preview({ standard, sheet, complete, online }) {
   useEffect(() => {
     setStale(true);
     clearTimeout(timer.current);
+    // The first preview at once; later ones once the inspector pauses.
     timer.current = setTimeout(async () => {
       try {
         const reply = await api.post(
@@ -40,7 +41,7 @@ export function Preview({ standard, sheet, complete, online }) {
       } catch {
         // Offline: the last preview stays, marked as not current.
       }
-    }, 400);
+    }, evaluation ? 400 : 0);
     return () => clearTimeout(timer.current);
   }, [key, online, apiLang()]);
   return html`<section class="preview" aria-live="polite" aria-label=${t('preview.title')}>
