@@ -26,9 +26,9 @@ export function apiLang() {
 
 export async function setLang(next) {
   const language = next === 'en' ? 'en' : 'zh-CN';
+  localStorage.setItem('tisheng.lang', language);
   await loadCatalogue(language);
   current = language;
-  localStorage.setItem('tisheng.lang', current);
   document.documentElement.lang = current;
   listeners.forEach((listener) => listener(current));
 }

@@ -6,6 +6,7 @@
 import { get, set, del, keys, update } from '../vendor/idb-keyval.js';
 
 const listeners = new Set();
+const flushing = new Map();
 const empty = () => ({ scores: {}, notes: {} });
 
 async function notify() {
@@ -65,10 +66,20 @@ export async function pendingCount(inspectionId) {
 
 /**
  * Sends what is pending for one inspection: the scores and notes in one PUT, then each photo.
- * Only what was sent is dropped, so a change made meanwhile stays queued. Returns the
- * inspection as the server now has it (or null when nothing was pending). Throws ApiError.
+ * Only what was sent is dropped, so a change made meanwhile stays queued. The server's copy
+ * (inspection and evidence) is kept in recall(`inspection:<id>`), whichever caller sent what.
+ * Returns the inspection as the server now has it, or null when nothing was pending. Throws
+ * ApiError.
  */
-export async function flush(api, inspectionId) {
+export function flush(api, inspectionId) {
+  // One flush at a time per inspection: the sheet and the app's periodic sender may both try.
+  const previous = flushing.get(String(inspectionId)) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => send(api, inspectionId));
+  flushing.set(String(inspectionId), next);
+  return next;
+}
+
+async function send(api, inspectionId) {
   let inspection = null;
   const pending = await pendingFor(inspectionId);
   if (Object.keys(pending.scores).length + Object.keys(pending.notes).length > 0) {
@@ -87,8 +98,10 @@ export async function flush(api, inspectionId) {
       ...copy, inspection: { ...(copy.inspection ?? {}), ...inspection } }));
   }
   for (const photo of await pendingPhotos(inspectionId)) {
-    await api.upload(`/api/v1/inspections/${inspectionId}/evidence`, photo.blob,
+    const { evidence } = await api.upload(`/api/v1/inspections/${inspectionId}/evidence`, photo.blob,
       photo.itemId ? { item: photo.itemId } : undefined);
+    await update(`cache:inspection:${inspectionId}`, (copy = {}) => ({
+      ...copy, evidence: [...(copy.evidence ?? []), evidence] }));
     await update(`photos:${inspectionId}`, (photos = []) => photos.filter((p) => p.id !== photo.id));
   }
   if ((await pendingPhotos(inspectionId)).length === 0) await del(`photos:${inspectionId}`);

@@ -82,6 +82,7 @@ test('an inspector scores on a phone, offline and after a reload, and nothing is
     { name: 'photo.png', mimeType: 'image/png', buffer: photo });
   await page.locator('.photo-button', { hasText: '(1)' }).waitFor();
   await page.locator('.sync', { hasText: '所有修改均已上传' }).waitFor();
+  assert.equal(await page.locator('.photo-button', { hasText: '(1)' }).count(), 1, 'the photo counts once sent');
   await screenshot(page, 'inspector-sheet-375');
 
   // Into the mountains: scoring goes on, kept on the device.
@@ -310,6 +311,7 @@ test('every screen used above speaks English after the switch', async () => {
   const inspector = await openPage(browser, { width: 375 });
   await inspector.goto(`${base}/admin/`);
   await inspector.getByRole('button', { name: 'English' }).click();
+  await inspector.getByRole('heading', { name: 'Three Upgrades · Workspace' }).waitFor();
   await signIn(inspector, 'inspector.wang');
   await inspector.getByRole('heading', { name: 'My inspections' }).waitFor();
   await assertEnglish(inspector, 'inspector home');
@@ -317,6 +319,7 @@ test('every screen used above speaks English after the switch', async () => {
   const business = await openPage(browser, { width: 375 });
   await business.goto(`${base}/admin/`);
   await business.getByRole('button', { name: 'English' }).click();
+  await business.getByRole('heading', { name: 'Three Upgrades · Workspace' }).waitFor();
   await signIn(business, 'muhuguan.owner');
   await business.getByRole('heading', { name: 'My entries' }).waitFor();
   await assertEnglish(business, 'business home');
@@ -352,4 +355,37 @@ test('key screens fit a phone and a desktop without scrolling sideways', async (
       await page.context().close();
     }
   }
+});
+
+test('signing in and moving around work from the keyboard, with the focus always visible', async () => {
+  const page = await openPage(browser, { width: 1280 });
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel('用户名').waitFor();
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    return { tag: element.tagName, name: element.getAttribute('name') ?? element.textContent.trim(),
+             outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  let field;
+  for (let i = 0; i < 5 && (field = await focused()).name !== 'username'; ++i) await page.keyboard.press('Tab');
+  assert.equal(field.name, 'username', 'the username field is reached by Tab');
+  assert.notEqual(field.outline, 'none');
+  assert.ok(field.width >= 2, 'a visible focus ring');
+  await page.keyboard.type('shangzhou.office');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).name, 'password');
+  await page.keyboard.type(demo.logins['shangzhou.office']);
+  await page.keyboard.press('Enter');
+  await page.locator('nav.main').waitFor();
+  await page.locator('.counts a').first().waitFor();
+  let count;
+  for (let i = 0; i < 30 && ((count = await focused()).tag !== 'A' || !count.name.includes('待确认的评定结果')); ++i)
+    await page.keyboard.press('Tab');
+  assert.match(count.name, /待确认的评定结果/, 'the home counts are reached by Tab');
+  assert.notEqual(count.outline, 'none');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#\/inspections\?status=submitted/);
+  assertClean(page);
+  await page.context().close();
 });

@@ -5,7 +5,7 @@ import { html, useState, useEffect, useRef } from '../html.js';
 import { api } from '../api.js';
 import { t, local, formatDate } from '../i18n.js';
 import { recordChange, pendingFor, pendingCount, flush, queuePhoto, pendingPhotos,
-         onPendingChange } from '../offline.js';
+         onPendingChange, recall } from '../offline.js';
 import { ErrorMessage } from '../components/Feedback.js';
 import { sectionTotal, unscored, previewSheet, pointChoices, overlay } from './sheetMath.js';
 import { downscale } from './photos.js';
@@ -83,7 +83,7 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
   const [server, setServer] = useState(initial);
   const [pending, setPending] = useState({ scores: {}, notes: {} });
   const [photos, setPhotos] = useState([]);
-  const [evidence] = useState(initialEvidence ?? []);
+  const [evidence, setEvidence] = useState(initialEvidence ?? []);
   const [waiting, setWaiting] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
   const [error, setError] = useState(null);
@@ -97,8 +97,12 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
   };
   const send = async () => {
     try {
-      const updated = await flush(api, id);
-      if (updated) setServer(updated);
+      await flush(api, id);
+      // Whoever sent the changes (this sheet or the app's periodic sender) left the server's
+      // copy on the device.
+      const copy = await recall(`inspection:${id}`);
+      if (copy?.inspection) setServer((old) => ({ ...old, ...copy.inspection }));
+      if (copy?.evidence) setEvidence(copy.evidence);
       setError(null);
     } catch (failure) {
       if (!failure.offline) setError(failure);
