@@ -62,5 +62,9 @@ errors=$(grep -c ' 5[0-9][0-9] ' "$work/access.log" || true)
 echo "RSS at rest after warm-up ${warm} kB, lowest at rest after a round ${lowest} kB: growth ${growth} %"
 echo "5xx in the access log: $errors"
 curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && echo "healthz after the soak: ok"
-[ "$errors" -eq 0 ] || { echo "FAIL: 5xx replies"; exit 1; }
+[ "$errors" -eq 0 ] || {
+  grep -B3 -A3 " 5[0-9][0-9] \|failed:" "$work/access.log" | head -40
+  echo "FAIL: 5xx replies"
+  exit 1
+}
 [ "$growth" -lt 10 ] || { echo "FAIL: memory grew ${growth} % after the warm-up"; exit 1; }

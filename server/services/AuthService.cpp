@@ -41,7 +41,8 @@ AuthService::AuthService(storage::UserRepository& users, const security::Passwor
 LoginResult AuthService::login(const std::string& username, const std::string& password,
                                const std::string& address) {
   std::int64_t now = clock_.now();
-  if (auto wait = waitBeforeTrying(username, address, now); wait > 0)
+  auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
+  if (auto wait = waitAfter(failures, now); wait > 0)
     throw http::RateLimited(static_cast<int>(wait));
   auto user = users_.userByName(username);
   // Hash even for an unknown user, at the same cost, so that timing does not tell which
@@ -51,7 +52,8 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
     users_.recordLoginFailure(username, address, now);
     throw http::Unauthorized("wrong username or password");
   }
-  users_.clearLoginFailures(username, address);
+  // Only then: a write on every login would contend with everyone's writes for nothing.
+  if (failures.account.count > 0) users_.clearLoginFailures(username, address);
   LoginResult result;
   result.token = security::randomToken();
   result.csrfToken = security::randomToken();
@@ -75,9 +77,7 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& token)
   return out;
 }
 
-std::int64_t AuthService::waitBeforeTrying(const std::string& username, const std::string& address,
-                                           std::int64_t now) const {
-  auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
+std::int64_t AuthService::waitAfter(const storage::LoginFailures& failures, std::int64_t now) {
   return std::max(backoff(failures.account, kFreeFailuresPerAccount, now),
                   backoff(failures.address, kFreeFailuresPerAddress, now));
 }
@@ -159,7 +159,8 @@ void AuthService::changePassword(const security::Principal& p, const std::string
                                  const std::string& current, const std::string& next,
                                  const std::string& address) {
   std::int64_t now = clock_.now();
-  if (auto wait = waitBeforeTrying(p.username, address, now); wait > 0)
+  auto failures = users_.loginFailuresSince(p.username, address, now - kFailureWindowSeconds);
+  if (auto wait = waitAfter(failures, now); wait > 0)
     throw http::RateLimited(static_cast<int>(wait));
   auto user = users_.user(p.userId);
   if (!user) throw http::Unauthorized("no such account");

@@ -88,9 +88,8 @@ class AuthService {
   const security::PasswordHasher& hasher_;
   const security::PasswordPolicy& policy_;
   const std::string decoyHash_;  ///< verified for unknown usernames, at the same cost
-  /// Seconds the address must still wait before trying username's password again.
-  std::int64_t waitBeforeTrying(const std::string& username, const std::string& address,
-                                std::int64_t now) const;
+  /// Seconds the address must still wait before trying a password again after failures.
+  static std::int64_t waitAfter(const storage::LoginFailures& failures, std::int64_t now);
 
   const app::Clock& clock_;
   int sessionSeconds_;
