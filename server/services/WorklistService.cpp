@@ -176,14 +176,17 @@ std::vector<std::pair<std::string, std::size_t>> WorklistService::officeCounts(
   requireOffice(p);
   int day = today();
   auto scheduledReviews = inspections_.list(p, {.status = "scheduled", .kind = "review"});
+  // Overdue: still scheduled before today (as InspectionQuery::overdue), counted from the same
+  // list.
   auto overdueReviews =
-      inspections_.list(p, {.status = "scheduled", .kind = "review", .overdue = true});
+      std::count_if(scheduledReviews.begin(), scheduledReviews.end(),
+                    [day](const domain::Inspection& i) { return i.scheduledOn < day; });
   return {
       {"awaiting_confirmation", inspections_.list(p, {.status = "submitted"}).size()},
       {"notices_ending", notices(p, day + kNoticeEndingDays + 1).size()},
       {"objections_open", supervision_.objections(p, "open").size()},
       {"reviews_due", scheduledReviews.size()},
-      {"reviews_overdue", overdueReviews.size()},
+      {"reviews_overdue", static_cast<std::size_t>(overdueReviews)},
       {"rectifications_due", rectifications(p, day + kDeadlineSoonDays + 1).size()},
       {"complaints_new", supervision_.complaints(p, "new").size()},
       {"appeals_open", supervision_.appeals(p, "open").size()},
