@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "Improvement.h"
 #include "rules/Problem.h"
 
 namespace tisheng::rules {
@@ -18,18 +19,29 @@ std::string formatNumber(double value) {
   return text;
 }
 
+std::string valueList(const std::vector<double>& values) {
+  std::string out;
+  for (double value : values) out += (out.empty() ? "" : ", ") + formatNumber(value);
+  return out;
+}
+
 /// The problem with one item's score, or an empty string when it fits the item.
 std::string checkScore(const Item& item, const Score& score) {
   if (score.kind == Score::Kind::NotApplicable)
     return item.naAllowed ? "" : "\"n/a\" is not allowed for this item";
   if (item.kind == ItemKind::PassFail)
     return score.kind == Score::Kind::Points ? "expected \"pass\" or \"fail\"" : "";
+  if (!item.values.empty()) {
+    if (score.kind == Score::Kind::Points && item.allows(score.points)) return "";
+    std::string prefix =
+        score.kind == Score::Kind::Points ? "score " + formatNumber(score.points) + " is not" : "expected";
+    return prefix + " one of " + valueList(item.values);
+  }
   if (score.kind != Score::Kind::Points)
     return "expected points from 0 to " + formatNumber(item.max);
   if (!std::isfinite(score.points) || score.points < 0 || score.points > item.max + kEpsilon)
     return "score " + formatNumber(score.points) + " is outside 0.." + formatNumber(item.max);
-  double steps = score.points / item.step;
-  if (std::fabs(steps - std::round(steps)) > 1e-6)
+  if (!item.allows(score.points))
     return "score " + formatNumber(score.points) + " is not a multiple of the step " +
            formatNumber(item.step);
   return "";
@@ -54,55 +66,188 @@ void validate(const Standard& standard, const ScoreSheet& sheet, bool complete) 
 
 bool failed(const Item& item, const Score& score) {
   if (score.kind == Score::Kind::Fail) return true;
-  return item.kind == ItemKind::Points && score.kind == Score::Kind::Points && item.passMin &&
-         score.points + kEpsilon < *item.passMin;
+  return item.kind == ItemKind::Points && score.kind == Score::Kind::Points && item.passLimit &&
+         !item.meets(score.points, *item.passLimit);
 }
 
-/// Points still missing to reach share of max, rounded up to hundredths; 0 when reached.
-double shortfall(double score, double max, double share) {
-  double missing = share * max - score;
-  if (missing <= kEpsilon) return 0;
-  return std::ceil(missing * 100 - 1e-6) / 100;
+Blocker make(Blocker::Kind kind, std::vector<std::string> items = {}, double required = 0,
+             double actual = 0) {
+  Blocker blocker;
+  blocker.kind = kind;
+  blocker.items = std::move(items);
+  blocker.required = required;
+  blocker.actual = actual;
+  return blocker;
 }
 
-GradeCheck checkGrade(const Standard& standard, const Grade& grade, const ScoreSheet& sheet,
-                      const EvaluationResult& result) {
-  GradeCheck check{grade.id, {}};
-  if (static_cast<int>(result.failedCritical.size()) > standard.maxCriticalFailures) {
-    check.blockers.push_back({Blocker::Kind::CriticalFailures, "", result.failedCritical,
-                              static_cast<double>(standard.maxCriticalFailures),
-                              static_cast<double>(result.failedCritical.size()), 0});
-  }
-  std::vector<std::string> vetoes;
-  for (const auto& itemId : result.failedMandatory) {
-    const auto& grades = standard.findItem(itemId)->mandatoryFor;
-    if (std::find(grades.begin(), grades.end(), grade.id) != grades.end()) vetoes.push_back(itemId);
-  }
-  if (!vetoes.empty())
-    check.blockers.push_back({Blocker::Kind::MandatoryItemFailed, "", vetoes, 0, 0, 0});
-  std::vector<std::string> unmet;
-  for (const auto& itemId : grade.requiredItems) {
-    const Score& score = sheet.find(itemId)->second;
-    if (score.kind == Score::Kind::NotApplicable || failed(*standard.findItem(itemId), score))
-      unmet.push_back(itemId);
-  }
-  if (!unmet.empty())
-    check.blockers.push_back({Blocker::Kind::RequiredItemNotMet, "", unmet, 0, 0, 0});
-  if (double need = shortfall(result.total, result.max, grade.minTotalShare); need > 0)
-    check.blockers.push_back(
-        {Blocker::Kind::TotalShare, "", {}, grade.minTotalShare, result.share, need});
-  for (const auto& section : result.sections) {
-    if (!section.share) continue;
-    if (double need = shortfall(section.score, section.max, grade.minSectionShare); need > 0)
-      check.blockers.push_back({Blocker::Kind::SectionShare,
-                                section.sectionId,
-                                {},
-                                grade.minSectionShare,
-                                *section.share,
-                                need});
-  }
-  return check;
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
 }
+
+/// One evaluation: the tallies of a complete, valid sheet and the checks of every grade.
+class Evaluation {
+ public:
+  Evaluation(const Standard& standard, const ScoreSheet& sheet)
+      : standard_(standard),
+        sheet_(sheet),
+        merit_(standard.direction == Direction::HigherIsBetter),
+        totalRoom_(standard, sheet, 0, standard.sections.size()) {
+    sectionRoom_.reserve(standard.sections.size());
+  }
+
+  EvaluationResult run() {
+    result_.standardId = standard_.id;
+    result_.standardVersion = standard_.version;
+    result_.direction = standard_.direction;
+    for (std::size_t s = 0; s < standard_.sections.size(); ++s) tally(s);
+    if (merit_ && result_.max > 0) result_.share = result_.total / result_.max;
+    if (result_.checked > 0)
+      result_.conformity = static_cast<double>(result_.conforming) / result_.checked;
+    for (const auto& grade : standard_.grades) {
+      result_.grades.push_back(check(grade));
+      if (!result_.grade && result_.grades.back().met()) result_.grade = grade.id;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  void tally(std::size_t index) {
+    const Section& section = standard_.sections[index];
+    SectionResult out{section.id, 0, 0, 0, std::nullopt, 0, 0};
+    Improvement& room = sectionRoom_.emplace_back(standard_, sheet_, index, index + 1);
+    for (const auto& item : section.items) {
+      bool counts = item.kind == ItemKind::Points && item.direction == standard_.direction;
+      if (counts) out.fullMax += item.max;
+      const Score& score = sheet_.find(item.id)->second;
+      if (score.kind == Score::Kind::NotApplicable) {
+        ++out.notApplicable;
+        continue;
+      }
+      if (item.kind == ItemKind::PassFail) {
+        ++result_.checked;
+        if (score.kind == Score::Kind::Pass) ++result_.conforming;
+      } else {
+        ++out.scored;
+        out.score += standard_.contribution(item, score.points);
+        if (counts) out.max += item.max;
+        room.add(item, score.points);
+        totalRoom_.add(item, score.points);
+      }
+      if (!failed(item, score)) continue;
+      if (!item.mandatoryFor.empty()) result_.failedMandatory.push_back(item.id);
+      if (item.critical) result_.failedCritical.push_back(item.id);
+    }
+    if (merit_ && out.max > 0) out.share = out.score / out.max;
+    result_.total += out.score;
+    result_.max += out.max;
+    result_.fullMax += out.fullMax;
+    result_.sections.push_back(out);
+  }
+
+  /// The threshold as it applies to this sheet: scaled by the applicable share of the maximum
+  /// when the standard says N/A scales absolute thresholds.
+  double applied(double threshold, double max, double fullMax) const {
+    if (standard_.naPointThresholds != NaPointThresholds::Scaled || fullMax <= 0) return threshold;
+    return threshold * max / fullMax;
+  }
+
+  /// A blocker when score falls short of threshold (merit) or exceeds it (penalty).
+  void points(GradeCheck& check, Blocker::Kind kind, const std::string& sectionId, double score,
+              double threshold, double actual, double required, const Improvement& room) const {
+    double missing = merit_ ? threshold - score : score - threshold;
+    if (missing <= kEpsilon) return;
+    Blocker blocker = make(kind, {}, required, actual);
+    blocker.sectionId = sectionId;
+    auto change = room.smallestAtLeast(missing);
+    blocker.reachable = change.has_value();
+    blocker.pointsNeeded = change.value_or(std::ceil(missing * 100 - 1e-6) / 100);
+    check.blockers.push_back(std::move(blocker));
+  }
+
+  GradeCheck check(const Grade& grade) const {
+    GradeCheck check{grade.id, {}};
+    auto& blockers = check.blockers;
+    bool scored = result_.max > 0;
+    if (result_.fullMax > 0 && !scored) blockers.push_back(make(Blocker::Kind::NothingScored));
+    if (grade.minConformity && result_.checked == 0)
+      blockers.push_back(make(Blocker::Kind::NothingChecked, {}, *grade.minConformity));
+    int allowed = standard_.criticalLimit(grade);
+    if (static_cast<int>(result_.failedCritical.size()) > allowed)
+      blockers.push_back(make(Blocker::Kind::CriticalFailures, result_.failedCritical, allowed,
+                              static_cast<double>(result_.failedCritical.size())));
+    std::vector<std::string> vetoes;
+    for (const auto& itemId : result_.failedMandatory)
+      if (contains(standard_.findItem(itemId)->mandatoryFor, grade.id)) vetoes.push_back(itemId);
+    if (!vetoes.empty())
+      blockers.push_back(make(Blocker::Kind::MandatoryItemFailed, std::move(vetoes)));
+    std::vector<std::string> unmet;
+    for (const auto& itemId : grade.requiredItems) {
+      const Score& score = sheet_.find(itemId)->second;
+      if (score.kind == Score::Kind::NotApplicable || failed(*standard_.findItem(itemId), score))
+        unmet.push_back(itemId);
+    }
+    if (!unmet.empty())
+      blockers.push_back(make(Blocker::Kind::RequiredItemNotMet, std::move(unmet)));
+    for (const auto& limit : grade.itemPoints) {
+      const Item& item = *standard_.findItem(limit.id);
+      const Score& score = sheet_.find(limit.id)->second;
+      if (score.kind != Score::Kind::Points || item.meets(score.points, limit.points)) continue;
+      Blocker blocker = make(Blocker::Kind::ItemPoints, {limit.id}, limit.points, score.points);
+      blocker.target = item.nearestMeeting(limit.points).value_or(item.best());
+      blockers.push_back(std::move(blocker));
+    }
+    if (scored && grade.minTotalShare)
+      points(check, Blocker::Kind::TotalShare, "", result_.total, *grade.minTotalShare * result_.max,
+             result_.share.value_or(0), *grade.minTotalShare, totalRoom_);
+    if (scored && grade.totalPoints) {
+      double threshold = applied(*grade.totalPoints, result_.max, result_.fullMax);
+      points(check, Blocker::Kind::TotalPoints, "", result_.total, threshold, result_.total,
+             threshold, totalRoom_);
+    }
+    for (std::size_t s = 0; s < result_.sections.size(); ++s) checkSection(check, grade, s);
+    if (grade.minConformity && result_.conformity &&
+        *result_.conformity + kEpsilon < *grade.minConformity) {
+      int needed = static_cast<int>(
+          std::ceil(*grade.minConformity * result_.checked - result_.conforming - 1e-9));
+      Blocker blocker =
+          make(Blocker::Kind::Conformity, {}, *grade.minConformity, *result_.conformity);
+      blocker.itemsNeeded = needed;
+      blockers.push_back(std::move(blocker));
+    }
+    return check;
+  }
+
+  void checkSection(GradeCheck& check, const Grade& grade, std::size_t index) const {
+    const SectionResult& section = result_.sections[index];
+    const PointsLimit* limit = nullptr;
+    for (const auto& candidate : grade.sectionPoints)
+      if (candidate.id == section.sectionId) limit = &candidate;
+    bool shared = grade.minSectionShare && *grade.minSectionShare > 0;
+    if (section.fullMax <= 0 || (!shared && !limit)) return;
+    if (section.max <= 0) {
+      Blocker blocker = make(Blocker::Kind::NothingScored);
+      blocker.sectionId = section.sectionId;
+      check.blockers.push_back(std::move(blocker));
+      return;
+    }
+    if (shared)
+      points(check, Blocker::Kind::SectionShare, section.sectionId, section.score,
+             *grade.minSectionShare * section.max, section.share.value_or(0),
+             *grade.minSectionShare, sectionRoom_[index]);
+    if (limit) {
+      double threshold = applied(limit->points, section.max, section.fullMax);
+      points(check, Blocker::Kind::SectionPoints, section.sectionId, section.score, threshold,
+             section.score, threshold, sectionRoom_[index]);
+    }
+  }
+
+  const Standard& standard_;
+  const ScoreSheet& sheet_;
+  bool merit_;
+  EvaluationResult result_;
+  Improvement totalRoom_;
+  std::vector<Improvement> sectionRoom_;
+};
 
 }  // namespace
 
@@ -120,36 +265,7 @@ const GradeCheck* EvaluationResult::nextGrade() const {
 
 EvaluationResult evaluate(const Standard& standard, const ScoreSheet& sheet) {
   validate(standard, sheet, true);
-  EvaluationResult result;
-  result.standardId = standard.id;
-  result.standardVersion = standard.version;
-  for (const auto& section : standard.sections) {
-    SectionResult sectionResult{section.id, 0, 0, std::nullopt, 0};
-    for (const auto& item : section.items) {
-      const Score& score = sheet.find(item.id)->second;
-      if (score.kind == Score::Kind::NotApplicable) {
-        ++sectionResult.notApplicable;
-        continue;
-      }
-      if (item.kind == ItemKind::Points) {
-        sectionResult.score += score.points;
-        sectionResult.max += item.max;
-      }
-      if (!failed(item, score)) continue;
-      if (!item.mandatoryFor.empty()) result.failedMandatory.push_back(item.id);
-      if (item.critical) result.failedCritical.push_back(item.id);
-    }
-    if (sectionResult.max > 0) sectionResult.share = sectionResult.score / sectionResult.max;
-    result.total += sectionResult.score;
-    result.max += sectionResult.max;
-    result.sections.push_back(sectionResult);
-  }
-  result.share = result.max > 0 ? result.total / result.max : 0;
-  for (const auto& grade : standard.grades) {
-    result.grades.push_back(checkGrade(standard, grade, sheet, result));
-    if (!result.grade && result.grades.back().met()) result.grade = grade.id;
-  }
-  return result;
+  return Evaluation(standard, sheet).run();
 }
 
 }  // namespace tisheng::rules

@@ -111,6 +111,36 @@ std::vector<std::string> JsonReader::stringList(const Json& obj, const std::stri
   return out;
 }
 
+std::vector<double> JsonReader::numberList(const Json& obj, const std::string& path,
+                                           std::string_view key) {
+  std::vector<double> out;
+  const Json* list = array(obj, path, key, false);
+  if (!list) return out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if ((*list)[i].is_number())
+      out.push_back((*list)[i].get<double>());
+    else
+      problem(child(child(path, key), i), "expected a number");
+  }
+  return out;
+}
+
+std::vector<PointsLimit> JsonReader::numberMap(const Json& obj, const std::string& path,
+                                               std::string_view key) {
+  std::vector<PointsLimit> out;
+  const Json* map = field(obj, path, key, false);
+  if (!map) return out;
+  const std::string here = child(path, key);
+  if (!isObject(*map, here)) return out;
+  for (const auto& [name, value] : map->items()) {
+    if (value.is_number())
+      out.push_back({name, value.get<double>()});
+    else
+      problem(child(here, name), "expected a number");
+  }
+  return out;
+}
+
 LocalizedText JsonReader::text(const Json& obj, const std::string& path, std::string_view key,
                                bool required) {
   LocalizedText out;

@@ -46,6 +46,11 @@ class JsonReader {
                     bool required = true);
   std::vector<std::string> stringList(const Json& obj, const std::string& path,
                                       std::string_view key);
+  /// An array of numbers (empty, with a problem per bad element, when it is not one).
+  std::vector<double> numberList(const Json& obj, const std::string& path, std::string_view key);
+  /// An object of name → number, in document order.
+  std::vector<PointsLimit> numberMap(const Json& obj, const std::string& path,
+                                     std::string_view key);
   /// An object {"zh": ..., "en": ...}; both languages are required.
   LocalizedText text(const Json& obj, const std::string& path, std::string_view key,
                      bool required = true);

@@ -1,6 +1,8 @@
 #include "rules/Standard.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace tisheng::rules {
@@ -44,6 +46,13 @@ constexpr std::array<std::pair<ExitAction, std::string_view>, 3> kActions{{
     {ExitAction::Revoke, "revoke"},
 }};
 
+constexpr std::array<std::pair<Direction, std::string_view>, 2> kDirections{{
+    {Direction::HigherIsBetter, "higher_is_better"},
+    {Direction::LowerIsBetter, "lower_is_better"},
+}};
+
+constexpr double kEpsilon = 1e-9;
+
 }  // namespace
 
 const std::string& LocalizedText::in(std::string_view lang) const {
@@ -61,10 +70,48 @@ std::optional<ExitAction> exitActionFromString(std::string_view text) {
   return lookup(kActions, text);
 }
 
-double Section::maxPoints() const {
+std::string_view toString(Direction direction) { return nameOf(kDirections, direction); }
+std::optional<Direction> directionFromString(std::string_view text) {
+  return lookup(kDirections, text);
+}
+
+double Item::best() const {
+  if (direction == Direction::HigherIsBetter) return max;
+  return values.empty() ? 0 : values.front();
+}
+
+bool Item::allows(double points) const {
+  if (!values.empty())
+    return std::any_of(values.begin(), values.end(),
+                       [&](double value) { return std::fabs(value - points) < 1e-6; });
+  if (!std::isfinite(points) || points < 0 || points > max + kEpsilon) return false;
+  double steps = points / step;
+  return std::fabs(steps - std::round(steps)) <= 1e-6;
+}
+
+std::optional<double> Item::nearestMeeting(double limit) const {
+  bool higher = direction == Direction::HigherIsBetter;
+  if (!values.empty()) {
+    if (higher) {
+      auto it = std::find_if(values.begin(), values.end(),
+                             [&](double value) { return meets(value, limit); });
+      if (it != values.end()) return *it;
+    } else {
+      auto it = std::find_if(values.rbegin(), values.rend(),
+                             [&](double value) { return meets(value, limit); });
+      if (it != values.rend()) return *it;
+    }
+    return std::nullopt;
+  }
+  double steps = higher ? std::ceil(limit / step - 1e-6) : std::floor(limit / step + 1e-6);
+  double nearest = std::clamp(steps * step, 0.0, max);
+  return meets(nearest, limit) ? std::optional(nearest) : std::nullopt;
+}
+
+double Section::maxPoints(Direction direction) const {
   double sum = 0;
   for (const auto& item : items)
-    if (item.kind == ItemKind::Points) sum += item.max;
+    if (item.kind == ItemKind::Points && item.direction == direction) sum += item.max;
   return sum;
 }
 

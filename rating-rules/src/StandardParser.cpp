@@ -6,6 +6,7 @@
 #include <set>
 
 #include "JsonReader.h"
+#include "StandardLint.h"
 #include "rules/StrictJson.h"
 
 namespace tisheng::rules {
@@ -21,7 +22,7 @@ bool isMultipleOf(double value, double step) {
 }
 
 /// Walks the document once, building the model and recording problems; cross-references
-/// (grades named by items, thresholds, ...) are checked after the whole tree is read.
+/// (grades named by items, thresholds in order, ...) are checked by lintStandard afterwards.
 class Parser {
  public:
   explicit Parser(std::vector<Problem>& problems) : in_(problems) {}
@@ -31,8 +32,9 @@ class Parser {
     if (!in_.isObject(doc, "$")) return s;
     in_.rejectUnknown(doc, "$",
                       {"id", "version", "category", "title", "description", "effective_from",
-                       "sections", "grades", "max_critical_failures", "validity_months",
-                       "review_interval_months", "exit_rules"});
+                       "direction", "na_point_thresholds", "sections", "grades",
+                       "max_critical_failures", "validity_months", "review_interval_months",
+                       "exit_rules"});
     s.id = id(doc, "$", kStandardId);
     s.version = in_.integer(doc, "$", "version").value_or(0);
     if (doc.contains("version") && doc["version"].is_number_integer() && s.version < 1)
@@ -48,6 +50,15 @@ class Parser {
     if (auto from = in_.string(doc, "$", "effective_from", false);
         from && !std::regex_match(*from, std::regex("^\\d{4}-\\d{2}-\\d{2}$")))
       in_.problem("$.effective_from", "expected a date YYYY-MM-DD");
+    s.direction = direction(doc, "$").value_or(Direction::HigherIsBetter);
+    if (auto na = in_.string(doc, "$", "na_point_thresholds", false)) {
+      if (*na == "fixed")
+        s.naPointThresholds = NaPointThresholds::Fixed;
+      else if (*na == "scale")
+        s.naPointThresholds = NaPointThresholds::Scaled;
+      else
+        in_.problem("$.na_point_thresholds", "must be 'fixed' or 'scale'");
+    }
     if (const Json* sections = nonEmptyArray(doc, "$", "sections"))
       for (std::size_t i = 0; i < sections->size(); ++i)
         section((*sections)[i], JsonReader::child("$.sections", i), s);
@@ -60,9 +71,10 @@ class Parser {
     if (s.validityMonths && s.reviewIntervalMonths > s.validityMonths)
       in_.problem("$.review_interval_months", "must not exceed validity_months");
     if (const Json* exit = in_.field(doc, "$", "exit_rules", true)) exitRules(*exit, s);
-    crossCheck(s);
     return s;
   }
+
+  const DocumentPaths& paths() const { return paths_; }
 
  private:
   std::string id(const Json& obj, const std::string& path, const std::regex& pattern) {
@@ -71,6 +83,16 @@ class Parser {
       in_.problem(JsonReader::child(path, "id"),
                   "must be lower-case letters, digits, '.', '_' or '-' (at most 40)");
     return value.value_or("");
+  }
+
+  std::optional<Direction> direction(const Json& obj, const std::string& path) {
+    auto text = in_.string(obj, path, "direction", false);
+    if (!text) return std::nullopt;
+    auto parsed = directionFromString(*text);
+    if (!parsed)
+      in_.problem(JsonReader::child(path, "direction"),
+                  "must be 'higher_is_better' or 'lower_is_better'");
+    return parsed;
   }
 
   const Json* nonEmptyArray(const Json& obj, const std::string& path, std::string_view key) {
@@ -100,25 +122,27 @@ class Parser {
     out.title = in_.text(doc, path, "title");
     if (const Json* items = nonEmptyArray(doc, path, "items"))
       for (std::size_t i = 0; i < items->size(); ++i)
-        item((*items)[i], JsonReader::child(JsonReader::child(path, "items"), i), out);
+        item((*items)[i], JsonReader::child(JsonReader::child(path, "items"), i), s, out);
     s.sections.push_back(std::move(out));
   }
 
-  void item(const Json& doc, const std::string& path, Section& section) {
+  void item(const Json& doc, const std::string& path, const Standard& s, Section& section) {
     if (!in_.isObject(doc, path)) return;
     in_.rejectUnknown(doc, path,
-                      {"id", "title", "guidance", "kind", "max", "step", "pass_min",
-                       "mandatory_for", "critical", "na_allowed"});
+                      {"id", "title", "guidance", "kind", "direction", "max", "step", "values",
+                       "pass_min", "pass_max", "mandatory_for", "not_mandatory_for", "critical",
+                       "na_allowed"});
     Item out;
     out.id = id(doc, path, kItemId);
     if (!out.id.empty() && !itemIds_.insert(out.id).second)
       in_.problem(JsonReader::child(path, "id"), "duplicate item id '" + out.id + "'");
     out.title = in_.text(doc, path, "title");
     out.guidance = in_.text(doc, path, "guidance", false);
+    out.direction = direction(doc, path).value_or(s.direction);
     auto kind = in_.string(doc, path, "kind");
     if (kind == "pass_fail") {
       out.kind = ItemKind::PassFail;
-      for (std::string_view key : {"max", "step", "pass_min"})
+      for (std::string_view key : {"max", "step", "values", "pass_min", "pass_max", "direction"})
         if (doc.contains(key))
           in_.problem(JsonReader::child(path, key), "only points items take this field");
     } else if (kind == "points") {
@@ -127,52 +151,144 @@ class Parser {
       in_.problem(JsonReader::child(path, "kind"), "must be 'points' or 'pass_fail'");
     }
     out.mandatoryFor = in_.stringList(doc, path, "mandatory_for");
+    out.notMandatoryFor = in_.stringList(doc, path, "not_mandatory_for");
     out.critical = in_.boolean(doc, path, "critical", false).value_or(false);
     out.naAllowed = in_.boolean(doc, path, "na_allowed", false).value_or(false);
-    if (out.kind == ItemKind::Points && !out.passMin && (out.critical || !out.mandatoryFor.empty()))
-      in_.problem(JsonReader::child(path, "pass_min"),
+    if (out.kind == ItemKind::Points && !out.passLimit &&
+        (out.critical || !out.mandatoryFor.empty()))
+      in_.problem(JsonReader::child(path, passKey(out)),
                   "required for a critical or mandatory points item (it defines failing)");
-    itemPaths_[out.id] = path;
+    paths_.items[out.id] = path;
     section.items.push_back(std::move(out));
+  }
+
+  static std::string_view passKey(const Item& item) {
+    return item.direction == Direction::HigherIsBetter ? "pass_min" : "pass_max";
   }
 
   void points(const Json& doc, const std::string& path, Item& out) {
     out.kind = ItemKind::Points;
-    out.max = in_.number(doc, path, "max").value_or(0);
-    out.step = in_.number(doc, path, "step", false).value_or(1);
-    if (out.max <= 0) in_.problem(JsonReader::child(path, "max"), "must be greater than 0");
-    if (out.step <= 0) {
-      in_.problem(JsonReader::child(path, "step"), "must be greater than 0");
-      out.step = 1;
-    } else if (out.max > 0 && !isMultipleOf(out.max, out.step)) {
-      in_.problem(JsonReader::child(path, "max"), "must be a multiple of step");
+    if (doc.contains("values")) {
+      allowedValues(doc, path, out);
+    } else {
+      out.max = in_.number(doc, path, "max").value_or(0);
+      out.step = in_.number(doc, path, "step", false).value_or(1);
+      if (out.max <= 0) in_.problem(JsonReader::child(path, "max"), "must be greater than 0");
+      if (out.step <= 0) {
+        in_.problem(JsonReader::child(path, "step"), "must be greater than 0");
+        out.step = 1;
+      } else if (out.max > 0 && !isMultipleOf(out.max, out.step)) {
+        in_.problem(JsonReader::child(path, "max"), "must be a multiple of step");
+      }
     }
-    out.passMin = in_.number(doc, path, "pass_min", false);
-    if (out.passMin && (*out.passMin <= 0 || *out.passMin > out.max))
-      in_.problem(JsonReader::child(path, "pass_min"), "must be greater than 0 and at most max");
+    bool merit = out.direction == Direction::HigherIsBetter;
+    std::string_view wrong = merit ? "pass_max" : "pass_min";
+    if (doc.contains(wrong))
+      in_.problem(JsonReader::child(path, wrong),
+                  merit ? "a higher_is_better item fails below pass_min"
+                        : "a lower_is_better item fails above pass_max");
+    out.passLimit = in_.number(doc, path, passKey(out), false);
+    if (!out.passLimit) return;
+    bool inRange = merit ? *out.passLimit > 0 && *out.passLimit <= out.max
+                         : *out.passLimit >= 0 && *out.passLimit < out.max;
+    if (!inRange)
+      in_.problem(JsonReader::child(path, passKey(out)),
+                  merit ? "must be greater than 0 and at most max"
+                        : "must be at least 0 and less than max");
+  }
+
+  void allowedValues(const Json& doc, const std::string& path, Item& out) {
+    for (std::string_view key : {"max", "step"})
+      if (doc.contains(key))
+        in_.problem(JsonReader::child(path, key),
+                    "not taken with values (the largest value is the maximum)");
+    const std::string here = JsonReader::child(path, "values");
+    if (!doc["values"].is_array()) {
+      in_.problem(here, "expected an array");
+      return;
+    }
+    out.values = in_.numberList(doc, path, "values");
+    if (out.values.size() < 2) in_.problem(here, "needs at least two values");
+    for (std::size_t i = 0; i < out.values.size(); ++i) {
+      if (out.values[i] < 0)
+        in_.problem(JsonReader::child(here, i), "must not be negative");
+      else if (i > 0 && out.values[i] <= out.values[i - 1])
+        in_.problem(JsonReader::child(here, i), "values must rise strictly");
+    }
+    out.max = out.values.empty() ? 0 : out.values.back();
+    if (out.max <= 0) in_.problem(here, "the largest value must be greater than 0");
   }
 
   void grade(const Json& doc, const std::string& path, Standard& s) {
     if (!in_.isObject(doc, path)) return;
     in_.rejectUnknown(doc, path,
-                      {"id", "title", "min_total_share", "min_section_share", "required_items"});
+                      {"id", "title", "min_total_share", "min_section_share", "min_total_points",
+                       "max_total_points", "min_section_points", "max_section_points",
+                       "min_item_points", "max_item_points", "max_critical_failures",
+                       "min_conformity", "required_items"});
     Grade out;
     out.id = id(doc, path, kItemId);
     if (!out.id.empty() && s.findGrade(out.id))
       in_.problem(JsonReader::child(path, "id"), "duplicate grade id '" + out.id + "'");
     out.title = in_.text(doc, path, "title");
-    out.minTotalShare = share(doc, path, "min_total_share", true);
-    out.minSectionShare = share(doc, path, "min_section_share", false);
+    bool merit = s.direction == Direction::HigherIsBetter;
+    for (std::string_view key : {"min_total_share", "min_section_share"})
+      if (!merit && doc.contains(key))
+        in_.problem(JsonReader::child(path, key),
+                    "a lower_is_better standard has no shares: use max_total_points or "
+                    "max_section_points");
+    if (merit) {
+      out.minTotalShare = share(doc, path, "min_total_share");
+      out.minSectionShare = share(doc, path, "min_section_share");
+    }
+    std::string_view totalKey = merit ? "min_total_points" : "max_total_points";
+    std::string_view sectionKey = merit ? "min_section_points" : "max_section_points";
+    for (std::string_view key : {merit ? "max_total_points" : "min_total_points",
+                                 merit ? "max_section_points" : "min_section_points"})
+      if (doc.contains(key))
+        in_.problem(JsonReader::child(path, key),
+                    std::string("the standard is ") + std::string(toString(s.direction)) +
+                        ": use " + std::string(key.starts_with("min") ? "max" : "min") +
+                        std::string(key.substr(3)));
+    out.totalPoints = in_.number(doc, path, totalKey, false);
+    out.sectionPoints = in_.numberMap(doc, path, sectionKey);
+    itemLimits(doc, path, Direction::HigherIsBetter, s, out);
+    itemLimits(doc, path, Direction::LowerIsBetter, s, out);
+    out.maxCriticalFailures = bounded(doc, path, "max_critical_failures", 0, 100, false);
+    out.minConformity = share(doc, path, "min_conformity");
     out.requiredItems = in_.stringList(doc, path, "required_items");
-    gradePaths_.push_back(path);
+    paths_.grades.push_back(path);
     s.grades.push_back(std::move(out));
   }
 
-  double share(const Json& doc, const std::string& path, std::string_view key, bool required) {
-    auto value = in_.number(doc, path, key, required);
+  /// min_item_points name merit items, max_item_points penalty items; each limit must be a
+  /// score the item can reach.
+  void itemLimits(const Json& doc, const std::string& path, Direction direction,
+                  const Standard& s, Grade& out) {
+    bool merit = direction == Direction::HigherIsBetter;
+    std::string_view key = merit ? "min_item_points" : "max_item_points";
+    const std::string here = JsonReader::child(path, key);
+    for (auto& limit : in_.numberMap(doc, path, key)) {
+      const Item* item = findParsedItem(s, limit.id);
+      const std::string at = JsonReader::child(here, limit.id);
+      if (!item || item->kind != ItemKind::Points) {
+        in_.problem(at, "names no points item");
+      } else if (item->direction != direction) {
+        in_.problem(at, "item '" + limit.id + "' is " + std::string(toString(item->direction)) +
+                            ": limit it with " + (merit ? "max_item_points" : "min_item_points"));
+      } else if (limit.points < 0 || limit.points > item->max || !item->nearestMeeting(limit.points)) {
+        in_.problem(at, "no allowed score of item '" + limit.id + "' meets it");
+      } else {
+        out.itemPoints.push_back(std::move(limit));
+      }
+    }
+  }
+
+  std::optional<double> share(const Json& doc, const std::string& path, std::string_view key) {
+    auto value = in_.number(doc, path, key, false);
     if (value && (*value < 0 || *value > 1))
       in_.problem(JsonReader::child(path, key), "a share must be between 0 and 1");
-    return value.value_or(0);
+    return value;
   }
 
   void exitRules(const Json& doc, Standard& s) {
@@ -214,76 +330,10 @@ class Parser {
     }
   }
 
-  void crossCheck(const Standard& s) {
-    bool anyCritical = false;
-    double totalMax = 0;
-    for (const auto& section : s.sections) {
-      totalMax += section.maxPoints();
-      for (const auto& item : section.items) {
-        anyCritical = anyCritical || item.critical;
-        checkGradeList(s, item.mandatoryFor, itemPaths_[item.id] + ".mandatory_for");
-      }
-    }
-    if (!s.sections.empty() && totalMax <= 0)
-      in_.problem("$.sections", "at least one points item is needed to compute shares");
-    if (s.maxCriticalFailures > 0 && !anyCritical)
-      in_.problem("$.max_critical_failures", "set, but no item is critical");
-    for (std::size_t g = 0; g < s.grades.size(); ++g) {
-      const Grade& grade = s.grades[g];
-      for (const auto& itemId : grade.requiredItems) {
-        const Item* item = findParsedItem(s, itemId);
-        if (!item)
-          in_.problem(gradePaths_[g] + ".required_items", "names unknown item '" + itemId + "'");
-        else if (item->kind == ItemKind::Points && !item->passMin)
-          in_.problem(gradePaths_[g] + ".required_items",
-                      "item '" + itemId + "' is required but has no pass_min");
-      }
-      if (g == 0) continue;
-      const Grade& better = s.grades[g - 1];
-      for (const auto& itemId : grade.requiredItems)
-        if (std::find(better.requiredItems.begin(), better.requiredItems.end(), itemId) ==
-            better.requiredItems.end())
-          in_.problem(
-              gradePaths_[g - 1] + ".required_items",
-              "must include '" + itemId + "', required by the lower grade '" + grade.id + "'");
-      if (grade.minTotalShare > better.minTotalShare)
-        in_.problem(gradePaths_[g] + ".min_total_share",
-                    "thresholds out of order: higher than the better grade '" + better.id + "'");
-      if (grade.minSectionShare > better.minSectionShare)
-        in_.problem(gradePaths_[g] + ".min_section_share",
-                    "thresholds out of order: higher than the better grade '" + better.id + "'");
-    }
-  }
-
-  /// Grades named must exist, and an item mandatory for a grade is mandatory for every better one.
-  void checkGradeList(const Standard& s, const std::vector<std::string>& gradeIds,
-                      const std::string& path) {
-    std::size_t lowest = 0;
-    for (const auto& gradeId : gradeIds) {
-      const Grade* grade = s.findGrade(gradeId);
-      if (!grade) {
-        in_.problem(path, "names unknown grade '" + gradeId + "'");
-        continue;
-      }
-      lowest = std::max(lowest, static_cast<std::size_t>(grade - s.grades.data()));
-    }
-    for (std::size_t g = 0; g < lowest; ++g)
-      if (std::find(gradeIds.begin(), gradeIds.end(), s.grades[g].id) == gradeIds.end())
-        in_.problem(path, "must include '" + s.grades[g].id + "', better than a grade listed");
-  }
-
-  static const Item* findParsedItem(const Standard& s, const std::string& itemId) {
-    for (const auto& section : s.sections)
-      for (const auto& item : section.items)
-        if (item.id == itemId) return &item;
-    return nullptr;
-  }
-
   JsonReader in_;
   std::set<std::string> sectionIds_;
   std::set<std::string> itemIds_;
-  std::map<std::string, std::string> itemPaths_;
-  std::vector<std::string> gradePaths_;
+  DocumentPaths paths_;
 };
 
 }  // namespace
@@ -296,7 +346,9 @@ Standard parseStandard(std::string_view text, const std::string& file) {
     throw InvalidStandard(file, {{"$" + error.path(), error.what()}});
   }
   std::vector<Problem> problems;
-  Standard standard = Parser(problems).parse(doc);
+  Parser parser(problems);
+  Standard standard = parser.parse(doc);
+  lintStandard(standard, parser.paths(), problems);
   if (!problems.empty()) throw InvalidStandard(file, std::move(problems));
   standard.document = std::move(doc);
   standard.indexItems();

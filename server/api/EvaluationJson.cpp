@@ -1,8 +1,8 @@
 #include "api/EvaluationJson.h"
 
 #include <cmath>
-#include <cstdio>
 
+#include "api/GradeText.h"
 #include "api/LocalizedJson.h"
 
 namespace tisheng::api {
@@ -14,120 +14,74 @@ using rules::Blocker;
 
 double rounded(double value) { return std::round(value * 10000) / 10000; }
 
-std::string percent(double share) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100);
-  return buffer;
-}
-
-std::string points(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
-/// Renders localized messages; tr picks the language once.
-class Messages {
- public:
-  Messages(const rules::Standard& standard, std::string lang)
-      : standard_(standard), en_(lang == "en"), lang_(std::move(lang)) {}
-
-  std::string tr(const std::string& zh, const std::string& en) const { return en_ ? en : zh; }
-
-  std::string itemList(const std::vector<std::string>& ids) const {
-    std::string out;
-    for (const auto& id : ids)
-      out += (out.empty() ? "" : tr("；", "; ")) + standard_.findItem(id)->title.in(lang_) + " (" +
-             id + ")";
-    return out;
-  }
-
-  std::string sectionTitle(const std::string& id) const {
-    for (const auto& section : standard_.sections)
-      if (section.id == id) return section.title.in(lang_);
-    return id;
-  }
-
-  std::string gradeTitle(const std::string& id) const {
-    return standard_.findGrade(id)->title.in(lang_);
-  }
-
-  std::string blocker(const Blocker& b) const {
-    switch (b.kind) {
-      case Blocker::Kind::TotalShare:
-        return tr("总得分率 " + percent(b.actual) + "，低于要求的 " + percent(b.required) +
-                      "，还差 " + points(b.pointsNeeded) + " 分",
-                  "Total " + percent(b.actual) + " is below the " + percent(b.required) +
-                      " required: " + points(b.pointsNeeded) + " more points needed");
-      case Blocker::Kind::SectionShare:
-        return tr("「" + sectionTitle(b.sectionId) + "」得分率 " + percent(b.actual) +
-                      "，低于要求的 " + percent(b.required) + "，还差 " + points(b.pointsNeeded) +
-                      " 分",
-                  "\"" + sectionTitle(b.sectionId) + "\" at " + percent(b.actual) +
-                      " is below the " + percent(b.required) +
-                      " required: " + points(b.pointsNeeded) + " more points needed");
-      case Blocker::Kind::MandatoryItemFailed:
-        return tr("必备项不符合：", "Mandatory items failed: ") + itemList(b.items);
-      case Blocker::Kind::RequiredItemNotMet:
-        return tr("本等级要求的项目未达标：", "Items required for this grade not met: ") +
-               itemList(b.items);
-      case Blocker::Kind::CriticalFailures:
-        return tr("关键项不符合 " + points(b.actual) + " 项（最多允许 " + points(b.required) +
-                      " 项）：",
-                  points(b.actual) + " critical items failed (at most " + points(b.required) +
-                      " allowed): ") +
-               itemList(b.items);
-    }
-    return "";
-  }
-
-  const rules::Standard& standard() const { return standard_; }
-  const std::string& lang() const { return lang_; }
-
- private:
-  const rules::Standard& standard_;
-  bool en_;
-  std::string lang_;
-};
-
 std::string_view kindName(Blocker::Kind kind) {
   switch (kind) {
-    case Blocker::Kind::TotalShare: return "total_share";
-    case Blocker::Kind::SectionShare: return "section_share";
+    case Blocker::Kind::NothingScored: return "nothing_scored";
+    case Blocker::Kind::NothingChecked: return "nothing_checked";
+    case Blocker::Kind::CriticalFailures: return "critical_failures";
     case Blocker::Kind::MandatoryItemFailed: return "mandatory_item_failed";
     case Blocker::Kind::RequiredItemNotMet: return "required_item_not_met";
-    case Blocker::Kind::CriticalFailures: return "critical_failures";
+    case Blocker::Kind::ItemPoints: return "item_points";
+    case Blocker::Kind::TotalShare: return "total_share";
+    case Blocker::Kind::TotalPoints: return "total_points";
+    case Blocker::Kind::SectionShare: return "section_share";
+    case Blocker::Kind::SectionPoints: return "section_points";
+    case Blocker::Kind::Conformity: return "conformity";
   }
   return "";
 }
 
-Json itemsJson(const std::vector<std::string>& ids, const Messages& m) {
+Json itemsJson(const std::vector<std::string>& ids, const GradeText& m) {
   Json list = Json::array();
   for (const auto& id : ids)
     list.push_back({{"id", id}, {"title", text(m.standard().findItem(id)->title)}});
   return list;
 }
 
-Json blockerJson(const Blocker& b, const Messages& m) {
+Json blockerJson(const Blocker& b, const GradeText& m) {
   Json out{{"kind", kindName(b.kind)}};
+  if (!b.sectionId.empty()) out["section"] = b.sectionId;
   switch (b.kind) {
-    case Blocker::Kind::SectionShare: out["section"] = b.sectionId; [[fallthrough]];
+    case Blocker::Kind::NothingScored: break;
+    case Blocker::Kind::NothingChecked: out["required_share"] = rounded(b.required); break;
     case Blocker::Kind::TotalShare:
+    case Blocker::Kind::SectionShare:
       out["required_share"] = rounded(b.required);
       out["actual_share"] = rounded(b.actual);
       out["points_needed"] = b.pointsNeeded;
+      out["reachable"] = b.reachable;
+      break;
+    case Blocker::Kind::TotalPoints:
+    case Blocker::Kind::SectionPoints:
+      out["required_points"] = rounded(b.required);
+      out["actual_points"] = b.actual;
+      out["points_needed"] = b.pointsNeeded;
+      out["reachable"] = b.reachable;
+      break;
+    case Blocker::Kind::Conformity:
+      out["required_share"] = rounded(b.required);
+      out["actual_share"] = rounded(b.actual);
+      out["items_needed"] = b.itemsNeeded;
+      break;
+    case Blocker::Kind::ItemPoints:
+      out["limit"] = b.required;
+      out["actual_points"] = b.actual;
+      out["target_points"] = b.target;
+      out["items"] = itemsJson(b.items, m);
       break;
     case Blocker::Kind::CriticalFailures:
       out["allowed"] = static_cast<int>(b.required);
       out["failed"] = static_cast<int>(b.actual);
-      [[fallthrough]];
-    default: out["items"] = itemsJson(b.items, m);
+      out["items"] = itemsJson(b.items, m);
+      break;
+    case Blocker::Kind::MandatoryItemFailed:
+    case Blocker::Kind::RequiredItemNotMet: out["items"] = itemsJson(b.items, m); break;
   }
   out["message"] = m.blocker(b);
   return out;
 }
 
-Json gradeCheckJson(const rules::GradeCheck& check, const Messages& m) {
+Json gradeCheckJson(const rules::GradeCheck& check, const GradeText& m) {
   Json blockers = Json::array();
   for (const auto& b : check.blockers) blockers.push_back(blockerJson(b, m));
   return {{"id", check.gradeId},
@@ -136,24 +90,35 @@ Json gradeCheckJson(const rules::GradeCheck& check, const Messages& m) {
           {"blockers", blockers}};
 }
 
-Json why(const rules::EvaluationResult& result, const Messages& m) {
+/// "total 150/200 (75.0%)" for merit standards, "total 25 points" for penalty ones, with the
+/// conformity share when pass/fail items were checked.
+std::string totals(const rules::EvaluationResult& r, const GradeText& m) {
+  std::string out;
+  if (r.fullMax > 0)
+    out = r.share ? m.tr("总分 ", "total ") + GradeText::points(r.total) + "/" +
+                        GradeText::points(r.max) + m.tr("（", " (") +
+                        GradeText::percent(*r.share) + m.tr("）", ")")
+                  : m.tr("总分 " + GradeText::points(r.total) + " 分",
+                         "total " + GradeText::points(r.total) + " points");
+  if (r.conformity)
+    out += (out.empty() ? "" : m.tr("，", ", ")) +
+           m.tr("符合率 " + GradeText::percent(*r.conformity) + "（" +
+                    std::to_string(r.conforming) + "/" + std::to_string(r.checked) + " 项）",
+                "conformity " + GradeText::percent(*r.conformity) + " (" +
+                    std::to_string(r.conforming) + " of " + std::to_string(r.checked) + " items)");
+  return out;
+}
+
+Json why(const rules::EvaluationResult& result, const GradeText& m) {
   Json lines = Json::array();
-  const rules::Standard& s = m.standard();
   if (result.grade) {
-    const rules::Grade& grade = *s.findGrade(*result.grade);
-    lines.push_back(m.tr("评为" + grade.title.zh + "：总分 " + points(result.total) + "/" +
-                             points(result.max) + "（" + percent(result.share) + "），达到 " +
-                             percent(grade.minTotalShare) + " 的要求",
-                         "Graded " + grade.title.en + ": total " + points(result.total) + "/" +
-                             points(result.max) + " (" + percent(result.share) + ") meets the " +
-                             percent(grade.minTotalShare) + " required"));
-    if (grade.minSectionShare > 0)
-      lines.push_back(m.tr("各部分得分率均不低于 " + percent(grade.minSectionShare),
-                           "Every section at or above " + percent(grade.minSectionShare)));
-    lines.push_back(
-        m.tr("无否决本等级的必备项或关键项", "No mandatory or critical item vetoes this grade"));
+    const rules::Grade& grade = *m.standard().findGrade(*result.grade);
+    lines.push_back(m.tr("评为" + grade.title.zh + "：", "Graded " + grade.title.en + ": ") +
+                    totals(result, m));
+    for (const auto& requirement : m.requirements(grade))
+      lines.push_back(m.tr("满足：", "Met: ") + requirement);
   } else {
-    lines.push_back(m.tr("未达到任何等级", "No grade reached"));
+    lines.push_back(m.tr("未达到任何等级：", "No grade reached: ") + totals(result, m));
   }
   for (const auto& check : result.grades) {
     if (result.grade && check.gradeId == *result.grade) break;
@@ -169,7 +134,7 @@ Json why(const rules::EvaluationResult& result, const Messages& m) {
 
 Json toJson(const rules::EvaluationResult& result, const rules::Standard& standard,
             const std::string& lang) {
-  Messages m(standard, lang);
+  GradeText m(standard, lang);
   Json sections = Json::array();
   for (const auto& section : result.sections) {
     sections.push_back({{"id", section.sectionId},
@@ -189,7 +154,11 @@ Json toJson(const rules::EvaluationResult& result, const rules::Standard& standa
            {{"id", standard.id}, {"version", standard.version}, {"title", text(standard.title)}}},
           {"total", result.total},
           {"max", result.max},
-          {"share", rounded(result.share)},
+          {"direction", rules::toString(standard.direction)},
+          {"share", result.share ? Json(rounded(*result.share)) : Json()},
+          {"conformity", result.conformity ? Json(rounded(*result.conformity)) : Json()},
+          {"checked", result.checked},
+          {"conforming", result.conforming},
           {"sections", sections},
           {"failed_mandatory", itemsJson(result.failedMandatory, m)},
           {"failed_critical", itemsJson(result.failedCritical, m)},
@@ -199,14 +168,18 @@ Json toJson(const rules::EvaluationResult& result, const rules::Standard& standa
           {"grade_checks", checks}};
 }
 
-Json summaryJson(const rules::Standard& standard, const std::vector<int>& versions) {
+Json summaryJson(const rules::Standard& standard, const std::vector<int>& versions,
+                 const std::string& lang) {
+  GradeText m(standard, lang);
   Json grades = Json::array();
   for (const auto& grade : standard.grades)
-    grades.push_back({{"id", grade.id}, {"title", text(grade.title)}});
+    grades.push_back(
+        {{"id", grade.id}, {"title", text(grade.title)}, {"requirements", m.requirements(grade)}});
   return {{"id", standard.id},
           {"version", standard.version},
           {"versions", versions},
           {"category", rules::toString(standard.category)},
+          {"direction", rules::toString(standard.direction)},
           {"title", text(standard.title)},
           {"items", standard.itemCount()},
           {"grades", grades},

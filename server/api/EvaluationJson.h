@@ -14,7 +14,8 @@ namespace tisheng::api {
 http::Json toJson(const rules::EvaluationResult& result, const rules::Standard& standard,
                   const std::string& lang);
 
-/// A short summary of a standard for listings.
-http::Json summaryJson(const rules::Standard& standard, const std::vector<int>& versions);
+/// A short summary of a standard for listings, each grade with its rules in sentences (lang).
+http::Json summaryJson(const rules::Standard& standard, const std::vector<int>& versions,
+                       const std::string& lang);
 
 }  // namespace tisheng::api

@@ -55,10 +55,10 @@ http::ValidationError sheetError(const rules::InvalidScoreSheet& invalid) {
 }  // namespace
 
 void addStandardsRoutes(http::Router& router, const rules::StandardRegistry& registry) {
-  router.add("GET", "/api/v1/standards", [&registry](HttpRequest&) {
+  router.add("GET", "/api/v1/standards", [&registry](HttpRequest& request) {
     Json list = Json::array();
     for (const auto& standard : registry.latestOfEach())
-      list.push_back(summaryJson(*standard, registry.versions(standard->id)));
+      list.push_back(summaryJson(*standard, registry.versions(standard->id), request.lang()));
     return http::jsonResponse(Json{{"standards", list}});
   });
 

@@ -68,7 +68,7 @@ TEST_CASE("Totals and section shares are reported", "[unit]") {
   auto result = tisheng::rules::evaluate(mini(), miniSheet(7, 6.5, 18));
   CHECK(result.total == Approx(31.5));
   CHECK(result.max == 40);
-  CHECK(result.share == Approx(31.5 / 40));
+  CHECK(*result.share == Approx(31.5 / 40));
   REQUIRE(result.sections.size() == 3);
   CHECK_FALSE(result.sections[0].share);  // the checklist has no points
   CHECK(result.sections[1].score == Approx(13.5));

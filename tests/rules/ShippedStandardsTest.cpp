@@ -33,7 +33,7 @@ ScoreSheet sheetAt(const Standard& standard, double share) {
 
 double sectionMax(const Standard& standard, const std::string& id) {
   for (const auto& section : standard.sections)
-    if (section.id == id) return section.maxPoints();
+    if (section.id == id) return section.maxPoints(tisheng::rules::Direction::HigherIsBetter);
   return -1;
 }
 

@@ -69,7 +69,7 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
       {"mandatory for a grade but not for a better one",
        [](Json& d) { d["sections"][0]["items"][1]["mandatory_for"] = {"silver"}; },
        "bad.json: $.sections[0].items[1].mandatory_for: must include 'gold', better than a grade "
-       "listed"},
+       "listed (or name it in not_mandatory_for)"},
       {"thresholds out of order", [](Json& d) { d["grades"][2]["min_total_share"] = 0.7; },
        "bad.json: $.grades[2].min_total_share: thresholds out of order: higher than the better "
        "grade 'silver'"},
@@ -117,7 +117,8 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
        "bad.json: $.validity_months: required field is missing"},
       {"required item without a pass mark",
        [](Json& d) { d["grades"][1]["required_items"] = {"a.1"}; },
-       "bad.json: $.grades[1].required_items: item 'a.1' is required but has no pass_min"},
+       "bad.json: $.grades[1].required_items: item 'a.1' is required but has no pass_min or "
+       "pass_max"},
   };
   for (const auto& c : cases) {
     DYNAMIC_SECTION(c.name) {
@@ -161,7 +162,8 @@ TEST_CASE("A better grade must require what a lower grade requires", "[unit]") {
   doc["grades"][1]["required_items"] = {"b.1"};
   CHECK(problemsOf(doc.dump()) ==
         std::vector<std::string>{"bad.json: $.grades[0].required_items: must include 'b.1', "
-                                 "required by the lower grade 'silver'"});
+                                 "required by the lower grade 'silver' (or name 'gold' in the "
+                                 "item's not_mandatory_for)"});
 }
 
 TEST_CASE("The example in the format documentation is a valid standard", "[unit]") {
@@ -175,5 +177,5 @@ TEST_CASE("The example in the format documentation is a valid standard", "[unit]
   auto example = doc.substr(start, doc.find("```", start) - start);
   auto standard = tisheng::rules::parseStandard(example, "README.md");
   CHECK(standard.id == "teahouse");
-  CHECK(standard.findItem("t.local")->passMin == 5);
+  CHECK(standard.findItem("t.local")->passLimit == 5);
 }
