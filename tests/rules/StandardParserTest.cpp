@@ -115,6 +115,97 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
        "bad.json: $.exit_rules.rules[0].count: only upheld_complaints takes this field"},
       {"missing validity", [](Json& d) { d.erase("validity_months"); },
        "bad.json: $.validity_months: required field is missing"},
+      {"unknown direction", [](Json& d) { d["direction"] = "down"; },
+       "bad.json: $.direction: must be 'higher_is_better' or 'lower_is_better'"},
+      {"values with a step",
+       [](Json& d) {
+         d["sections"][1]["items"][0].erase("max");
+         d["sections"][1]["items"][0]["values"] = {0, 5, 10};
+         d["sections"][1]["items"][0]["step"] = 5;
+       },
+       "bad.json: $.sections[1].items[0].step: not taken with values (the largest value is the "
+       "maximum)"},
+      {"values not rising",
+       [](Json& d) {
+         d["sections"][1]["items"][0].erase("max");
+         d["sections"][1]["items"][0]["values"] = {0, 5, 5};
+       },
+       "bad.json: $.sections[1].items[0].values[2]: values must rise strictly"},
+      {"pass_max on a merit item", [](Json& d) { d["sections"][2]["items"][0]["pass_max"] = 3; },
+       "bad.json: $.sections[2].items[0].pass_max: a higher_is_better item fails below pass_min"},
+      {"shares in a penalty standard",
+       [](Json& d) {
+         d["direction"] = "lower_is_better";
+         d["sections"][2]["items"][0].erase("pass_min");
+         d["grades"][0].erase("required_items");
+       },
+       "bad.json: $.grades[0].min_total_share: a lower_is_better standard has no shares: use "
+       "max_total_points or max_section_points"},
+      {"a minimum in a penalty standard",
+       [](Json& d) {
+         d["direction"] = "lower_is_better";
+         d["grades"][2]["min_total_points"] = 3;
+       },
+       "bad.json: $.grades[2].min_total_points: the standard is lower_is_better: use "
+       "max_total_points"},
+      {"item cap no allowed score meets", [](Json& d) { d["grades"][0]["min_item_points"] = {{"a.1", 11}}; },
+       "bad.json: $.grades[0].min_item_points.a.1: no allowed score of item 'a.1' meets it"},
+      {"item cap in the wrong direction",
+       [](Json& d) { d["grades"][0]["max_item_points"] = {{"a.1", 5}}; },
+       "bad.json: $.grades[0].max_item_points.a.1: item 'a.1' is higher_is_better: limit it with "
+       "min_item_points"},
+      {"section points above the section maximum",
+       [](Json& d) { d["grades"][0]["min_section_points"] = {{"b", 25}}; },
+       "bad.json: $.grades[0].min_section_points.b: must be greater than 0 and at most the "
+       "maximum (20)"},
+      {"section points naming no section",
+       [](Json& d) { d["grades"][0]["min_section_points"] = {{"zz", 5}}; },
+       "bad.json: $.grades[0].min_section_points.zz: names no section"},
+      {"points threshold over N/A items without a policy",
+       [](Json& d) { d["grades"][0]["min_section_points"] = {{"a", 16}}; },
+       "bad.json: $.grades[0]: a points threshold covers items that may be N/A: set the "
+       "standard's na_point_thresholds to 'fixed' or 'scale' to say how N/A counts"},
+      {"unknown N/A policy", [](Json& d) { d["na_point_thresholds"] = "ignore"; },
+       "bad.json: $.na_point_thresholds: must be 'fixed' or 'scale'"},
+      {"a grade above the lowest without thresholds",
+       [](Json& d) {
+         d["grades"][1].erase("min_total_share");
+         d["grades"][1].erase("min_section_share");
+       },
+       "bad.json: $.grades[1]: has no threshold: only the lowest grade may have none"},
+      {"section points stricter than the better grade's",
+       [](Json& d) {
+         d["grades"][0]["min_section_points"] = {{"b", 10}};
+         d["grades"][1]["min_section_points"] = {{"b", 12}};
+       },
+       "bad.json: $.grades[1].min_section_points.b: thresholds out of order: stricter than the "
+       "better grade 'gold'"},
+      {"item cap on a lower grade only",
+       [](Json& d) { d["grades"][2]["min_item_points"] = {{"b.1", 10}}; },
+       "bad.json: $.grades[2].min_item_points.b.1: thresholds out of order: stricter than the "
+       "better grade 'silver'"},
+      {"fewer critical failures allowed than the better grade",
+       [](Json& d) {
+         d["grades"][0]["max_critical_failures"] = 1;
+         d["grades"][1]["max_critical_failures"] = 0;
+       },
+       "bad.json: $.grades[1].max_critical_failures: thresholds out of order: allows fewer than "
+       "the better grade 'gold'"},
+      {"conformity out of order",
+       [](Json& d) {
+         d["grades"][0]["min_conformity"] = 0.8;
+         d["grades"][1]["min_conformity"] = 0.9;
+       },
+       "bad.json: $.grades[1].min_conformity: thresholds out of order: higher than the better "
+       "grade 'gold'"},
+      {"exempting a grade the item is mandatory for",
+       [](Json& d) { d["sections"][0]["items"][0]["not_mandatory_for"] = {"gold"}; },
+       "bad.json: $.sections[0].items[0].not_mandatory_for: grade 'gold' is also in "
+       "mandatory_for"},
+      {"exempting a grade below the mandatory ones",
+       [](Json& d) { d["sections"][0]["items"][1]["not_mandatory_for"] = {"silver"}; },
+       "bad.json: $.sections[0].items[1].not_mandatory_for: only a grade better than one the item "
+       "is mandatory for can be exempt"},
       {"required item without a pass mark",
        [](Json& d) { d["grades"][1]["required_items"] = {"a.1"}; },
        "bad.json: $.grades[1].required_items: item 'a.1' is required but has no pass_min or "
