@@ -151,6 +151,16 @@ class Evaluation {
     return threshold * max / fullMax;
   }
 
+  /// A points threshold (total or section): scaled as the standard says, then checked.
+  void absolute(GradeCheck& check, Blocker::Kind kind, const std::string& sectionId, double score,
+                double stated, double max, double fullMax, const Improvement& room) const {
+    double threshold = applied(stated, max, fullMax);
+    std::size_t before = check.blockers.size();
+    points(check, kind, sectionId, score, threshold, score, threshold, room);
+    if (check.blockers.size() > before && std::fabs(threshold - stated) > kEpsilon)
+      check.blockers.back().unscaled = stated;
+  }
+
   /// A blocker when score falls short of threshold (merit) or exceeds it (penalty).
   void points(GradeCheck& check, Blocker::Kind kind, const std::string& sectionId, double score,
               double threshold, double actual, double required, const Improvement& room) const {
@@ -199,11 +209,9 @@ class Evaluation {
     if (scored && grade.minTotalShare)
       points(check, Blocker::Kind::TotalShare, "", result_.total, *grade.minTotalShare * result_.max,
              result_.share.value_or(0), *grade.minTotalShare, totalRoom_);
-    if (scored && grade.totalPoints) {
-      double threshold = applied(*grade.totalPoints, result_.max, result_.fullMax);
-      points(check, Blocker::Kind::TotalPoints, "", result_.total, threshold, result_.total,
-             threshold, totalRoom_);
-    }
+    if (scored && grade.totalPoints)
+      absolute(check, Blocker::Kind::TotalPoints, "", result_.total, *grade.totalPoints,
+               result_.max, result_.fullMax, totalRoom_);
     for (std::size_t s = 0; s < result_.sections.size(); ++s) checkSection(check, grade, s);
     if (grade.minConformity && result_.conformity &&
         *result_.conformity + kEpsilon < *grade.minConformity) {
@@ -234,11 +242,9 @@ class Evaluation {
       points(check, Blocker::Kind::SectionShare, section.sectionId, section.score,
              *grade.minSectionShare * section.max, section.share.value_or(0),
              *grade.minSectionShare, sectionRoom_[index]);
-    if (limit) {
-      double threshold = applied(limit->points, section.max, section.fullMax);
-      points(check, Blocker::Kind::SectionPoints, section.sectionId, section.score, threshold,
-             section.score, threshold, sectionRoom_[index]);
-    }
+    if (limit)
+      absolute(check, Blocker::Kind::SectionPoints, section.sectionId, section.score,
+               limit->points, section.max, section.fullMax, sectionRoom_[index]);
   }
 
   const Standard& standard_;

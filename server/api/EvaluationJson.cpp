@@ -54,6 +54,7 @@ Json blockerJson(const Blocker& b, const GradeText& m) {
     case Blocker::Kind::TotalPoints:
     case Blocker::Kind::SectionPoints:
       out["required_points"] = rounded(b.required);
+      if (b.unscaled) out["stated_points"] = *b.unscaled;
       out["actual_points"] = b.actual;
       out["points_needed"] = b.pointsNeeded;
       out["reachable"] = b.reachable;

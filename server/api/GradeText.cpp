@@ -56,8 +56,9 @@ std::string GradeText::shortfall(const Blocker& b, const std::string& where) con
     return tr("即使所有适用项目都取最好成绩也达不到（差 " + n + " 分）",
               "out of reach even with the best score on every applicable item (" + n +
                   " points short)");
-  if (merit_) return tr(where + "还差 " + n + " 分", n + " more points needed" + where);
-  return tr(where + "需减少 " + n + " 分", n + " fewer points needed" + where);
+  std::string unit = b.pointsNeeded == 1 ? " point" : " points";
+  if (merit_) return tr(where + "还差 " + n + " 分", n + " more" + unit + " needed" + where);
+  return tr(where + "需减少 " + n + " 分", n + " fewer" + unit + " needed" + where);
 }
 
 std::string GradeText::itemLimit(const Blocker& b) const {
@@ -78,8 +79,10 @@ std::string GradeText::itemLimit(const Blocker& b) const {
 }
 
 std::string GradeText::blocker(const Blocker& b) const {
-  bool scaled = standard_.naPointThresholds == rules::NaPointThresholds::Scaled;
-  std::string scaledNote = scaled ? tr("（已按不适用项折算）", " (scaled for N/A items)") : "";
+  std::string scaledNote =
+      b.unscaled ? tr("（标准为 " + points(*b.unscaled) + " 分，已按不适用项折算）",
+                      " (" + points(*b.unscaled) + " scaled for N/A items)")
+                 : "";
   std::string section = sectionTitle(b.sectionId);
   switch (b.kind) {
     case Blocker::Kind::NothingScored:
@@ -139,7 +142,8 @@ std::string GradeText::blocker(const Blocker& b) const {
       return tr("符合率 " + percent(b.actual) + "，低于要求的 " + percent(b.required) +
                     "：还需 " + std::to_string(b.itemsNeeded) + " 项符合",
                 "Conformity " + percent(b.actual) + " is below the " + percent(b.required) +
-                    " required: " + std::to_string(b.itemsNeeded) + " more conforming items");
+                    " required: " + std::to_string(b.itemsNeeded) + " more conforming item" +
+                    (b.itemsNeeded == 1 ? "" : "s"));
   }
   return "";
 }

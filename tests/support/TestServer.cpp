@@ -8,7 +8,8 @@ TestServer::TestServer(app::Config config) {
   config.passwordCost = 10;             // fast logins; production uses 15
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
-  config.rulesDir = sourceDir() / "rating-rules" / "standards";
+  if (config.rulesDir == app::Config{}.rulesDir)
+    config.rulesDir = sourceDir() / "rating-rules" / "standards";
   config.commonPasswordsFile = sourceDir() / "config" / "common-passwords.txt";
   app_ = std::make_unique<app::App>(config, log_, clock_);
   app_->start();

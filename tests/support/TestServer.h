@@ -16,7 +16,8 @@ class TestServer {
   /// 2026-11-18T11:06:40Z, the time every test server starts at.
   static constexpr std::int64_t kStart = 1795000000;
 
-  /// config is adjusted: port 0, data dir in a temp dir, rules dir from the source tree.
+  /// config is adjusted: port 0, data dir in a temp dir, rules dir from the source tree unless
+  /// the config names another.
   explicit TestServer(app::Config config = {});
   ~TestServer();
 

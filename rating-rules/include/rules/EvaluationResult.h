@@ -28,6 +28,9 @@ struct Blocker {
   std::vector<std::string> items;
   /// The threshold: a share, points (after N/A scaling), an item limit, or failures allowed.
   double required = 0;
+  /// TotalPoints, SectionPoints: the threshold as the standard states it, when N/A items scaled
+  /// it to `required`.
+  std::optional<double> unscaled;
   /// What the sheet reached, in the same unit as required.
   double actual = 0;
   /// Points to gain (merit) or to shed (penalty): the smallest change the allowed scores of the
