@@ -6,13 +6,11 @@ import { api } from '../api.js';
 import { t, local, formatDate } from '../i18n.js';
 import { useLoad } from '../components/useLoad.js';
 import { Evaluation } from '../inspections/Preview.js';
+import { failedScore, itemMax } from '../inspections/sheetMath.js';
 
 function failedItems(standard, inspection) {
-  return standard.sections.flatMap((section) => section.items).filter((item) => {
-    const value = inspection.scores[item.id];
-    if (value === 'fail') return true;
-    return typeof value === 'number' && item.pass_min !== undefined && value < item.pass_min;
-  });
+  return standard.sections.flatMap((section) => section.items)
+    .filter((item) => failedScore(item, inspection.scores[item.id]));
 }
 
 export function LastResult({ record }) {
@@ -29,7 +27,7 @@ export function LastResult({ record }) {
       <ul class="failed-items">${failed.map((item) => html`<li>
         <span>${local(item.title)}</span>
         <strong>${last.scores[item.id] === 'fail' ? t('sheet.fail')
-          : t('sheet.pointsOf', { n: last.scores[item.id], max: item.max })}</strong>
+          : t('sheet.pointsOf', { n: last.scores[item.id], max: itemMax(item) })}</strong>
         ${last.notes[item.id] ? html`<p class="note">${last.notes[item.id]}</p>` : null}
       </li>`)}</ul>` : null}
   </section>`;

@@ -9,13 +9,14 @@ import { ErrorMessage, Done } from '../components/Feedback.js';
 import { useAction, submitting } from '../components/useAction.js';
 import { InspectorPicker } from './InspectorPicker.js';
 import { Evaluation } from './Preview.js';
+import { failedScore, itemMax } from './sheetMath.js';
 import { gradeTitle } from '../standards/grades.js';
 
 function scoreText(item, value) {
   if (value === undefined) return t('sheet.notScored');
   if (value === 'n/a') return t('sheet.na');
   if (value === 'pass' || value === 'fail') return t(`sheet.${value}`);
-  return t('sheet.pointsOf', { n: value, max: item.max });
+  return t('sheet.pointsOf', { n: value, max: itemMax(item) });
 }
 
 function Scores({ inspection, evidence, standard }) {
@@ -24,7 +25,7 @@ function Scores({ inspection, evidence, standard }) {
     <ol class="scores">${section.items.map((item) => {
       const value = inspection.scores[item.id];
       const photos = evidence.filter((e) => e.item === item.id);
-      const failed = value === 'fail' || (typeof value === 'number' && item.pass_min !== undefined && value < item.pass_min);
+      const failed = failedScore(item, value);
       return html`<li class=${failed ? 'failed' : ''}>
         <span class="item-title">${local(item.title)}</span>
         <strong class="value">${scoreText(item, value)}</strong>

@@ -10,8 +10,13 @@ export function Evaluation({ evaluation }) {
     <p class="grade-now">
       <span class="label">${t('preview.grade')}</span>
       <strong data-grade=${evaluation.grade?.id ?? ''}>${evaluation.grade ? local(evaluation.grade.title) : t('grade.none')}</strong>
-      <span class="total">${t('preview.total', { total: evaluation.total, max: evaluation.max,
-        share: Math.round(evaluation.share * 1000) / 10 })}</span>
+      ${evaluation.max > 0 ? html`<span class="total">${evaluation.share === null
+        ? t('preview.totalPoints', { total: evaluation.total })
+        : t('preview.total', { total: evaluation.total, max: evaluation.max,
+          share: Math.round(evaluation.share * 1000) / 10 })}</span>` : null}
+      ${typeof evaluation.conformity === 'number' ? html`<span class="total">${t('preview.conformity', {
+        share: Math.round(evaluation.conformity * 1000) / 10, conforming: evaluation.conforming,
+        checked: evaluation.checked })}</span>` : null}
     </p>
     ${next ? html`<div class="blockers">
       <p>${t('preview.nextBlocked', { grade: local(next.title) })}</p>

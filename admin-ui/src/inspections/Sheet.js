@@ -7,7 +7,8 @@ import { t, local, formatDate } from '../i18n.js';
 import { recordChange, pendingFor, pendingCount, flush, queuePhoto, pendingPhotos,
          onPendingChange, recall } from '../offline.js';
 import { ErrorMessage } from '../components/Feedback.js';
-import { sectionTotal, unscored, previewSheet, pointChoices, overlay } from './sheetMath.js';
+import { sectionTotal, unscored, previewSheet, pointChoices, overlay, itemMax, penaltyScale }
+  from './sheetMath.js';
 import { downscale } from './photos.js';
 import { Preview } from './Preview.js';
 import { gradeTitle } from '../standards/grades.js';
@@ -35,7 +36,7 @@ function ScoreControl({ item, value, onChange }) {
         }}>
         ${options.map(([v, label]) => html`<option value=${v}>${label}</option>`)}
       </select>
-      <span class="of">/ ${item.max}</span>
+      <span class="of">/ ${itemMax(item)}</span>
     </label>`;
   }
   const choices = ['pass', 'fail', ...(item.na_allowed ? ['n/a'] : [])];
@@ -183,12 +184,13 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
       online=${online} />
     <${ErrorMessage} error=${error} />
     ${standard.sections.map((section) => {
-      const total = sectionTotal(section, scores);
+      const total = sectionTotal(section, scores, standard);
       return html`<details class="section" open>
         <summary>
           <span class="section-title">${local(section.title)}</span>
           <span class="section-total" data-section=${section.id}>${total.max > 0
-            ? t('sheet.sectionPoints', { score: total.score, max: total.max })
+            ? (penaltyScale(standard) ? t('sheet.sectionPenalty', { score: total.score })
+              : t('sheet.sectionPoints', { score: total.score, max: total.max }))
             : t('sheet.sectionChecks', { passed: total.passed, failed: total.failed })}
             · ${t('sheet.sectionScored', { done: total.scored, all: total.count })}</span>
         </summary>

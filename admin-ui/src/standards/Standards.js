@@ -2,12 +2,10 @@
 // which items are mandatory or critical — what a business prepares against.
 import { html } from '../html.js';
 import { api } from '../api.js';
-import { t, local } from '../i18n.js';
+import { t, local, apiLang } from '../i18n.js';
 import { useLoad } from '../components/useLoad.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
 import { gradeTitle } from './grades.js';
-
-const percent = (share) => `${Math.round(share * 1000) / 10}%`;
 
 export function StandardList() {
   const list = useLoad(() => api.get('/api/v1/standards').then((r) => r.standards), []);
@@ -23,39 +21,42 @@ export function StandardList() {
   </section>`;
 }
 
-function GradeRule({ standard, grade }) {
-  const rules = [];
-  if (grade.min_total_share !== undefined) rules.push(t('standards.minTotal', { share: percent(grade.min_total_share) }));
-  if (grade.min_section_share !== undefined) rules.push(t('standards.minSection', { share: percent(grade.min_section_share) }));
-  if (grade.required_items?.length) {
-    const titles = standard.sections.flatMap((s) => s.items).filter((i) => grade.required_items.includes(i.id))
-      .map((i) => local(i.title));
-    rules.push(t('standards.required', { items: titles.join('；') }));
-  }
-  const mandatory = standard.sections.flatMap((s) => s.items).filter((i) => i.mandatory_for?.includes(grade.id)).length;
-  if (mandatory) rules.push(t('standards.mandatoryCount', { n: mandatory }));
-  return html`<li><strong>${local(grade.title)}</strong><ul>${rules.map((r) => html`<li>${r}</li>`)}</ul></li>`;
+/** A grade and its rules, as the server words them in the chosen language. */
+function GradeRule({ grade }) {
+  return html`<li><strong>${local(grade.title)}</strong><ul>${(grade.requirements ?? [])
+    .map((r) => html`<li>${r}</li>`)}</ul></li>`;
+}
+
+function itemValue(item) {
+  if (item.kind !== 'points') return t('standards.passFail');
+  if (item.values) return t('standards.values', { values: item.values.join(' / ') });
+  return t('standards.points', { n: item.max });
 }
 
 export function StandardPage({ id }) {
-  const standard = useLoad(() => api.get(`/api/v1/standards/${id}`), [id]);
+  const lang = apiLang();
+  const standard = useLoad(() => Promise.all([
+    api.get(`/api/v1/standards/${id}`),
+    api.get('/api/v1/standards', { lang }).then((r) => r.standards.find((summary) => summary.id === id)),
+  ]), [id, lang]);
   if (standard.loading) return html`<${Loading} />`;
   if (standard.error) return html`<${ErrorMessage} error=${standard.error} />`;
-  const s = standard.data;
+  const [s, summary] = standard.data;
+  const deduction = (item) => item.direction !== undefined && item.direction !== (s.direction ?? 'higher_is_better');
   return html`<article class="standard">
     <h1>${local(s.title)}</h1>
     <p class="meta">v${s.version} · ${t('standards.validity', { months: s.validity_months })}
       · ${t('standards.review', { months: s.review_interval_months })}</p>
     ${local(s.description) ? html`<p>${local(s.description)}</p>` : null}
-    ${s.max_critical_failures !== undefined
-      ? html`<p class="message">${t('standards.maxCritical', { n: s.max_critical_failures })}</p>` : null}
+    ${s.direction === 'lower_is_better' ? html`<p class="message">${t('standards.penaltyScale')}</p>` : null}
     <h2>${t('standards.grades')}</h2>
-    <ol class="grades">${s.grades.map((grade) => html`<${GradeRule} standard=${s} grade=${grade} />`)}</ol>
+    <ol class="grades">${(summary?.grades ?? []).map((grade) => html`<${GradeRule} grade=${grade} />`)}</ol>
     ${s.sections.map((section) => html`<section class="card">
       <h2>${local(section.title)}</h2>
       <ol class="scores">${section.items.map((item) => html`<li>
         <span class="item-title">${local(item.title)}</span>
-        <strong class="value">${item.kind === 'points' ? t('standards.points', { n: item.max }) : t('standards.passFail')}</strong>
+        <strong class="value">${itemValue(item)}</strong>
+        ${deduction(item) ? html`<span class="mark">${t('standards.deduction')}</span>` : null}
         ${item.mandatory_for?.length ? html`<span class="mark mandatory">${t('sheet.mandatory', {
           grades: item.mandatory_for.map((g) => gradeTitle(s.id, g)).join('、') })}</span>` : null}
         ${item.critical ? html`<span class="mark critical">${t('sheet.critical')}</span>` : null}
