@@ -12,8 +12,9 @@ namespace {
 constexpr double kEpsilon = 1e-9;
 /// Points are counted in thousandths in the knapsack.
 constexpr double kUnitsPerPoint = 1000;
-/// Beyond this many reachable totals the knapsack gives way to rounding to the common unit.
-constexpr long long kMaxStates = 200000;
+/// Beyond this much work (totals × choices) the knapsack gives way to rounding up to the items'
+/// common unit, which every allowed score change is a multiple of.
+constexpr long long kMaxWork = 4000000;
 
 long long units(double points) { return std::llround(points * kUnitsPerPoint); }
 
@@ -63,15 +64,18 @@ std::optional<double> Improvement::byKnapsack(double missing) const {
     }
   long long unit = 0;
   long long largest = 0;
-  for (const auto& itemGains : options)
+  long long choices = 0;
+  for (const auto& itemGains : options) {
+    choices += static_cast<long long>(itemGains.size());
     for (long long gain : itemGains) {
       unit = std::gcd(unit, gain);
       largest = std::max(largest, gain);
     }
+  }
   if (unit == 0) return std::nullopt;
   auto target = static_cast<long long>(std::ceil(missing * kUnitsPerPoint / unit - 1e-6));
   long long limit = target + largest / unit;
-  if (limit > kMaxStates) return static_cast<double>(target * unit) / kUnitsPerPoint;
+  if (limit * choices > kMaxWork) return static_cast<double>(target * unit) / kUnitsPerPoint;
   // reach[v]: an improvement of v units can be made by choosing one score per item.
   std::vector<char> reach(static_cast<std::size_t>(limit) + 1, 0);
   reach[0] = 1;

@@ -11,7 +11,9 @@ ScoreSheet scoreSheetFromJson(const nlohmann::ordered_json& scores) {
   ScoreSheet sheet;
   std::vector<Problem> problems;
   for (const auto& [itemId, value] : scores.items()) {
-    if (value.is_number()) {
+    if (itemId.empty()) {
+      problems.push_back({"scores", "an item id must not be empty"});
+    } else if (value.is_number()) {
       sheet[itemId] = Score::of(value.get<double>());
     } else if (value == "pass") {
       sheet[itemId] = Score::pass();
@@ -25,6 +27,10 @@ ScoreSheet scoreSheetFromJson(const nlohmann::ordered_json& scores) {
   }
   if (!problems.empty()) throw InvalidScoreSheet(std::move(problems));
   return sheet;
+}
+
+std::string scoreField(const Problem& problem) {
+  return problem.path == "scores" ? problem.path : "scores." + problem.path;
 }
 
 nlohmann::ordered_json toJson(const ScoreSheet& sheet) {

@@ -16,6 +16,10 @@ namespace {
 const std::regex kStandardId("^[a-z][a-z0-9_-]{0,39}$");
 const std::regex kItemId("^[a-z0-9][a-z0-9._-]{0,39}$");
 
+/// No scheme scores an item beyond this, or in finer steps than max / kMaxSteps.
+constexpr double kMaxPoints = 10000;
+constexpr double kMaxSteps = 1000;
+
 bool isMultipleOf(double value, double step) {
   double ratio = value / step;
   return std::fabs(ratio - std::round(ratio)) < 1e-9;
@@ -173,10 +177,14 @@ class Parser {
     } else {
       out.max = in_.number(doc, path, "max").value_or(0);
       out.step = in_.number(doc, path, "step", false).value_or(1);
-      if (out.max <= 0) in_.problem(JsonReader::child(path, "max"), "must be greater than 0");
+      if (out.max <= 0 || out.max > kMaxPoints)
+        in_.problem(JsonReader::child(path, "max"), "must be greater than 0 and at most 10000");
       if (out.step <= 0) {
         in_.problem(JsonReader::child(path, "step"), "must be greater than 0");
         out.step = 1;
+      } else if (out.max > 0 && out.max / out.step > kMaxSteps) {
+        in_.problem(JsonReader::child(path, "step"), "at most 1000 steps from 0 to max");
+        out.step = out.max;
       } else if (out.max > 0 && !isMultipleOf(out.max, out.step)) {
         in_.problem(JsonReader::child(path, "max"), "must be a multiple of step");
       }
@@ -209,9 +217,10 @@ class Parser {
     }
     out.values = in_.numberList(doc, path, "values");
     if (out.values.size() < 2) in_.problem(here, "needs at least two values");
+    if (out.values.size() > kMaxSteps) in_.problem(here, "at most 1000 values");
     for (std::size_t i = 0; i < out.values.size(); ++i) {
-      if (out.values[i] < 0)
-        in_.problem(JsonReader::child(here, i), "must not be negative");
+      if (out.values[i] < 0 || out.values[i] > kMaxPoints)
+        in_.problem(JsonReader::child(here, i), "must be between 0 and 10000");
       else if (i > 0 && out.values[i] <= out.values[i - 1])
         in_.problem(JsonReader::child(here, i), "values must rise strictly");
     }

@@ -47,8 +47,7 @@ rules::ScoreSheet sheetFrom(const HttpRequest& request) {
 http::ValidationError sheetError(const rules::InvalidScoreSheet& invalid) {
   std::vector<http::FieldError> fields;
   for (const auto& problem : invalid.problems())
-    fields.push_back(
-        {problem.path == "scores" ? "scores" : "scores." + problem.path, problem.message});
+    fields.push_back({rules::scoreField(problem), problem.message});
   return http::ValidationError(fields);
 }
 

@@ -25,7 +25,7 @@ const std::vector<std::string> kKinds{"initial", "review", "spot_check", "compla
 http::ValidationError sheetError(const rules::InvalidScoreSheet& error) {
   std::vector<http::FieldError> fields;
   for (const auto& problem : error.problems())
-    fields.push_back({"scores." + problem.path, problem.message});
+    fields.push_back({rules::scoreField(problem), problem.message});
   return http::ValidationError(fields);
 }
 

@@ -31,3 +31,16 @@ TEST_CASE("Score sheet values of the wrong type name the item", "[unit]") {
   }
   CHECK_THROWS_AS(tisheng::rules::scoreSheetFromJson(Json::array()), InvalidScoreSheet);
 }
+
+TEST_CASE("An empty item id is a problem of the sheet as a whole", "[unit]") {
+  // Found by fuzz-score_sheet: the problem's path was "", so the API named no field.
+  try {
+    tisheng::rules::scoreSheetFromJson(Json::parse(R"({"": 10, "a": 1})"));
+    FAIL("expected InvalidScoreSheet");
+  } catch (const InvalidScoreSheet& invalid) {
+    REQUIRE(invalid.problems().size() == 1);
+    CHECK(tisheng::rules::scoreField(invalid.problems()[0]) == "scores");
+    CHECK(invalid.problems()[0].message == "an item id must not be empty");
+  }
+  CHECK(tisheng::rules::scoreField({"a.1", "x"}) == "scores.a.1");
+}

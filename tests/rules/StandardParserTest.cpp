@@ -78,7 +78,17 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
       {"negative share", [](Json& d) { d["grades"][2]["min_section_share"] = -0.1; },
        "bad.json: $.grades[2].min_section_share: a share must be between 0 and 1"},
       {"non-positive max", [](Json& d) { d["sections"][1]["items"][0]["max"] = 0; },
-       "bad.json: $.sections[1].items[0].max: must be greater than 0"},
+       "bad.json: $.sections[1].items[0].max: must be greater than 0 and at most 10000"},
+      {"huge max", [](Json& d) { d["sections"][1]["items"][0]["max"] = 1e300; },
+       "bad.json: $.sections[1].items[0].max: must be greater than 0 and at most 10000"},
+      {"too fine a step", [](Json& d) { d["sections"][1]["items"][0]["step"] = 0.001; },
+       "bad.json: $.sections[1].items[0].step: at most 1000 steps from 0 to max"},
+      {"a huge allowed value",
+       [](Json& d) {
+         d["sections"][1]["items"][0].erase("max");
+         d["sections"][1]["items"][0]["values"] = {0, 1e9};
+       },
+       "bad.json: $.sections[1].items[0].values[1]: must be between 0 and 10000"},
       {"max not a multiple of step", [](Json& d) { d["sections"][1]["items"][0]["step"] = 3; },
        "bad.json: $.sections[1].items[0].max: must be a multiple of step"},
       {"pass_min above max", [](Json& d) { d["sections"][2]["items"][0]["pass_min"] = 21; },

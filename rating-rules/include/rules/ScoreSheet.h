@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "rules/Problem.h"
+
 namespace tisheng::rules {
 
 /// An inspector's verdict on one item.
@@ -23,8 +25,12 @@ struct Score {
 using ScoreSheet = std::map<std::string, Score, std::less<>>;
 
 /// Reads `{"item-id": 3 | "pass" | "fail" | "n/a", ...}`. Throws InvalidScoreSheet naming every
-/// item whose value is neither a number nor one of those words.
+/// item whose value is neither a number nor one of those words (and `scores` for an empty id).
 ScoreSheet scoreSheetFromJson(const nlohmann::ordered_json& scores);
+
+/// The request field a score-sheet problem is about: `scores` for the sheet as a whole,
+/// `scores.<item id>` for one item.
+std::string scoreField(const Problem& problem);
 
 /// The JSON form read by scoreSheetFromJson.
 nlohmann::ordered_json toJson(const ScoreSheet& sheet);
