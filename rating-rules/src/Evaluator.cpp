@@ -47,21 +47,32 @@ std::string checkScore(const Item& item, const Score& score) {
   return "";
 }
 
-void validate(const Standard& standard, const ScoreSheet& sheet, bool complete) {
+/// The score of every item in standard order (nullptr where the sheet has none). Throws
+/// InvalidScoreSheet naming every item whose score does not fit, and every unknown item.
+std::vector<const Score*> validate(const Standard& standard, const ScoreSheet& sheet,
+                                   bool complete) {
   std::vector<Problem> problems;
+  std::vector<const Score*> scores;
+  scores.reserve(standard.itemCount());
   for (const auto& section : standard.sections)
     for (const auto& item : section.items) {
       auto it = sheet.find(item.id);
       if (it == sheet.end()) {
+        scores.push_back(nullptr);
         if (complete) problems.push_back({item.id, "no score given"});
-      } else if (auto message = checkScore(item, it->second); !message.empty()) {
-        problems.push_back({item.id, message});
+        continue;
       }
+      scores.push_back(&it->second);
+      if (auto message = checkScore(item, it->second); !message.empty())
+        problems.push_back({item.id, message});
     }
-  for (const auto& [itemId, score] : sheet)
-    if (!standard.findItem(itemId))
-      problems.push_back({itemId, "unknown item in standard '" + standard.id + "'"});
+  auto known = std::count_if(scores.begin(), scores.end(), [](const Score* s) { return s; });
+  if (static_cast<std::size_t>(known) != sheet.size())
+    for (const auto& [itemId, score] : sheet)
+      if (!standard.findItem(itemId))
+        problems.push_back({itemId, "unknown item in standard '" + standard.id + "'"});
   if (!problems.empty()) throw InvalidScoreSheet(std::move(problems));
+  return scores;
 }
 
 bool failed(const Item& item, const Score& score) {
@@ -87,9 +98,10 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 /// One evaluation: the tallies of a complete, valid sheet and the checks of every grade.
 class Evaluation {
  public:
-  Evaluation(const Standard& standard, const ScoreSheet& sheet)
+  Evaluation(const Standard& standard, const ScoreSheet& sheet, std::vector<const Score*> scores)
       : standard_(standard),
         sheet_(sheet),
+        scores_(std::move(scores)),
         merit_(standard.direction == Direction::HigherIsBetter),
         totalRoom_(standard, sheet, 0, standard.sections.size()) {
     sectionRoom_.reserve(standard.sections.size());
@@ -99,7 +111,8 @@ class Evaluation {
     result_.standardId = standard_.id;
     result_.standardVersion = standard_.version;
     result_.direction = standard_.direction;
-    for (std::size_t s = 0; s < standard_.sections.size(); ++s) tally(s);
+    std::size_t next = 0;
+    for (std::size_t s = 0; s < standard_.sections.size(); ++s) tally(s, next);
     if (merit_ && result_.max > 0) result_.share = result_.total / result_.max;
     if (result_.checked > 0)
       result_.conformity = static_cast<double>(result_.conforming) / result_.checked;
@@ -111,14 +124,15 @@ class Evaluation {
   }
 
  private:
-  void tally(std::size_t index) {
+  /// Counts one section; next is the index of its first item in scores_, advanced past it.
+  void tally(std::size_t index, std::size_t& next) {
     const Section& section = standard_.sections[index];
     SectionResult out{section.id, 0, 0, 0, std::nullopt, 0, 0};
     Improvement& room = sectionRoom_.emplace_back(standard_, sheet_, index, index + 1);
     for (const auto& item : section.items) {
       bool counts = item.kind == ItemKind::Points && item.direction == standard_.direction;
       if (counts) out.fullMax += item.max;
-      const Score& score = sheet_.find(item.id)->second;
+      const Score& score = *scores_[next++];
       if (score.kind == Score::Kind::NotApplicable) {
         ++out.notApplicable;
         continue;
@@ -249,6 +263,7 @@ class Evaluation {
 
   const Standard& standard_;
   const ScoreSheet& sheet_;
+  std::vector<const Score*> scores_;
   bool merit_;
   EvaluationResult result_;
   Improvement totalRoom_;
@@ -270,8 +285,7 @@ const GradeCheck* EvaluationResult::nextGrade() const {
 }
 
 EvaluationResult evaluate(const Standard& standard, const ScoreSheet& sheet) {
-  validate(standard, sheet, true);
-  return Evaluation(standard, sheet).run();
+  return Evaluation(standard, sheet, validate(standard, sheet, true)).run();
 }
 
 }  // namespace tisheng::rules
