@@ -43,6 +43,7 @@ fuzz: sanitize
 
 lint: build
 	@./$(BUILD)/server/tisheng rules lint rating-rules/standards
+	@./$(BUILD)/server/tisheng rules lint rating-rules/examples
 
 bench: build
 	@./$(BUILD)/bench/tisheng-bench-evaluate

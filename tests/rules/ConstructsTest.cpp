@@ -4,6 +4,7 @@
 #include "rules/Evaluator.h"
 #include "rules/Problem.h"
 #include "rules/StandardParser.h"
+#include "support/Grades.h"
 #include "support/MiniStandard.h"
 
 using tisheng::rules::Blocker;
@@ -11,6 +12,8 @@ using tisheng::rules::EvaluationResult;
 using tisheng::rules::Score;
 using tisheng::rules::ScoreSheet;
 using tisheng::rules::Standard;
+using tisheng::test::blockerOf;
+using tisheng::test::gradeOf;
 using tisheng::test::miniSheet;
 using Json = nlohmann::ordered_json;
 
@@ -24,23 +27,12 @@ Standard mini(Mutate mutate) {
   return tisheng::rules::parseStandard(doc.dump(), "mini.json");
 }
 
-std::string gradeOf(const EvaluationResult& result) { return result.grade.value_or("none"); }
-
 std::vector<Blocker::Kind> kindsOf(const EvaluationResult& result, const std::string& grade) {
   std::vector<Blocker::Kind> kinds;
   for (const auto& check : result.grades)
     if (check.gradeId == grade)
       for (const auto& blocker : check.blockers) kinds.push_back(blocker.kind);
   return kinds;
-}
-
-const Blocker* blockerOf(const EvaluationResult& result, const std::string& grade,
-                         Blocker::Kind kind) {
-  for (const auto& check : result.grades)
-    if (check.gradeId == grade)
-      for (const auto& blocker : check.blockers)
-        if (blocker.kind == kind) return &blocker;
-  return nullptr;
 }
 
 Json item(const char* id, Json fields) {

@@ -2,12 +2,14 @@
 
 #include "rules/Evaluator.h"
 #include "rules/Problem.h"
+#include "support/Grades.h"
 #include "support/MiniStandard.h"
 
 using tisheng::rules::Blocker;
 using tisheng::rules::EvaluationResult;
 using tisheng::rules::InvalidScoreSheet;
 using tisheng::rules::Score;
+using tisheng::test::gradeOf;
 using tisheng::test::miniSheet;
 
 namespace {
@@ -17,15 +19,10 @@ const tisheng::rules::Standard& mini() {
   return standard;
 }
 
-std::string gradeOf(const EvaluationResult& result) { return result.grade.value_or("none"); }
-
+/// The blocker of a kind on a grade, outside sections unless one is named.
 const Blocker* findBlocker(const EvaluationResult& result, const std::string& grade,
                            Blocker::Kind kind, const std::string& section = "") {
-  for (const auto& check : result.grades)
-    if (check.gradeId == grade)
-      for (const auto& blocker : check.blockers)
-        if (blocker.kind == kind && blocker.sectionId == section) return &blocker;
-  return nullptr;
+  return tisheng::test::blockerOf(result, grade, kind, section);
 }
 
 /// The problems of an invalid sheet, as "item: message".

@@ -5,12 +5,14 @@
 
 #include "rules/Evaluator.h"
 #include "rules/StandardRegistry.h"
+#include "support/Grades.h"
 
 using tisheng::rules::Blocker;
-using tisheng::rules::EvaluationResult;
 using tisheng::rules::Score;
 using tisheng::rules::ScoreSheet;
 using tisheng::rules::Standard;
+using tisheng::test::blockerOf;
+using tisheng::test::gradeOf;
 
 namespace {
 
@@ -20,17 +22,6 @@ const Standard& example(const std::string& id) {
   auto standard = registry.latest(id);
   REQUIRE(standard);
   return *standard;
-}
-
-std::string gradeOf(const EvaluationResult& result) { return result.grade.value_or("none"); }
-
-const Blocker* blockerOf(const EvaluationResult& result, const std::string& grade,
-                         Blocker::Kind kind) {
-  for (const auto& check : result.grades)
-    if (check.gradeId == grade)
-      for (const auto& blocker : check.blockers)
-        if (blocker.kind == kind) return &blocker;
-  return nullptr;
 }
 
 ScoreSheet fhrs(double hygiene, double structure, double management) {

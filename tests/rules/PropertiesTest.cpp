@@ -7,6 +7,7 @@
 #include "rules/Evaluator.h"
 #include "rules/StandardParser.h"
 #include "rules/StandardRegistry.h"
+#include "support/Grades.h"
 
 using tisheng::rules::Blocker;
 using tisheng::rules::EvaluationResult;
@@ -115,15 +116,6 @@ bool improveBy(const Standard& standard, ScoreSheet& sheet, const std::string& s
   return true;
 }
 
-bool hasBlocker(const EvaluationResult& result, const std::string& grade, Blocker::Kind kind,
-                const std::string& sectionId) {
-  for (const auto& check : result.grades)
-    if (check.gradeId == grade)
-      for (const auto& blocker : check.blockers)
-        if (blocker.kind == kind && blocker.sectionId == sectionId) return true;
-  return false;
-}
-
 /// The document with every section's items, and the sections, in reverse order.
 std::shared_ptr<const Standard> reordered(const Standard& standard) {
   Json doc = standard.document;
@@ -182,8 +174,8 @@ TEST_CASE("Properties over random sheets", "[unit]") {
               if (!blocker.reachable) break;
               ScoreSheet acted = sheet;
               REQUIRE(improveBy(*standard, acted, blocker.sectionId, blocker.pointsNeeded));
-              CHECK_FALSE(hasBlocker(evaluate(*standard, acted), check.gradeId, blocker.kind,
-                                     blocker.sectionId));
+              CHECK_FALSE(tisheng::test::blockerOf(evaluate(*standard, acted), check.gradeId,
+                                                   blocker.kind, blocker.sectionId));
               break;
             }
             case Blocker::Kind::ItemPoints: {
