@@ -33,8 +33,9 @@ std::string checkScore(const Item& item, const Score& score) {
     return score.kind == Score::Kind::Points ? "expected \"pass\" or \"fail\"" : "";
   if (!item.values.empty()) {
     if (score.kind == Score::Kind::Points && item.allows(score.points)) return "";
-    std::string prefix =
-        score.kind == Score::Kind::Points ? "score " + formatNumber(score.points) + " is not" : "expected";
+    std::string prefix = score.kind == Score::Kind::Points
+                             ? "score " + formatNumber(score.points) + " is not"
+                             : "expected";
     return prefix + " one of " + valueList(item.values);
   }
   if (score.kind != Score::Kind::Points)
@@ -221,8 +222,9 @@ class Evaluation {
       blockers.push_back(std::move(blocker));
     }
     if (scored && grade.minTotalShare)
-      points(check, Blocker::Kind::TotalShare, "", result_.total, *grade.minTotalShare * result_.max,
-             result_.share.value_or(0), *grade.minTotalShare, totalRoom_);
+      points(check, Blocker::Kind::TotalShare, "", result_.total,
+             *grade.minTotalShare * result_.max, result_.share.value_or(0), *grade.minTotalShare,
+             totalRoom_);
     if (scored && grade.totalPoints)
       absolute(check, Blocker::Kind::TotalPoints, "", result_.total, *grade.totalPoints,
                result_.max, result_.fullMax, totalRoom_);
@@ -257,8 +259,8 @@ class Evaluation {
              *grade.minSectionShare * section.max, section.share.value_or(0),
              *grade.minSectionShare, sectionRoom_[index]);
     if (limit)
-      absolute(check, Blocker::Kind::SectionPoints, section.sectionId, section.score,
-               limit->points, section.max, section.fullMax, sectionRoom_[index]);
+      absolute(check, Blocker::Kind::SectionPoints, section.sectionId, section.score, limit->points,
+               section.max, section.fullMax, sectionRoom_[index]);
   }
 
   const Standard& standard_;

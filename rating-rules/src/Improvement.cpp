@@ -73,7 +73,8 @@ std::optional<double> Improvement::byKnapsack(double missing) const {
     }
   }
   if (unit == 0) return std::nullopt;
-  auto target = static_cast<long long>(std::ceil(missing * kUnitsPerPoint / unit - 1e-6));
+  auto target = static_cast<long long>(
+      std::ceil(missing * kUnitsPerPoint / static_cast<double>(unit) - 1e-6));
   long long limit = target + largest / unit;
   if (limit * choices > kMaxWork) return static_cast<double>(target * unit) / kUnitsPerPoint;
   // reach[v]: an improvement of v units can be made by choosing one score per item.

@@ -26,7 +26,10 @@ const Section* findSection(const Standard& s, const std::string& id) {
 class Lint {
  public:
   Lint(const Standard& s, const DocumentPaths& paths, std::vector<Problem>& problems)
-      : s_(s), paths_(paths), problems_(problems), merit_(s.direction == Direction::HigherIsBetter) {}
+      : s_(s),
+        paths_(paths),
+        problems_(problems),
+        merit_(s.direction == Direction::HigherIsBetter) {}
 
   void run() {
     items();
@@ -103,7 +106,8 @@ class Lint {
     if (usesPoints && fullMax_ <= 0)
       problem("$.sections",
               "at least one points item counting toward the total is needed for the point and "
-              "share thresholds of grade '" + grade.id + "'");
+              "share thresholds of grade '" +
+                  grade.id + "'");
     if (grade.minConformity && !anyPassFail_)
       problem(path + ".min_conformity", "counts pass/fail items, but the standard has none");
     if (grade.maxCriticalFailures && !anyCritical_)
@@ -136,8 +140,9 @@ class Lint {
       for (const auto& section : s_.sections) naInScope = naInScope || anyNa(section);
     }
     if (naInScope && s_.naPointThresholds == NaPointThresholds::Unset)
-      problem(path, "a points threshold covers items that may be N/A: set the standard's "
-                    "na_point_thresholds to 'fixed' or 'scale' to say how N/A counts");
+      problem(path,
+              "a points threshold covers items that may be N/A: set the standard's "
+              "na_point_thresholds to 'fixed' or 'scale' to say how N/A counts");
   }
 
   bool anyNa(const Section& section) const {
@@ -164,8 +169,8 @@ class Lint {
   /// A lower grade may not ask more than the grade above it.
   void ordered(const Grade& better, const Grade& lower, std::size_t g) {
     const std::string& path = paths_.grades[g];
-    const std::string order = "thresholds out of order: stricter than the better grade '" +
-                              better.id + "'";
+    const std::string order =
+        "thresholds out of order: stricter than the better grade '" + better.id + "'";
     auto shareOrder = [&](const std::optional<double>& mine, const std::optional<double>& theirs,
                           const char* key) {
       if (mine.value_or(0) > theirs.value_or(0))

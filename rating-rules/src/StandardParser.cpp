@@ -19,6 +19,7 @@ const std::regex kItemId("^[a-z0-9][a-z0-9._-]{0,39}$");
 /// No scheme scores an item beyond this, or in finer steps than max / kMaxSteps.
 constexpr double kMaxPoints = 10000;
 constexpr double kMaxSteps = 1000;
+constexpr std::size_t kMaxValues = 1000;
 
 bool isMultipleOf(double value, double step) {
   double ratio = value / step;
@@ -34,11 +35,11 @@ class Parser {
   Standard parse(const Json& doc) {
     Standard s;
     if (!in_.isObject(doc, "$")) return s;
-    in_.rejectUnknown(doc, "$",
-                      {"id", "version", "category", "title", "description", "effective_from",
-                       "direction", "na_point_thresholds", "sections", "grades",
-                       "max_critical_failures", "validity_months", "review_interval_months",
-                       "exit_rules"});
+    in_.rejectUnknown(
+        doc, "$",
+        {"id", "version", "category", "title", "description", "effective_from", "direction",
+         "na_point_thresholds", "sections", "grades", "max_critical_failures", "validity_months",
+         "review_interval_months", "exit_rules"});
     s.id = id(doc, "$", kStandardId);
     s.version = in_.integer(doc, "$", "version").value_or(0);
     if (doc.contains("version") && doc["version"].is_number_integer() && s.version < 1)
@@ -132,10 +133,10 @@ class Parser {
 
   void item(const Json& doc, const std::string& path, const Standard& s, Section& section) {
     if (!in_.isObject(doc, path)) return;
-    in_.rejectUnknown(doc, path,
-                      {"id", "title", "guidance", "kind", "direction", "max", "step", "values",
-                       "pass_min", "pass_max", "mandatory_for", "not_mandatory_for", "critical",
-                       "na_allowed"});
+    in_.rejectUnknown(
+        doc, path,
+        {"id", "title", "guidance", "kind", "direction", "max", "step", "values", "pass_min",
+         "pass_max", "mandatory_for", "not_mandatory_for", "critical", "na_allowed"});
     Item out;
     out.id = id(doc, path, kItemId);
     if (!out.id.empty() && !itemIds_.insert(out.id).second)
@@ -217,7 +218,7 @@ class Parser {
     }
     out.values = in_.numberList(doc, path, "values");
     if (out.values.size() < 2) in_.problem(here, "needs at least two values");
-    if (out.values.size() > kMaxSteps) in_.problem(here, "at most 1000 values");
+    if (out.values.size() > kMaxValues) in_.problem(here, "at most 1000 values");
     for (std::size_t i = 0; i < out.values.size(); ++i) {
       if (out.values[i] < 0 || out.values[i] > kMaxPoints)
         in_.problem(JsonReader::child(here, i), "must be between 0 and 10000");
@@ -230,11 +231,11 @@ class Parser {
 
   void grade(const Json& doc, const std::string& path, Standard& s) {
     if (!in_.isObject(doc, path)) return;
-    in_.rejectUnknown(doc, path,
-                      {"id", "title", "min_total_share", "min_section_share", "min_total_points",
-                       "max_total_points", "min_section_points", "max_section_points",
-                       "min_item_points", "max_item_points", "max_critical_failures",
-                       "min_conformity", "required_items"});
+    in_.rejectUnknown(
+        doc, path,
+        {"id", "title", "min_total_share", "min_section_share", "min_total_points",
+         "max_total_points", "min_section_points", "max_section_points", "min_item_points",
+         "max_item_points", "max_critical_failures", "min_conformity", "required_items"});
     Grade out;
     out.id = id(doc, path, kItemId);
     if (!out.id.empty() && s.findGrade(out.id))
@@ -272,8 +273,8 @@ class Parser {
 
   /// min_item_points name merit items, max_item_points penalty items; each limit must be a
   /// score the item can reach.
-  void itemLimits(const Json& doc, const std::string& path, Direction direction,
-                  const Standard& s, Grade& out) {
+  void itemLimits(const Json& doc, const std::string& path, Direction direction, const Standard& s,
+                  Grade& out) {
     bool merit = direction == Direction::HigherIsBetter;
     std::string_view key = merit ? "min_item_points" : "max_item_points";
     const std::string here = JsonReader::child(path, key);
@@ -285,7 +286,8 @@ class Parser {
       } else if (item->direction != direction) {
         in_.problem(at, "item '" + limit.id + "' is " + std::string(toString(item->direction)) +
                             ": limit it with " + (merit ? "max_item_points" : "min_item_points"));
-      } else if (limit.points < 0 || limit.points > item->max || !item->nearestMeeting(limit.points)) {
+      } else if (limit.points < 0 || limit.points > item->max ||
+                 !item->nearestMeeting(limit.points)) {
         in_.problem(at, "no allowed score of item '" + limit.id + "' meets it");
       } else {
         out.itemPoints.push_back(std::move(limit));

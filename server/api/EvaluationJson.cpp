@@ -97,8 +97,8 @@ std::string totals(const rules::EvaluationResult& r, const GradeText& m) {
   std::string out;
   if (r.fullMax > 0)
     out = r.share ? m.tr("总分 ", "total ") + GradeText::points(r.total) + "/" +
-                        GradeText::points(r.max) + m.tr("（", " (") +
-                        GradeText::percent(*r.share) + m.tr("）", ")")
+                        GradeText::points(r.max) + m.tr("（", " (") + GradeText::percent(*r.share) +
+                        m.tr("）", ")")
                   : m.tr("总分 " + GradeText::points(r.total) + " 分",
                          "total " + GradeText::points(r.total) + " points");
   if (r.conformity)

@@ -53,9 +53,9 @@ std::string GradeText::gradeTitle(const std::string& id) const {
 std::string GradeText::shortfall(const Blocker& b, const std::string& where) const {
   std::string n = points(b.pointsNeeded);
   if (!b.reachable)
-    return tr("即使所有适用项目都取最好成绩也达不到（差 " + n + " 分）",
-              "out of reach even with the best score on every applicable item (" + n +
-                  " points short)");
+    return tr(
+        "即使所有适用项目都取最好成绩也达不到（差 " + n + " 分）",
+        "out of reach even with the best score on every applicable item (" + n + " points short)");
   std::string unit = b.pointsNeeded == 1 ? " point" : " points";
   if (merit_) return tr(where + "还差 " + n + " 分", n + " more" + unit + " needed" + where);
   return tr(where + "需减少 " + n + " 分", n + " fewer" + unit + " needed" + where);
@@ -79,10 +79,10 @@ std::string GradeText::itemLimit(const Blocker& b) const {
 }
 
 std::string GradeText::blocker(const Blocker& b) const {
-  std::string scaledNote =
-      b.unscaled ? tr("（标准为 " + points(*b.unscaled) + " 分，已按不适用项折算）",
-                      " (" + points(*b.unscaled) + " scaled for N/A items)")
-                 : "";
+  std::string scaledNote = b.unscaled
+                               ? tr("（标准为 " + points(*b.unscaled) + " 分，已按不适用项折算）",
+                                    " (" + points(*b.unscaled) + " scaled for N/A items)")
+                               : "";
   std::string section = sectionTitle(b.sectionId);
   switch (b.kind) {
     case Blocker::Kind::NothingScored:
@@ -139,8 +139,8 @@ std::string GradeText::blocker(const Blocker& b) const {
                               points(b.required) + " points allowed" + scaledNote + ": ")) +
              shortfall(b, tr("「" + section + "」", " in \"" + section + "\""));
     case Blocker::Kind::Conformity:
-      return tr("符合率 " + percent(b.actual) + "，低于要求的 " + percent(b.required) +
-                    "：还需 " + std::to_string(b.itemsNeeded) + " 项符合",
+      return tr("符合率 " + percent(b.actual) + "，低于要求的 " + percent(b.required) + "：还需 " +
+                    std::to_string(b.itemsNeeded) + " 项符合",
                 "Conformity " + percent(b.actual) + " is below the " + percent(b.required) +
                     " required: " + std::to_string(b.itemsNeeded) + " more conforming item" +
                     (b.itemsNeeded == 1 ? "" : "s"));
@@ -164,8 +164,9 @@ std::vector<std::string> GradeText::requirements(const rules::Grade& grade) cons
     out.push_back(tr("各部分得分率均不低于 " + percent(*grade.minSectionShare),
                      "Every section at least " + percent(*grade.minSectionShare)));
   for (const auto& limit : grade.sectionPoints)
-    out.push_back(bound(tr("「" + sectionTitle(limit.id) + "」", "\"" + sectionTitle(limit.id) + "\""),
-                        limit.points, merit_));
+    out.push_back(
+        bound(tr("「" + sectionTitle(limit.id) + "」", "\"" + sectionTitle(limit.id) + "\""),
+              limit.points, merit_));
   for (const auto& limit : grade.itemPoints) {
     const rules::Item* item = standard_.findItem(limit.id);
     out.push_back(bound(tr("「" + itemTitle(limit.id) + "」", "\"" + itemTitle(limit.id) + "\""),
@@ -185,10 +186,10 @@ std::vector<std::string> GradeText::requirements(const rules::Grade& grade) cons
     }
   if (anyCritical) {
     int allowed = standard_.criticalLimit(grade);
-    out.push_back(allowed == 0 ? tr("关键项全部符合", "No critical item failed")
-                               : tr("关键项不符合不超过 " + std::to_string(allowed) + " 项",
-                                    "At most " + std::to_string(allowed) +
-                                        " critical items failed"));
+    out.push_back(allowed == 0
+                      ? tr("关键项全部符合", "No critical item failed")
+                      : tr("关键项不符合不超过 " + std::to_string(allowed) + " 项",
+                           "At most " + std::to_string(allowed) + " critical items failed"));
   }
   if (mandatory > 0)
     out.push_back(tr("必备项 " + std::to_string(mandatory) + " 项全部符合",

@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     auto standard = tisheng::rules::parseStandard(
         std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
-    for (bool best : {true, false}) (void)tisheng::rules::evaluate(standard, extremeSheet(standard, best));
+    for (bool best : {true, false})
+      (void)tisheng::rules::evaluate(standard, extremeSheet(standard, best));
   } catch (const tisheng::rules::InvalidStandard& invalid) {
     for (const auto& problem : invalid.problems())
       if (!problem.path.starts_with("$") || problem.message.empty()) std::abort();

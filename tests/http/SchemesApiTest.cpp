@@ -20,8 +20,8 @@ TestServer examplesServer() {
 }
 
 Json fhrs(int hygiene, int structure, int management) {
-  return Json{{"scores",
-               {{"hygiene", hygiene}, {"structure", structure}, {"management", management}}}};
+  return Json{
+      {"scores", {{"hygiene", hygiene}, {"structure", structure}, {"management", management}}}};
 }
 
 std::vector<std::string> messages(const Json& check) {
@@ -37,9 +37,9 @@ Json catering(int failed) {
                          "k.cooking", "k.tableware", "k.additives"})
     scores[id] = "pass";
   int n = 0;
-  for (const char* id : {"g.layout", "g.walls", "g.pests", "g.waste", "g.storage", "g.fridge",
-                         "g.hands", "g.dress", "g.samples", "g.cold-dishes", "g.raw-seafood",
-                         "g.pastry"})
+  for (const char* id :
+       {"g.layout", "g.walls", "g.pests", "g.waste", "g.storage", "g.fridge", "g.hands", "g.dress",
+        "g.samples", "g.cold-dishes", "g.raw-seafood", "g.pastry"})
     scores[id] = n++ < failed ? "fail" : "pass";
   return Json{{"scores", scores}};
 }
@@ -55,8 +55,9 @@ TEST_CASE("A penalty scale explains in points to shed and element scores it allo
   CHECK(thirty["direction"] == "lower_is_better");
   CHECK(thirty["share"].is_null());
   CHECK(thirty["why"][0] == "Graded 3 – Generally satisfactory: total 30 points");
-  CHECK(messages(thirty["next_grade"]) ==
-        std::vector<std::string>{"Total 30 is above the 20 points allowed: 10 fewer points needed"});
+  CHECK(
+      messages(thirty["next_grade"]) ==
+      std::vector<std::string>{"Total 30 is above the 20 points allowed: 10 fewer points needed"});
   auto zh = server.client().post(kFhrs, fhrs(10, 10, 10).dump()).json();
   CHECK(messages(zh["next_grade"]) ==
         std::vector<std::string>{"总分 30 分，超过允许的 20 分，需减少 10 分"});
@@ -96,8 +97,7 @@ TEST_CASE("Conformity is explained in conforming items", "[http]") {
 
 TEST_CASE("Section points name the section and the threshold scaled for N/A", "[http]") {
   TestServer server(examplesServer());
-  auto standard =
-      server.client().get("/api/v1/standards/gbt41648-homestay").json();
+  auto standard = server.client().get("/api/v1/standards/gbt41648-homestay").json();
   Json scores = Json::object();
   for (const auto& section : standard["sections"])
     for (const auto& item : section["items"])

@@ -64,9 +64,7 @@ TEST_CASE("A sheet with nothing scored reaches no grade", "[unit]") {
 
 TEST_CASE("A section with nothing scored blocks the grades that set a section threshold",
           "[unit]") {
-  auto standard = mini([](Json& d) {
-    d["sections"][1]["items"][0]["na_allowed"] = true;
-  });
+  auto standard = mini([](Json& d) { d["sections"][1]["items"][0]["na_allowed"] = true; });
   auto sheet = miniSheet(0, 0, 20);
   sheet["a.1"] = Score::notApplicable();
   sheet["a.2"] = Score::notApplicable();
@@ -152,8 +150,8 @@ TEST_CASE("Penalty points: fewer is better and thresholds are maxima", "[unit]")
   };
   auto c = GENERATE(values<Case>({
       {0, 0, 0, 0, "gold"},
-      {0, 5, 8, 0, "gold"},    // 13
-      {0, 6, 8, 0, "silver"},  // 14
+      {0, 5, 8, 0, "gold"},     // 13
+      {0, 6, 8, 0, "silver"},   // 14
       {0, 8, 12, 7, "silver"},  // 27
       {0, 8, 12, 8, "bronze"},  // 28
       {10, 8, 12, 20, "bronze"},
@@ -198,8 +196,7 @@ TEST_CASE("Per-grade limits on failed critical items", "[unit]") {
   CHECK(gradeOf(evaluate(standard, sheet)) == "none");
 }
 
-TEST_CASE("Mandatory for a lower grade only, where the better grade has an alternative",
-          "[unit]") {
+TEST_CASE("Mandatory for a lower grade only, where the better grade has an alternative", "[unit]") {
   auto exempt = [](Json& d) {
     d["sections"][0]["items"][1]["mandatory_for"] = {"silver", "bronze"};
     d["sections"][0]["items"][1]["not_mandatory_for"] = {"gold"};
@@ -237,8 +234,7 @@ TEST_CASE("Conformity share: conforming over checked, N/A left out", "[unit]") {
   CHECK(conformity->itemsNeeded == 1);
 }
 
-TEST_CASE("Absolute thresholds: N/A either leaves them fixed or scales them, as stated",
-          "[unit]") {
+TEST_CASE("Absolute thresholds: N/A either leaves them fixed or scales them, as stated", "[unit]") {
   auto withPolicy = [](const char* policy) {
     return mini([policy](Json& d) {
       d["na_point_thresholds"] = policy;
@@ -265,9 +261,7 @@ TEST_CASE("Absolute thresholds: N/A either leaves them fixed or scales them, as 
 }
 
 TEST_CASE("A grade's cap on an item names the nearest allowed score that meets it", "[unit]") {
-  auto standard = mini([](Json& d) {
-    d["grades"][0]["min_item_points"] = {{"b.1", 15}};
-  });
+  auto standard = mini([](Json& d) { d["grades"][0]["min_item_points"] = {{"b.1", 15}}; });
   auto result = evaluate(standard, miniSheet(10, 10, 12));
   const Blocker* cap = blockerOf(result, "gold", Blocker::Kind::ItemPoints);
   REQUIRE(cap);

@@ -41,34 +41,33 @@ TEST_CASE("FHRS: total-score bands, and the worst element caps the rating", "[un
   // 35-40: 2, 45-50: 1, >50: 0) and the highest single element (<=5: 5, <=10: 4 or 3,
   // <=15: 2, <=20: 1, above: 0).
   auto c = GENERATE(values<Case>({
-      {0, 0, 0, "r5"},       // total 0
-      {5, 5, 5, "r5"},       // 15, none above 5
-      {5, 5, 0, "r5"},       // 10
-      {10, 0, 0, "r4"},      // total 10 would be 5, but one element at 10 caps it at 4
-      {5, 5, 10, "r4"},      // 20, highest 10
-      {0, 10, 10, "r4"},     // 20
-      {10, 5, 5, "r4"},      // 20
-      {10, 10, 5, "r3"},     // 25
-      {10, 10, 10, "r3"},    // 30, highest 10
-      {15, 0, 0, "r2"},      // total 15, but 15 in one element caps it at 2
-      {15, 15, 5, "r2"},     // 35
-      {15, 15, 10, "r2"},    // 40, highest 15
-      {15, 10, 10, "r2"},    // 35
-      {5, 15, 10, "r2"},     // 30 would be 3, but an element at 15 caps it at 2
-      {20, 0, 0, "r1"},      // total 20, one element at 20
-      {0, 5, 20, "r1"},      // 25, management 20
-      {10, 10, 20, "r1"},    // 40, management 20
-      {20, 20, 5, "r1"},     // 45
-      {20, 20, 10, "r1"},    // 50
-      {15, 15, 20, "r1"},    // 50, highest 20
-      {25, 0, 0, "r0"},      // an element at 25
-      {0, 0, 30, "r0"},      // management 30
-      {20, 20, 20, "r0"},    // 60 > 50
-      {25, 25, 30, "r0"},    // 80, the worst possible
+      {0, 0, 0, "r5"},     // total 0
+      {5, 5, 5, "r5"},     // 15, none above 5
+      {5, 5, 0, "r5"},     // 10
+      {10, 0, 0, "r4"},    // total 10 would be 5, but one element at 10 caps it at 4
+      {5, 5, 10, "r4"},    // 20, highest 10
+      {0, 10, 10, "r4"},   // 20
+      {10, 5, 5, "r4"},    // 20
+      {10, 10, 5, "r3"},   // 25
+      {10, 10, 10, "r3"},  // 30, highest 10
+      {15, 0, 0, "r2"},    // total 15, but 15 in one element caps it at 2
+      {15, 15, 5, "r2"},   // 35
+      {15, 15, 10, "r2"},  // 40, highest 15
+      {15, 10, 10, "r2"},  // 35
+      {5, 15, 10, "r2"},   // 30 would be 3, but an element at 15 caps it at 2
+      {20, 0, 0, "r1"},    // total 20, one element at 20
+      {0, 5, 20, "r1"},    // 25, management 20
+      {10, 10, 20, "r1"},  // 40, management 20
+      {20, 20, 5, "r1"},   // 45
+      {20, 20, 10, "r1"},  // 50
+      {15, 15, 20, "r1"},  // 50, highest 20
+      {25, 0, 0, "r0"},    // an element at 25
+      {0, 0, 30, "r0"},    // management 30
+      {20, 20, 20, "r0"},  // 60 > 50
+      {25, 25, 30, "r0"},  // 80, the worst possible
   }));
   CAPTURE(c.hygiene, c.structure, c.management);
-  CHECK(gradeOf(evaluate(example("fhrs"), fhrs(c.hygiene, c.structure, c.management))) ==
-        c.rating);
+  CHECK(gradeOf(evaluate(example("fhrs"), fhrs(c.hygiene, c.structure, c.management))) == c.rating);
 }
 
 TEST_CASE("FHRS: advice names element scores the scheme allows", "[unit]") {
@@ -92,12 +91,11 @@ TEST_CASE("FHRS: advice names element scores the scheme allows", "[unit]") {
 
 namespace {
 
-const std::vector<std::string> kKeyItems{"k.licence", "k.health", "k.sourcing", "k.expired",
-                                         "k.raw-cooked", "k.cooking", "k.tableware",
-                                         "k.additives"};
+const std::vector<std::string> kKeyItems{"k.licence",    "k.health",  "k.sourcing",  "k.expired",
+                                         "k.raw-cooked", "k.cooking", "k.tableware", "k.additives"};
 const std::vector<std::string> kGeneralItems{
-    "g.layout",  "g.walls", "g.pests",   "g.waste",       "g.storage",      "g.fridge",
-    "g.hands",   "g.dress", "g.samples", "g.cold-dishes", "g.raw-seafood", "g.pastry"};
+    "g.layout", "g.walls", "g.pests",   "g.waste",       "g.storage",     "g.fridge",
+    "g.hands",  "g.dress", "g.samples", "g.cold-dishes", "g.raw-seafood", "g.pastry"};
 
 /// Every item checked and conforming except: the first failedKey key items and failedGeneral
 /// general items fail, and the last notApplicable general items do not apply (合理缺项).
@@ -182,8 +180,8 @@ Score pointsOrNa(double value) { return value == kNa ? Score::notApplicable() : 
 ScoreSheet homestay(const Homestay& h, const std::vector<std::string>& failed = {}) {
   ScoreSheet sheet;
   for (const char* id : {"m.licences", "m.size", "m.fire", "m.shared-bath", "m.host", "m.ensuite"})
-    sheet[id] = std::find(failed.begin(), failed.end(), id) == failed.end() ? Score::pass()
-                                                                            : Score::fail();
+    sheet[id] =
+        std::find(failed.begin(), failed.end(), id) == failed.end() ? Score::pass() : Score::fail();
   sheet["e.location"] = Score::of(h.location);
   sheet["e.building"] = Score::of(h.building);
   sheet["e.garden"] = pointsOrNa(h.garden);
@@ -221,7 +219,7 @@ TEST_CASE("GB/T 41648 homestays: checklist per grade, 200 points, thresholds sca
   Homestay sixtyLess = kSixty;
   sixtyLess.local = 5;  // character 29 < 30
   Homestay eightyLess = kEighty;
-  eightyLess.safety = 15;  // service 47 < 48
+  eightyLess.safety = 15;                                       // service 47 < 48
   Homestay eighty = {3, 4, 3, 10, 10, 5, 5, 9, 8, 8, 5, 5, 5};  // 80 in all
   Homestay seventyNine = eighty;
   seventyNine.local = 4;

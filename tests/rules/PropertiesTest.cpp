@@ -187,8 +187,7 @@ TEST_CASE("Properties over random sheets", "[unit]") {
             case Blocker::Kind::Conformity:
               CHECK(blocker.itemsNeeded >= 1);
               CHECK(blocker.itemsNeeded <= result.checked - result.conforming);
-              CHECK(static_cast<double>(result.conforming + blocker.itemsNeeded) /
-                        result.checked >=
+              CHECK(static_cast<double>(result.conforming + blocker.itemsNeeded) / result.checked >=
                     blocker.required - 1e-9);
               CHECK(static_cast<double>(result.conforming + blocker.itemsNeeded - 1) /
                         result.checked <

@@ -158,21 +158,32 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
        },
        "bad.json: $.grades[2].min_total_points: the standard is lower_is_better: use "
        "max_total_points"},
-      {"item cap no allowed score meets", [](Json& d) { d["grades"][0]["min_item_points"] = {{"a.1", 11}}; },
+      {"item cap no allowed score meets",
+       [](Json& d) {
+         d["grades"][0]["min_item_points"] = {{"a.1", 11}};
+       },
        "bad.json: $.grades[0].min_item_points.a.1: no allowed score of item 'a.1' meets it"},
       {"item cap in the wrong direction",
-       [](Json& d) { d["grades"][0]["max_item_points"] = {{"a.1", 5}}; },
+       [](Json& d) {
+         d["grades"][0]["max_item_points"] = {{"a.1", 5}};
+       },
        "bad.json: $.grades[0].max_item_points.a.1: item 'a.1' is higher_is_better: limit it with "
        "min_item_points"},
       {"section points above the section maximum",
-       [](Json& d) { d["grades"][0]["min_section_points"] = {{"b", 25}}; },
+       [](Json& d) {
+         d["grades"][0]["min_section_points"] = {{"b", 25}};
+       },
        "bad.json: $.grades[0].min_section_points.b: must be greater than 0 and at most the "
        "maximum (20)"},
       {"section points naming no section",
-       [](Json& d) { d["grades"][0]["min_section_points"] = {{"zz", 5}}; },
+       [](Json& d) {
+         d["grades"][0]["min_section_points"] = {{"zz", 5}};
+       },
        "bad.json: $.grades[0].min_section_points.zz: names no section"},
       {"points threshold over N/A items without a policy",
-       [](Json& d) { d["grades"][0]["min_section_points"] = {{"a", 16}}; },
+       [](Json& d) {
+         d["grades"][0]["min_section_points"] = {{"a", 16}};
+       },
        "bad.json: $.grades[0]: a points threshold covers items that may be N/A: set the "
        "standard's na_point_thresholds to 'fixed' or 'scale' to say how N/A counts"},
       {"unknown N/A policy", [](Json& d) { d["na_point_thresholds"] = "ignore"; },
@@ -191,7 +202,9 @@ TEST_CASE("Malformed standards are rejected with the JSON path at fault", "[unit
        "bad.json: $.grades[1].min_section_points.b: thresholds out of order: stricter than the "
        "better grade 'gold'"},
       {"item cap on a lower grade only",
-       [](Json& d) { d["grades"][2]["min_item_points"] = {{"b.1", 10}}; },
+       [](Json& d) {
+         d["grades"][2]["min_item_points"] = {{"b.1", 10}};
+       },
        "bad.json: $.grades[2].min_item_points.b.1: thresholds out of order: stricter than the "
        "better grade 'silver'"},
       {"fewer critical failures allowed than the better grade",

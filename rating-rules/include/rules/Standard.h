@@ -58,8 +58,7 @@ struct Item {
 
   /// True when score is at least as good as limit in the item's direction.
   bool meets(double score, double limit) const {
-    return direction == Direction::HigherIsBetter ? score + 1e-9 >= limit
-                                                  : score <= limit + 1e-9;
+    return direction == Direction::HigherIsBetter ? score + 1e-9 >= limit : score <= limit + 1e-9;
   }
   /// The best score the item allows: max for merit items, the lowest allowed for penalty items.
   double best() const;
