@@ -8,8 +8,8 @@
 
 namespace tisheng::api {
 
-/// The JSON shape of an evaluation (documented in docs/api.md): scores, the grade reached and
-/// why, and for every grade what blocks it, with messages in lang ("zh" or "en").
+/// The JSON shape of an evaluation (docs/openapi.yaml, schema Evaluation): scores, the grade
+/// reached and why, and for every grade what blocks it, with messages in lang ("zh" or "en").
 /// standard must be the one the result was computed from.
 http::Json toJson(const rules::EvaluationResult& result, const rules::Standard& standard,
                   const std::string& lang);
