@@ -7,11 +7,11 @@
 #include <fstream>
 #include <string>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "certificates/QrCode.h"
+#include "domain/Clock.h"
 #include "services/CertificateService.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteRegistryRepository.h"
@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   storage::ConnectionPool pool(config.databasePath(), 2);
   storage::migrate(*pool.acquire());
   storage::SqliteRegistryRepository registry(pool);
-  app::SystemClock clock;
+  domain::SystemClock clock;
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
   services::CertificateService service(registry, standards, keys, clock, config);
 

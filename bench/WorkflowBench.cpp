@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <string>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "app/DemoWorkflows.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
+#include "domain/Clock.h"
 #include "services/InspectionService.h"
 #include "services/Scheduler.h"
 #include "storage/Migrations.h"
@@ -41,9 +41,9 @@ int main(int argc, char** argv) {
   storage::ConnectionPool pool(config.databasePath(), 4);
   storage::migrate(*pool.acquire());
   storage::SqliteRegistryRepository registry(pool);
-  app::SystemClock system;
+  domain::SystemClock system;
   std::int64_t now = system.now();
-  app::ManualClock clock(now - 340 * 86400L);
+  domain::ManualClock clock(now - 340 * 86400L);
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
   services::CertificateService certificates(registry, standards, keys, clock, config);
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});

@@ -126,7 +126,7 @@ bool mayRead(const security::Principal& p, const domain::Entry& e) {
 
 void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
                     storage::UserRepository& users, services::WorklistService& worklist,
-                    const app::Clock& clock) {
+                    const domain::Clock& clock) {
   router.add("GET", "/api/v1/entries", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
     services::EntryQuery query;

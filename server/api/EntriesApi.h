@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "http/Router.h"
 #include "services/WorklistService.h"
 #include "storage/RegistryRepository.h"
@@ -16,6 +16,6 @@ namespace tisheng::api {
 /// changes, also when its owner does. Arguments must outlive the router.
 void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
                     storage::UserRepository& users, services::WorklistService& worklist,
-                    const app::Clock& clock);
+                    const domain::Clock& clock);
 
 }  // namespace tisheng::api

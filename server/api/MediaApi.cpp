@@ -16,7 +16,7 @@ domain::Entry entryFrom(const http::HttpRequest& request, storage::RegistryRepos
 }  // namespace
 
 void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    const services::MediaStore& media, const app::Clock& clock) {
+                    const services::MediaStore& media, const domain::Clock& clock) {
   router.add("PUT", "/api/v1/entries/{id}/photo", [&](http::HttpRequest& request) {
     const security::Principal& principal = requireLogin(request);
     domain::Entry entry = entryFrom(request, registry);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "http/Router.h"
 #include "services/MediaStore.h"
 #include "storage/RegistryRepository.h"
@@ -11,6 +11,6 @@ namespace tisheng::api {
 /// owner) and `GET /media/entries/{id}` (public: the verification page shows it).
 /// Arguments must outlive the router.
 void addMediaRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    const services::MediaStore& media, const app::Clock& clock);
+                    const services::MediaStore& media, const domain::Clock& clock);
 
 }  // namespace tisheng::api

@@ -32,7 +32,7 @@ storage::ConnectionPool& migrated(storage::ConnectionPool& pool) {
 }
 }  // namespace
 
-App::App(Config config, std::ostream& accessLog, const Clock& clock)
+App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
     : config_(std::move(config)),
       standards_(rules::StandardRegistry::load(config_.rulesDir)),
       database_(config_.databasePath(), static_cast<std::size_t>(config_.databaseConnections)),

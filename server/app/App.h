@@ -5,9 +5,9 @@
 #include <ostream>
 #include <thread>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/KeyStore.h"
+#include "domain/Clock.h"
 #include "http/AccessLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -38,7 +38,7 @@ namespace tisheng::app {
 /// serves. Owns everything it creates; the access log stream and the clock must outlive it.
 class App {
  public:
-  App(Config config, std::ostream& accessLog, const Clock& clock);
+  App(Config config, std::ostream& accessLog, const domain::Clock& clock);
   ~App();
 
   /// Serves, and runs the scheduler every config.schedulerIntervalSeconds (if not 0).
@@ -83,7 +83,7 @@ class App {
   services::Scheduler scheduler_;
   services::WorklistService worklist_;
   services::AuditService audit_;
-  const Clock& clock_;
+  const domain::Clock& clock_;
   http::AccessLog accessLog_;
   web::StaticFiles adminUi_;
   http::Router router_;

@@ -1,9 +1,9 @@
 #include "app/DemoData.h"
 
-#include "app/Clock.h"
 #include "app/DemoWorkflows.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
+#include "domain/Clock.h"
 #include "security/Passwords.h"
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
@@ -120,7 +120,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   DemoData demo;
   storage::SqliteUserRepository users(pool);
   security::PasswordHasher hasher(config.passwordCost);
-  ManualClock userClock(now);
+  domain::ManualClock userClock(now);
   auto policy = security::PasswordPolicy::load(config.commonPasswordsFile);
   services::AuthService auth(users, hasher, policy, userClock, 3600);
   DemoCast cast;
@@ -143,7 +143,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   // History first: certificates issued four years ago are signed by a key of that time, which
   // has since been retired by a rotation (it still verifies the plaques it signed).
   const std::int64_t past = now - kDay * 365 * 4;
-  ManualClock clock(past);
+  domain::ManualClock clock(past);
   auto keys = certificates::KeyStore::open(config.keysDir(), past, config.keyLifetimeDays);
   services::CertificateService service(registry, standards, keys, clock, config);
 

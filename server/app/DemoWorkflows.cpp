@@ -32,7 +32,7 @@ nlohmann::ordered_json uniformScores(const rules::Standard& standard, double sha
 
 void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegistry& standards,
                        const services::CertificateService& certificates, const Config& config,
-                       ManualClock& clock, std::int64_t now, const DemoCast& cast) {
+                       domain::ManualClock& clock, std::int64_t now, const DemoCast& cast) {
   storage::SqliteWorkflowRepository workflow(pool);
   services::WorkflowContext context{standards, certificates, config};
   services::MediaStore media(config.mediaDir());

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "app/Clock.h"
 #include "app/Config.h"
+#include "domain/Clock.h"
 #include "rules/StandardRegistry.h"
 #include "security/Principal.h"
 #include "services/CertificateService.h"
@@ -34,6 +34,6 @@ struct DemoCast {
 /// story needs and left at now.
 void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegistry& standards,
                        const services::CertificateService& certificates, const Config& config,
-                       ManualClock& clock, std::int64_t now, const DemoCast& cast);
+                       domain::ManualClock& clock, std::int64_t now, const DemoCast& cast);
 
 }  // namespace tisheng::app

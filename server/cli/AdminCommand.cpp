@@ -1,9 +1,9 @@
 #include <iostream>
 #include <map>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "cli/Commands.h"
+#include "domain/Clock.h"
 #include "http/HttpError.h"
 #include "security/Passwords.h"
 #include "services/AuthService.h"
@@ -83,7 +83,7 @@ int createUser(const std::map<std::string, std::string>& opts, std::ostream& out
   Database database(opts);
   storage::SqliteUserRepository users(database.pool);
   security::PasswordHasher hasher(database.config.passwordCost);
-  app::SystemClock clock;
+  domain::SystemClock clock;
   auto policy = security::PasswordPolicy::load(database.config.commonPasswordsFile);
   services::AuthService auth(users, hasher, policy, clock, database.config.sessionHours * 3600);
   auto created = auth.createUser(user, "system");
@@ -97,7 +97,7 @@ int counties(const std::string& action, const std::map<std::string, std::string>
              std::ostream& out) {
   Database database(opts);
   storage::SqliteRegistryRepository registry(database.pool);
-  app::SystemClock clock;
+  domain::SystemClock clock;
   services::CountyService service(registry, clock);
   if (action != "counties") {
     auto get = [&](const char* key) { return opts.contains(key) ? opts.at(key) : ""; };

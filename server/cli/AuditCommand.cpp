@@ -1,12 +1,12 @@
 #include <cctype>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/AuditCheckpoint.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
 #include "cli/Files.h"
+#include "domain/Clock.h"
 #include "services/AuditService.h"
 #include "storage/AuditLog.h"
 #include "storage/Migrations.h"
@@ -64,7 +64,7 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     if (!std::filesystem::exists(config.databasePath()))
       throw std::runtime_error(config.databasePath().string() + ": no database");
-    app::SystemClock clock;
+    domain::SystemClock clock;
     if (action == "checkpoint") {
       storage::ConnectionPool pool(config.databasePath(), 1);
       storage::migrate(*pool.acquire());

@@ -1,8 +1,8 @@
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
+#include "domain/Clock.h"
 
 namespace tisheng::cli {
 
@@ -47,7 +47,7 @@ int keys(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   }
   try {
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-    std::int64_t now = app::SystemClock().now();
+    std::int64_t now = domain::SystemClock().now();
     auto store = certificates::KeyStore::open(config.keysDir(), now, config.keyLifetimeDays);
     if (positional[0] == "rotate") {
       auto key = store.rotate(now, config.keyLifetimeDays);

@@ -43,7 +43,7 @@ int serve(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   try {
-    app::SystemClock clock;
+    domain::SystemClock clock;
     app::Config config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     app::DemoData seeded;
     if (demo) seeded = app::seedDemoData(config, clock.now());

@@ -1,8 +1,8 @@
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
+#include "domain/Clock.h"
 #include "services/AuditService.h"
 #include "services/Scheduler.h"
 #include "storage/Migrations.h"
@@ -45,10 +45,10 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     if (!std::filesystem::exists(config.databasePath()))
       throw std::runtime_error(config.databasePath().string() + ": no database");
-    app::SystemClock systemClock;
+    domain::SystemClock systemClock;
     // --at DATE: as of local midnight beginning that day in the programme's time zone.
-    app::ManualClock fixedClock(at ? config.programme.calendar.startOf(*at) : systemClock.now());
-    const app::Clock& clock = fixedClock;
+    domain::ManualClock fixedClock(at ? config.programme.calendar.startOf(*at) : systemClock.now());
+    const domain::Clock& clock = fixedClock;
     auto standards = rules::StandardRegistry::load(config.rulesDir);
     storage::ConnectionPool pool(config.databasePath(), 2);
     storage::migrate(*pool.acquire());

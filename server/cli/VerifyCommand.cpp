@@ -1,10 +1,10 @@
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "certificates/OfflineVerifier.h"
 #include "cli/Commands.h"
 #include "cli/Files.h"
+#include "domain/Clock.h"
 
 namespace tisheng::cli {
 
@@ -32,7 +32,7 @@ const char* categoryName(rules::Category category) {
 int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string token, keysFile, statusFile, configFile = kDefaultConfigFile;
   bool configRequired = false;
-  std::int64_t now = app::SystemClock().now();
+  std::int64_t now = domain::SystemClock().now();
   for (std::size_t i = 0; i < args.size(); ++i) {
     bool hasValue = i + 1 < args.size();
     if (args[i] == "--help" || args[i] == "-h") {

@@ -29,7 +29,7 @@ std::int64_t backoff(const storage::FailureCount& failures, int free, std::int64
 }  // namespace
 
 AuthService::AuthService(storage::UserRepository& users, const security::PasswordHasher& hasher,
-                         const security::PasswordPolicy& policy, const app::Clock& clock,
+                         const security::PasswordPolicy& policy, const domain::Clock& clock,
                          int sessionSeconds)
     : users_(users),
       hasher_(hasher),

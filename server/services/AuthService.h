@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "security/PasswordPolicy.h"
 #include "security/Passwords.h"
 #include "security/Principal.h"
@@ -52,7 +52,8 @@ class AuthService {
   static constexpr int kFailureWindowSeconds = 900;
 
   AuthService(storage::UserRepository& users, const security::PasswordHasher& hasher,
-              const security::PasswordPolicy& policy, const app::Clock& clock, int sessionSeconds);
+              const security::PasswordPolicy& policy, const domain::Clock& clock,
+              int sessionSeconds);
 
   /// Throws http::RateLimited (with the seconds to wait) while the address must wait,
   /// http::Unauthorized for a wrong username or password (the same message for both) or a
@@ -91,7 +92,7 @@ class AuthService {
   /// Seconds the address must still wait before trying a password again after failures.
   static std::int64_t waitAfter(const storage::LoginFailures& failures, std::int64_t now);
 
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
   int sessionSeconds_;
 };
 

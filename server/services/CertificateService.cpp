@@ -21,8 +21,8 @@ bool wellFormed(const std::string& token) {
 
 CertificateService::CertificateService(storage::RegistryRepository& registry,
                                        const rules::StandardRegistry& standards,
-                                       const certificates::KeyStore& keys, const app::Clock& clock,
-                                       const app::Config& config)
+                                       const certificates::KeyStore& keys,
+                                       const domain::Clock& clock, const app::Config& config)
     : registry_(registry), standards_(standards), keys_(keys), clock_(clock), config_(config) {}
 
 domain::Certificate CertificateService::issue(std::int64_t entryId, const std::string& standardId,

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "app/Clock.h"
 #include "app/Config.h"
 #include "certificates/KeyStore.h"
 #include "certificates/Plaque.h"
+#include "domain/Clock.h"
 #include "domain/Registry.h"
 #include "rules/StandardRegistry.h"
 #include "storage/CertificateRows.h"
@@ -31,7 +31,7 @@ class CertificateService {
  public:
   CertificateService(storage::RegistryRepository& registry,
                      const rules::StandardRegistry& standards, const certificates::KeyStore& keys,
-                     const app::Clock& clock, const app::Config& config);
+                     const domain::Clock& clock, const app::Config& config);
 
   /// Issues a certificate for entry at grade, judged by standard id+version, valid from
   /// issuedOn for the standard's validity. Throws http::NotFound for an unknown entry or
@@ -76,7 +76,7 @@ class CertificateService {
   storage::RegistryRepository& registry_;
   const rules::StandardRegistry& standards_;
   const certificates::KeyStore& keys_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
   const app::Config& config_;
 };
 

@@ -8,7 +8,8 @@
 namespace tisheng::services {
 
 ComplaintService::ComplaintService(storage::ComplaintRepository& complaints,
-                                   storage::RegistryRepository& registry, const app::Clock& clock)
+                                   storage::RegistryRepository& registry,
+                                   const domain::Clock& clock)
     : complaints_(complaints), registry_(registry), clock_(clock) {}
 
 const std::vector<std::pair<std::string, rules::LocalizedText>>& ComplaintService::categories() {

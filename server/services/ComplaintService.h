@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "rules/Standard.h"
 #include "storage/ComplaintRepository.h"
 #include "storage/RegistryRepository.h"
@@ -33,7 +33,7 @@ class ComplaintService {
   static constexpr int kMaxPerAddressPerHour = 5;
 
   ComplaintService(storage::ComplaintRepository& complaints, storage::RegistryRepository& registry,
-                   const app::Clock& clock);
+                   const domain::Clock& clock);
 
   /// The categories, id → localized label, in display order.
   static const std::vector<std::pair<std::string, rules::LocalizedText>>& categories();
@@ -45,7 +45,7 @@ class ComplaintService {
  private:
   storage::ComplaintRepository& complaints_;
   storage::RegistryRepository& registry_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
 };
 
 }  // namespace tisheng::services

@@ -31,7 +31,7 @@ void validate(const domain::County& county, std::vector<http::FieldError>& error
 
 }  // namespace
 
-CountyService::CountyService(storage::RegistryRepository& registry, const app::Clock& clock)
+CountyService::CountyService(storage::RegistryRepository& registry, const domain::Clock& clock)
     : registry_(registry), clock_(clock) {}
 
 std::vector<domain::County> CountyService::list() { return registry_.counties(); }

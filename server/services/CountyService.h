@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "security/Principal.h"
 #include "storage/RegistryRepository.h"
 
@@ -14,7 +14,7 @@ namespace tisheng::services {
 /// made. Thread-safe; the repository and clock must outlive it.
 class CountyService {
  public:
-  CountyService(storage::RegistryRepository& registry, const app::Clock& clock);
+  CountyService(storage::RegistryRepository& registry, const domain::Clock& clock);
 
   std::vector<domain::County> list();
   /// Throws http::Forbidden unless a city admin acts, http::ValidationError naming code or
@@ -27,7 +27,7 @@ class CountyService {
 
  private:
   storage::RegistryRepository& registry_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
 };
 
 }  // namespace tisheng::services

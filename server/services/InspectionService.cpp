@@ -82,7 +82,7 @@ std::shared_ptr<const rules::Standard> standardFor(const rules::StandardRegistry
 }  // namespace
 
 InspectionService::InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media,
-                                     const WorkflowContext& context, const app::Clock& clock)
+                                     const WorkflowContext& context, const domain::Clock& clock)
     : workflow_(workflow), media_(media), context_(context), clock_(clock) {}
 
 std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore& store,

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "domain/Workflow.h"
 #include "security/Principal.h"
 #include "services/MediaStore.h"
@@ -65,7 +65,7 @@ struct InspectionOutcome {
 class InspectionService {
  public:
   InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media,
-                    const WorkflowContext& context, const app::Clock& clock);
+                    const WorkflowContext& context, const domain::Clock& clock);
 
   domain::Inspection open(const security::Principal& p, const InspectionRequest& request);
   /// open() inside a transaction another step runs (a complaint's triage).
@@ -110,7 +110,7 @@ class InspectionService {
   storage::WorkflowRepository& workflow_;
   const MediaStore& media_;
   const WorkflowContext& context_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
 };
 
 }  // namespace tisheng::services

@@ -34,7 +34,7 @@ void requireOffice(const security::Principal& p) {
 
 SupervisionService::SupervisionService(storage::WorkflowRepository& workflow,
                                        InspectionService& inspections,
-                                       const WorkflowContext& context, const app::Clock& clock)
+                                       const WorkflowContext& context, const domain::Clock& clock)
     : workflow_(workflow), inspections_(inspections), context_(context), clock_(clock) {}
 
 std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>>

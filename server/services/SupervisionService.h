@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "domain/Workflow.h"
 #include "security/Principal.h"
 #include "services/InspectionService.h"
@@ -49,7 +49,7 @@ class SupervisionService {
   static constexpr int kObjectionsPerAddressPerHour = 5;
 
   SupervisionService(storage::WorkflowRepository& workflow, InspectionService& inspections,
-                     const WorkflowContext& context, const app::Clock& clock);
+                     const WorkflowContext& context, const domain::Clock& clock);
 
   /// The public directory: entries certified and valid today, and results on public notice.
   std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> directory();
@@ -95,7 +95,7 @@ class SupervisionService {
   storage::WorkflowRepository& workflow_;
   InspectionService& inspections_;
   const WorkflowContext& context_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
 };
 
 }  // namespace tisheng::services

@@ -50,7 +50,7 @@ std::string entryStates() {
 WorklistService::WorklistService(storage::WorkflowRepository& workflow,
                                  storage::RegistryRepository& registry,
                                  InspectionService& inspections, SupervisionService& supervision,
-                                 const domain::Calendar& calendar, const app::Clock& clock)
+                                 const domain::Calendar& calendar, const domain::Clock& clock)
     : workflow_(workflow),
       registry_(registry),
       inspections_(inspections),

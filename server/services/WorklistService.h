@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/Clock.h"
+#include "domain/Clock.h"
 #include "domain/Workflow.h"
 #include "rules/Standard.h"
 #include "security/Principal.h"
@@ -71,7 +71,7 @@ class WorklistService {
 
   WorklistService(storage::WorkflowRepository& workflow, storage::RegistryRepository& registry,
                   InspectionService& inspections, SupervisionService& supervision,
-                  const domain::Calendar& calendar, const app::Clock& clock);
+                  const domain::Calendar& calendar, const domain::Clock& clock);
 
   /// The entries the caller may see (offices: their scope; a business: its own), ordered by id.
   std::vector<EntryStatus> entries(const security::Principal& p, const EntryQuery& query);
@@ -94,7 +94,7 @@ class WorklistService {
   InspectionService& inspections_;
   SupervisionService& supervision_;
   const domain::Calendar& calendar_;
-  const app::Clock& clock_;
+  const domain::Clock& clock_;
 };
 
 }  // namespace tisheng::services

@@ -260,7 +260,7 @@ TEST_CASE("A database newer than the binary is refused", "[sqlite]") {
   config.dataDir = dir.path();
   config.rulesDir = tisheng::test::sourceDir() / "rating-rules/standards";
   std::ostringstream log;
-  tisheng::app::ManualClock clock(TestServer::kStart);
+  tisheng::domain::ManualClock clock(TestServer::kStart);
   CHECK_THROWS_WITH(tisheng::app::App(config, log, clock),
                     Catch::Contains("database schema version 99 is newer than this build"));
 }

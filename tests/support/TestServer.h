@@ -25,12 +25,12 @@ class TestServer {
   std::uint16_t port() const { return app_->port(); }
   std::string accessLog() const { return log_.str(); }
   app::App& app() { return *app_; }
-  app::ManualClock& clock() { return clock_; }
+  domain::ManualClock& clock() { return clock_; }
   const TempDir& dataDir() const { return dir_; }
 
  private:
   TempDir dir_;
-  app::ManualClock clock_{kStart};
+  domain::ManualClock clock_{kStart};
   std::ostringstream log_;
   std::unique_ptr<app::App> app_;
 };

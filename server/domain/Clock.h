@@ -4,7 +4,7 @@
 #include <chrono>
 #include <cstdint>
 
-namespace tisheng::app {
+namespace tisheng::domain {
 
 /// Where the time comes from, so tests can move it. Implementations are thread-safe.
 class Clock {
@@ -35,4 +35,4 @@ class ManualClock : public Clock {
   std::atomic<std::int64_t> now_;
 };
 
-}  // namespace tisheng::app
+}  // namespace tisheng::domain
