@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   storage::SqliteRegistryRepository registry(pool);
   domain::SystemClock clock;
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
-  services::CertificateService service(registry, standards, keys, clock, config);
+  services::CertificateService service(registry, standards, keys, clock, config.services());
 
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});
   const rules::Category categories[] = {rules::Category::Homestay, rules::Category::Restaurant,

@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   std::int64_t now = system.now();
   domain::ManualClock clock(now - 340 * 86400L);
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
-  services::CertificateService certificates(registry, standards, keys, clock, config);
+  services::CertificateService certificates(registry, standards, keys, clock, config.services());
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});
   int issuedOn = certificates::dayOf(clock.now());
   for (int i = 0; i < count; ++i) {
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   clock.set(now);
 
   storage::SqliteWorkflowRepository workflow(pool);
-  services::WorkflowContext context{standards, certificates, config};
+  services::WorkflowContext context{standards, certificates, config.services()};
   services::Scheduler scheduler(workflow, context);
   auto start = std::chrono::steady_clock::now();
   auto first = scheduler.tick(now);

@@ -28,7 +28,7 @@ std::string field(const std::map<std::string, std::string>& fields, const std::s
 }  // namespace
 
 void addComplaintRoutes(http::Router& router, services::ComplaintService& complaints,
-                        storage::RegistryRepository& registry, const app::Programme& programme) {
+                        storage::RegistryRepository& registry, const domain::Programme& programme) {
   router.add("GET", "/complaints/new", [&](http::HttpRequest& request) {
     services::ComplaintForm form;
     form.serial = request.queryValue("serial").value_or("");

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/Config.h"
+#include "domain/Programme.h"
 #include "http/Router.h"
 #include "services/ComplaintService.h"
 #include "storage/RegistryRepository.h"
@@ -11,6 +11,6 @@ namespace tisheng::api {
 /// `POST /complaints/new` (HTML, works without JavaScript), and `POST /api/v1/public/complaints`
 /// (JSON). Arguments must outlive the router.
 void addComplaintRoutes(http::Router& router, services::ComplaintService& complaints,
-                        storage::RegistryRepository& registry, const app::Programme& programme);
+                        storage::RegistryRepository& registry, const domain::Programme& programme);
 
 }  // namespace tisheng::api

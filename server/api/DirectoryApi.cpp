@@ -83,7 +83,8 @@ std::string filterQuery(const http::HttpRequest& request) {
 
 void addDirectoryRoutes(http::Router& router, services::SupervisionService& supervision,
                         const services::CertificateService& certificates,
-                        const rules::StandardRegistry& standards, const app::Programme& programme) {
+                        const rules::StandardRegistry& standards,
+                        const domain::Programme& programme) {
   router.add("GET", "/api/v1/public/directory", [&](http::HttpRequest& request) {
     http::HttpResponse response =
         http::jsonResponse(directoryJson(request, supervision, certificates, standards));

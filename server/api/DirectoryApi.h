@@ -15,6 +15,7 @@ namespace tisheng::api {
 /// (`POST /directory/notices/{id}/objections`). Arguments must outlive the router.
 void addDirectoryRoutes(http::Router& router, services::SupervisionService& supervision,
                         const services::CertificateService& certificates,
-                        const rules::StandardRegistry& standards, const app::Programme& programme);
+                        const rules::StandardRegistry& standards,
+                        const domain::Programme& programme);
 
 }  // namespace tisheng::api

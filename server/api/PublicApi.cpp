@@ -25,7 +25,7 @@ rules::LocalizedText statusLabel(const services::Verification& v) {
 
 /// The JSON form of a verification: the same facts as the page.
 Json verificationJson(const services::Verification& v, const services::CertificateService& service,
-                      const app::Programme& programme) {
+                      const domain::Programme& programme) {
   Json out{{"genuine", v.genuine}, {"checked_at", certificates::isoTime(v.checkedAt)}};
   out["status"] = v.genuine ? std::string(certificates::toString(v.status)) : "not_genuine";
   out["status_label"] = text(statusLabel(v));
@@ -58,7 +58,7 @@ Json verificationJson(const services::Verification& v, const services::Certifica
 }  // namespace
 
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
-                     const app::Programme& programme) {
+                     const domain::Programme& programme) {
   router.add("GET", "/c/{token}", [&](http::HttpRequest& request) {
     auto verification = service.verify(request.params.at("token"));
     return web::verifyPage(verification, service, programme, request.lang(), request.path);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/Config.h"
+#include "domain/Programme.h"
 #include "http/Router.h"
 #include "services/CertificateService.h"
 
@@ -10,6 +10,6 @@ namespace tisheng::api {
 /// JSON twin `GET /api/v1/public/verify/{token}`, the published keys `GET /.well-known/jwks.json`
 /// and the signed status list `GET /api/v1/public/status-list`. Arguments must outlive the router.
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
-                     const app::Programme& programme);
+                     const domain::Programme& programme);
 
 }  // namespace tisheng::api

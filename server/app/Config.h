@@ -4,38 +4,11 @@
 #include <map>
 #include <string>
 
-#include "domain/Calendar.h"
+#include "domain/Programme.h"
 #include "http/HttpServer.h"
+#include "services/Settings.h"
 
 namespace tisheng::app {
-
-/// Who runs the programme: printed on plaques and pages. Nothing here is hard-coded elsewhere.
-struct Programme {
-  std::string brandZh = "22℃商洛·中国康养之都";
-  std::string brandEn = "22°C Shangluo · China's Capital of Wellness";
-  std::string nameZh = "三个提升";
-  std::string nameEn = "Three Upgrades";
-  std::string issuerZh = "商洛市三个提升工作专班办公室";
-  std::string issuerEn = "Shangluo Three Upgrades Programme Office";
-  /// Host of the verification URLs in QR codes, printed under them.
-  std::string publicHost = "v.example.cn";
-  std::string serialPrefix = "SL";
-  /// Where the programme's days begin and end: every date shown or compared (notice ends,
-  /// deadlines, validity) is a day of this calendar.
-  domain::Calendar calendar{"Asia/Shanghai"};
-};
-
-/// Timings of the certification workflow.
-struct Workflow {
-  /// Days a confirmed grade stays on public notice (公示) before the certificate is issued.
-  int noticeDays = 7;
-  /// Days after a decision during which it may be appealed (申诉).
-  int appealDays = 21;
-  /// How many days before a review falls due the scheduler opens its inspection.
-  int reviewLeadDays = 30;
-  /// Largest evidence photo an inspector may upload.
-  int evidenceMaxBytes = 5 * 1024 * 1024;
-};
 
 /// Everything `tisheng serve` is configured by. Built by loadConfig(); plain data.
 struct Config {
@@ -50,8 +23,8 @@ struct Config {
   /// The built admin UI (what `make` puts in build/admin-ui). Empty: admin-ui beside the
   /// directory of the running executable (build/server/tisheng → build/admin-ui).
   std::filesystem::path adminUiDir;
-  Programme programme;
-  Workflow workflow;
+  domain::Programme programme;
+  services::WorkflowTimings workflow;
   /// How often the server's scheduler runs (0: never; use `tisheng tick` from cron).
   int schedulerIntervalSeconds = 300;
   int keyLifetimeDays = 2190;
@@ -64,6 +37,8 @@ struct Config {
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
   std::filesystem::path keysDir() const { return dataDir / "keys"; }
   std::filesystem::path mediaDir() const { return dataDir / "media"; }
+  /// The part of the configuration the services take.
+  services::Settings services() const { return {programme, workflow, statusListTtlSeconds}; }
   /// adminUiDir, or its default resolved from /proc/self/exe.
   std::filesystem::path resolvedAdminUiDir() const;
 };

@@ -145,7 +145,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   const std::int64_t past = now - kDay * 365 * 4;
   domain::ManualClock clock(past);
   auto keys = certificates::KeyStore::open(config.keysDir(), past, config.keyLifetimeDays);
-  services::CertificateService service(registry, standards, keys, clock, config);
+  services::CertificateService service(registry, standards, keys, clock, config.services());
 
   std::vector<std::int64_t> ids;
   for (const auto& e : kEntries) {

@@ -34,7 +34,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
                        const services::CertificateService& certificates, const Config& config,
                        domain::ManualClock& clock, std::int64_t now, const DemoCast& cast) {
   storage::SqliteWorkflowRepository workflow(pool);
-  services::WorkflowContext context{standards, certificates, config};
+  services::WorkflowContext context{standards, certificates, config.services()};
   services::MediaStore media(config.mediaDir());
   services::InspectionService inspections(workflow, media, context, clock);
   services::SupervisionService supervision(workflow, inspections, context, clock);

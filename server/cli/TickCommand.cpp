@@ -54,9 +54,9 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     storage::migrate(*pool.acquire());
     storage::SqliteRegistryRepository registry(pool);
     auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
-    services::CertificateService certificates(registry, standards, keys, clock, config);
+    services::CertificateService certificates(registry, standards, keys, clock, config.services());
     storage::SqliteWorkflowRepository workflow(pool);
-    services::WorkflowContext context{standards, certificates, config};
+    services::WorkflowContext context{standards, certificates, config.services()};
     services::TickReport report = services::Scheduler(workflow, context).tick(clock.now());
     out << "tick at " << certificates::isoTime(clock.now()) << ": " << services::summary(report)
         << "\n";

@@ -22,8 +22,12 @@ bool wellFormed(const std::string& token) {
 CertificateService::CertificateService(storage::RegistryRepository& registry,
                                        const rules::StandardRegistry& standards,
                                        const certificates::KeyStore& keys,
-                                       const domain::Clock& clock, const app::Config& config)
-    : registry_(registry), standards_(standards), keys_(keys), clock_(clock), config_(config) {}
+                                       const domain::Clock& clock, Settings settings)
+    : registry_(registry),
+      standards_(standards),
+      keys_(keys),
+      clock_(clock),
+      settings_(std::move(settings)) {}
 
 domain::Certificate CertificateService::issue(std::int64_t entryId, const std::string& standardId,
                                               int standardVersion, const std::string& gradeId,
@@ -38,7 +42,7 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
   domain::Certificate certificate =
       draft(*entry, *standard, gradeId, issuedOn, std::nullopt, lastInspectionOn);
   auto sign = signer(entry->category, certificate.keyId);
-  return registry_.issue(std::move(certificate), config_.programme.serialPrefix, sign,
+  return registry_.issue(std::move(certificate), settings_.programme.serialPrefix, sign,
                          {actor, clock_.now()});
 }
 
@@ -102,12 +106,12 @@ Verification CertificateService::verify(std::string_view tokenOrUrl) const {
   if (!verification.found) return verification;
   verification.genuine = true;
   verification.status = verification.found->certificate.effectiveStatus(
-      config_.programme.calendar.dayOf(verification.checkedAt));
+      settings_.programme.calendar.dayOf(verification.checkedAt));
   return verification;
 }
 
 std::string CertificateService::verificationUrl(const domain::Certificate& certificate) const {
-  return certificates::verificationUrl(config_.programme.publicHost, certificate.token);
+  return certificates::verificationUrl(settings_.programme.publicHost, certificate.token);
 }
 
 rules::LocalizedText CertificateService::gradeTitle(const domain::Certificate& certificate) const {
@@ -134,7 +138,7 @@ domain::Certificate CertificateService::printable(const security::Principal& pri
   bool office = principal.isOffice() && principal.coversCounty(entry.countyCode);
   bool owner = principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
   if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
-  auto status = c.effectiveStatus(config_.programme.calendar.dayOf(clock_.now()));
+  auto status = c.effectiveStatus(settings_.programme.calendar.dayOf(clock_.now()));
   if (status != CertificateStatus::Active)
     throw http::Conflict("certificate " + c.serial + " is " +
                          std::string(certificates::toString(status)) +
@@ -145,7 +149,7 @@ domain::Certificate CertificateService::printable(const security::Principal& pri
 certificates::PlaqueContent CertificateService::plaque(std::string_view serial) const {
   domain::Certificate c = certificate(serial);
   domain::Entry entry = entryOf(serial);
-  const app::Programme& p = config_.programme;
+  const domain::Programme& p = settings_.programme;
   auto category = domain::categoryTitle(entry.category);
   auto grade = gradeTitle(c);
   return {p.brandZh,          p.nameZh,
@@ -164,12 +168,12 @@ nlohmann::ordered_json CertificateService::jwks() const {
 std::string CertificateService::statusList() const {
   std::int64_t now = clock_.now();
   certificates::StatusList list;
-  list.issuer = config_.programme.publicHost;
+  list.issuer = settings_.programme.publicHost;
   list.asOf = now;
-  list.ttlSeconds = config_.statusListTtlSeconds;
+  list.ttlSeconds = settings_.statusListTtlSeconds;
   list.issuedUpTo = registry_.lastCertificateId();
   for (const auto& [id, status] :
-       registry_.inactiveCertificates(config_.programme.calendar.dayOf(now)))
+       registry_.inactiveCertificates(settings_.programme.calendar.dayOf(now)))
     list.exceptions[id] = status;
   const certificates::KeyRecord& key = keys_.signingKey(now);
   return certificates::signStatusList(list, key, keys_.privateKey(key.kid));

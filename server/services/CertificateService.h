@@ -5,12 +5,13 @@
 #include <string>
 #include <string_view>
 
-#include "app/Config.h"
 #include "certificates/KeyStore.h"
 #include "certificates/Plaque.h"
 #include "domain/Clock.h"
 #include "domain/Registry.h"
 #include "rules/StandardRegistry.h"
+#include "security/Principal.h"
+#include "services/Settings.h"
 #include "storage/CertificateRows.h"
 #include "storage/RegistryRepository.h"
 
@@ -31,7 +32,7 @@ class CertificateService {
  public:
   CertificateService(storage::RegistryRepository& registry,
                      const rules::StandardRegistry& standards, const certificates::KeyStore& keys,
-                     const domain::Clock& clock, const app::Config& config);
+                     const domain::Clock& clock, Settings settings);
 
   /// Issues a certificate for entry at grade, judged by standard id+version, valid from
   /// issuedOn for the standard's validity. Throws http::NotFound for an unknown entry or
@@ -48,7 +49,7 @@ class CertificateService {
                             std::optional<int> lastInspectionOn) const;
   /// Signs finished certificates of category with the key keyId (as a draft names it).
   storage::CertificateSigner signer(rules::Category category, const std::string& keyId) const;
-  const app::Config& config() const { return config_; }
+  const Settings& settings() const { return settings_; }
 
   /// Genuine means the registry holds exactly this token; never throws for bad input.
   Verification verify(std::string_view tokenOrUrl) const;
@@ -77,7 +78,7 @@ class CertificateService {
   const rules::StandardRegistry& standards_;
   const certificates::KeyStore& keys_;
   const domain::Clock& clock_;
-  const app::Config& config_;
+  Settings settings_;
 };
 
 }  // namespace tisheng::services

@@ -211,7 +211,7 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
     } else if (p.role == Role::CountyAdmin) {
       filter.county = p.county;
     }
-    int today = context_.config.programme.calendar.dayOf(clock_.now());
+    int today = context_.settings.programme.calendar.dayOf(clock_.now());
     for (auto& inspection : store.inspections(filter)) {
       if (query.overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
         continue;
@@ -237,7 +237,7 @@ Inspection InspectionService::assign(const security::Principal& p, std::int64_t 
       throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
     if (inspectors) inspection.assignees = inspectorIds(store, *inspectors, entry);
     if (scheduledOn) {
-      if (*scheduledOn < context_.config.programme.calendar.dayOf(clock_.now()))
+      if (*scheduledOn < context_.settings.programme.calendar.dayOf(clock_.now()))
         throw http::ValidationError("scheduled_on", "must be today or later");
       inspection.scheduledOn = *scheduledOn;
     }
@@ -308,9 +308,9 @@ domain::Evidence InspectionService::addEvidence(const security::Principal& p, st
             .standard(inspection.standardId, inspection.standardVersion);
     if (itemId && !standard.findItem(*itemId))
       throw http::ValidationError("item", "unknown item in standard '" + standard.id + "'");
-    if (bytes.size() > static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes))
+    if (bytes.size() > static_cast<std::size_t>(context_.settings.workflow.evidenceMaxBytes))
       throw http::PayloadTooLarge(
-          static_cast<std::size_t>(context_.config.workflow.evidenceMaxBytes));
+          static_cast<std::size_t>(context_.settings.workflow.evidenceMaxBytes));
     return inspection;
   };
   // Decoding and re-encoding the photo takes a while: checked first, outside the transaction.
@@ -432,8 +432,8 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
       (*verdict.deadline <= effects.today() || *verdict.deadline > effects.today() + limit))
     throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
                                                 " days, as the standard allows");
-  int day =
-      context_.config.programme.calendar.dayOf(inspection.submittedAt.value_or(effects.stamp().at));
+  int day = context_.settings.programme.calendar.dayOf(
+      inspection.submittedAt.value_or(effects.stamp().at));
 
   if (inspection.kind == "initial") {
     if (grade) {

@@ -20,7 +20,7 @@ void Scheduler::each(std::int64_t now, TickReport& report, const std::string& wh
 
 TickReport Scheduler::tick(std::int64_t now) {
   TickReport report;
-  int today = context_.config.programme.calendar.dayOf(now);
+  int today = context_.settings.programme.calendar.dayOf(now);
   std::vector<domain::Notice> notices;
   std::vector<domain::Decision> revocations;
   std::vector<domain::Rectification> missed;
@@ -53,7 +53,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       }
       auto inspection = *store.inspection(notice->inspectionId);
       int inspected =
-          context_.config.programme.calendar.dayOf(inspection.submittedAt.value_or(now));
+          context_.settings.programme.calendar.dayOf(inspection.submittedAt.value_or(now));
       auto certificate =
           effects.issue(entry, effects.standard(notice->standardId, notice->standardVersion),
                         notice->grade, std::nullopt, inspected, current);
@@ -104,7 +104,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       continue;
     int due = certificates::addMonths(certificate.lastInspectionOn.value_or(certificate.issuedOn),
                                       standard->reviewIntervalMonths);
-    if (due - context_.config.workflow.reviewLeadDays > today) continue;
+    if (due - context_.settings.workflow.reviewLeadDays > today) continue;
     each(now, report, "review " + certificate.serial, [&](auto& store, auto& effects) {
       auto current = store.certificate(certificate.id);
       if (!current || current->status != CertificateStatus::Active) return;

@@ -41,7 +41,7 @@ std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>>
 SupervisionService::directory() {
   std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    out.first = store.certifiedEntries(context_.config.programme.calendar.dayOf(clock_.now()));
+    out.first = store.certifiedEntries(context_.settings.programme.calendar.dayOf(clock_.now()));
     for (auto& notice : store.notices("open", std::nullopt))
       out.second.push_back({notice, *store.entry(notice.entryId)});
   });
@@ -61,7 +61,7 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
     if (notice->status != "open")
       throw http::Conflict("the notice period has ended (" + notice->status + ")");
     std::int64_t now = clock_.now();
-    if (context_.config.programme.calendar.dayOf(now) > notice->endsOn)
+    if (context_.settings.programme.calendar.dayOf(now) > notice->endsOn)
       throw http::Conflict("the notice period ended on " + certificates::isoDate(notice->endsOn));
     if (store.objectionsFromAddressSince(address, now - 3600) >= kObjectionsPerAddressPerHour)
       throw http::RateLimited(3600);

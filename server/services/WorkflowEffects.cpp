@@ -15,7 +15,7 @@ WorkflowEffects::WorkflowEffects(storage::WorkflowStore& store, const WorkflowCo
     : store_(store),
       context_(context),
       stamp_(std::move(stamp)),
-      today_(context.config.programme.calendar.dayOf(stamp_.at)) {}
+      today_(context.settings.programme.calendar.dayOf(stamp_.at)) {}
 
 const rules::Standard& WorkflowEffects::standard(const std::string& id, int version) const {
   auto found = context_.standards.find(id, version);
@@ -35,7 +35,7 @@ Certificate WorkflowEffects::issue(const domain::Entry& entry, const rules::Stan
   Certificate draft =
       context_.certificates.draft(entry, standard, grade, today_, validUntil, lastInspectionOn);
   auto sign = context_.certificates.signer(entry.category, draft.keyId);
-  return store_.issueCertificate(std::move(draft), context_.config.programme.serialPrefix, sign,
+  return store_.issueCertificate(std::move(draft), context_.settings.programme.serialPrefix, sign,
                                  stamp_);
 }
 
@@ -48,13 +48,13 @@ domain::Notice WorkflowEffects::openNotice(const domain::Inspection& inspection,
   notice.standardVersion = inspection.standardVersion;
   notice.grade = grade;
   notice.startsAt = stamp_.at;
-  notice.endsOn = today_ + context_.config.workflow.noticeDays;
+  notice.endsOn = today_ + context_.settings.workflow.noticeDays;
   notice.id = store_.addNotice(notice, stamp_);
   return notice;
 }
 
 domain::Decision WorkflowEffects::decide(domain::Decision decision) {
-  decision.appealUntil = today_ + context_.config.workflow.appealDays;
+  decision.appealUntil = today_ + context_.settings.workflow.appealDays;
   decision.decidedBy = stamp_.actor;
   decision.decidedAt = stamp_.at;
   if (decision.effectiveOn == 0) decision.effectiveOn = today_;

@@ -3,19 +3,20 @@
 #include <optional>
 #include <string>
 
-#include "app/Config.h"
 #include "domain/Workflow.h"
 #include "rules/StandardRegistry.h"
 #include "services/CertificateService.h"
+#include "services/Settings.h"
 #include "storage/WorkflowRepository.h"
 
 namespace tisheng::services {
 
-/// What workflow steps need besides the store. Every part must outlive the services using it.
+/// What workflow steps need besides the store. The standards and the certificate service must
+/// outlive the services using the context; the settings are a copy.
 struct WorkflowContext {
   const rules::StandardRegistry& standards;
   const CertificateService& certificates;
-  const app::Config& config;
+  Settings settings;
 };
 
 /// The effects workflow steps share, applied on one transaction's store by stamp.actor at

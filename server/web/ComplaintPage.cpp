@@ -13,7 +13,7 @@ std::string errorFor(const std::vector<http::FieldError>& errors, const std::str
 }
 }  // namespace
 
-http::HttpResponse complaintForm(int status, const app::Programme& programme, bool english,
+http::HttpResponse complaintForm(int status, const domain::Programme& programme, bool english,
                                  const services::ComplaintForm& form,
                                  const std::optional<domain::Entry>& about,
                                  const std::vector<http::FieldError>& errors,
@@ -51,7 +51,7 @@ http::HttpResponse complaintForm(int status, const app::Programme& programme, bo
   return publicPage(status, programme, english, english ? "Complaint" : "投诉与举报", self, body);
 }
 
-http::HttpResponse complaintFiled(const app::Programme& programme, bool english,
+http::HttpResponse complaintFiled(const domain::Programme& programme, bool english,
                                   const services::FiledComplaint& filed) {
   Bilingual t(english);
   std::string body =

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "app/Config.h"
+#include "domain/Programme.h"
 #include "domain/Registry.h"
 #include "http/HttpError.h"
 #include "http/HttpExchange.h"
@@ -14,14 +14,14 @@ namespace tisheng::web {
 
 /// The complaint form for a plaque or entry (no JavaScript), with the caller's input and the
 /// problems found in it when re-shown. about names what the complaint concerns, when known.
-http::HttpResponse complaintForm(int status, const app::Programme& programme, bool english,
+http::HttpResponse complaintForm(int status, const domain::Programme& programme, bool english,
                                  const services::ComplaintForm& form,
                                  const std::optional<domain::Entry>& about,
                                  const std::vector<http::FieldError>& errors,
                                  const std::string& message = "");
 
 /// The thank-you page with the complaint's reference.
-http::HttpResponse complaintFiled(const app::Programme& programme, bool english,
+http::HttpResponse complaintFiled(const domain::Programme& programme, bool english,
                                   const services::FiledComplaint& filed);
 
 }  // namespace tisheng::web

@@ -43,7 +43,7 @@ std::string certifiedItem(const Bilingual& t, const http::Json& item) {
 
 }  // namespace
 
-http::HttpResponse directoryPage(const app::Programme& programme, bool english,
+http::HttpResponse directoryPage(const domain::Programme& programme, bool english,
                                  const http::Json& directory, const std::string& query) {
   Bilingual t(english);
   std::string body = "<h1>" + t("认定名录", "Directory of certified places") + "</h1><p>" +
@@ -71,7 +71,7 @@ http::HttpResponse directoryPage(const app::Programme& programme, bool english,
                     "/directory" + (query.empty() ? "" : "?" + query), body);
 }
 
-http::HttpResponse objectionResult(int status, const app::Programme& programme, bool english,
+http::HttpResponse objectionResult(int status, const domain::Programme& programme, bool english,
                                    const std::string& message) {
   Bilingual t(english);
   std::string body =

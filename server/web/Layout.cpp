@@ -40,7 +40,7 @@ std::string Bilingual::one(const std::string& zh, const std::string& en) const {
   return escape(english_ ? en : zh);
 }
 
-http::HttpResponse publicPage(int status, const app::Programme& programme, bool english,
+http::HttpResponse publicPage(int status, const domain::Programme& programme, bool english,
                               const std::string& title, const std::string& selfPath,
                               const std::string& body) {
   std::string other = english ? "lang=zh" : "lang=en";

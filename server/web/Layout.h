@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "app/Config.h"
+#include "domain/Programme.h"
 #include "http/HttpExchange.h"
 #include "rules/Standard.h"
 
@@ -27,7 +27,7 @@ class Bilingual {
 /// A public page in the shared mobile-first layout: no JavaScript, inline style allowed by
 /// its hash in a strict Content-Security-Policy, a language switch to `selfPath`.
 /// body is trusted HTML (escape what goes into it).
-http::HttpResponse publicPage(int status, const app::Programme& programme, bool english,
+http::HttpResponse publicPage(int status, const domain::Programme& programme, bool english,
                               const std::string& title, const std::string& selfPath,
                               const std::string& body);
 

@@ -56,7 +56,7 @@ std::string verdict(const services::Verification& v, const domain::Calendar& cal
 }
 
 std::string details(const services::Verification& v, const services::CertificateService& service,
-                    const app::Programme& programme, const Bilingual& t) {
+                    const domain::Programme& programme, const Bilingual& t) {
   const domain::Certificate& c = v.found->certificate;
   const domain::Entry& e = v.found->entry;
   std::string out;
@@ -91,7 +91,7 @@ std::string details(const services::Verification& v, const services::Certificate
 
 http::HttpResponse verifyPage(const services::Verification& v,
                               const services::CertificateService& service,
-                              const app::Programme& programme, const std::string& lang,
+                              const domain::Programme& programme, const std::string& lang,
                               const std::string& selfPath) {
   bool english = lang == "en";
   Bilingual t(english);

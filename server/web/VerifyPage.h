@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "app/Config.h"
+#include "domain/Programme.h"
 #include "http/HttpExchange.h"
 #include "services/CertificateService.h"
 
@@ -13,7 +13,7 @@ namespace tisheng::web {
 /// Content-Security-Policy (inline style allowed by hash only).
 http::HttpResponse verifyPage(const services::Verification& verification,
                               const services::CertificateService& service,
-                              const app::Programme& programme, const std::string& lang,
+                              const domain::Programme& programme, const std::string& lang,
                               const std::string& selfPath);
 
 }  // namespace tisheng::web
