@@ -1,5 +1,6 @@
 #include "api/ComplaintsApi.h"
 
+#include "api/ServiceErrors.h"
 #include "domain/Text.h"
 #include "http/Form.h"
 #include "http/HttpError.h"
@@ -46,7 +47,8 @@ void addComplaintRoutes(http::Router& router, services::ComplaintService& compla
     bool english = request.lang() == "en";
     try {
       return web::complaintFiled(programme, english, complaints.file(form, request.remoteAddress));
-    } catch (const http::HttpError& error) {
+    } catch (const services::ServiceError& refusal) {
+      http::HttpError error = asHttp(refusal);
       std::string message = error.status() == 400 ? "" : error.what();
       return web::complaintForm(error.status(), programme, english, form,
                                 entryAbout(form, registry), error.fields(), message);

@@ -4,6 +4,7 @@
 
 #include "api/BodyReader.h"
 #include "api/LocalizedJson.h"
+#include "api/ServiceErrors.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
 #include "http/Form.h"
@@ -108,7 +109,8 @@ void addDirectoryRoutes(http::Router& router, services::SupervisionService& supe
       supervision.object(idParam(request.params.at("id"), "notice"), fields["text"], contact,
                          request.remoteAddress);
       return web::objectionResult(201, programme, english, "");
-    } catch (const http::HttpError& error) {
+    } catch (const services::ServiceError& refusal) {
+      http::HttpError error = asHttp(refusal);
       std::string message = error.fields().empty()
                                 ? error.what()
                                 : error.fields()[0].field + ": " + error.fields()[0].message;

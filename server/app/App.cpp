@@ -13,6 +13,7 @@
 #include "api/InspectionsApi.h"
 #include "api/MediaApi.h"
 #include "api/PublicApi.h"
+#include "api/ServiceErrors.h"
 #include "api/StandardsApi.h"
 #include "api/SupervisionApi.h"
 #include "api/WorklistApi.h"
@@ -78,7 +79,8 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
   http::Handler handler = http::withSecurityHeaders(http::withRequestId(
       http::withLogging(http::withErrorMapping(http::withBodyLimit(
-                            api::withAuthentication(routed, auth_), config_.http.maxBodyBytes)),
+                            api::withServiceErrors(api::withAuthentication(routed, auth_)),
+                            config_.http.maxBodyBytes)),
                         accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }

@@ -4,10 +4,10 @@
 #include "app/Config.h"
 #include "cli/Commands.h"
 #include "domain/Clock.h"
-#include "http/HttpError.h"
 #include "security/Passwords.h"
 #include "services/AuthService.h"
 #include "services/CountyService.h"
+#include "services/Errors.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteRegistryRepository.h"
 #include "storage/SqliteUserRepository.h"
@@ -134,7 +134,7 @@ int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   }
   try {
     return action == "create-user" ? createUser(*opts, out, err) : counties(action, *opts, out);
-  } catch (const http::HttpError& error) {
+  } catch (const services::ServiceError& error) {
     err << "tisheng admin: " << error.what();
     for (const auto& field : error.fields()) err << "; " << field.field << ": " << field.message;
     err << "\n";

@@ -5,7 +5,7 @@
 
 #include "certificates/Crypto.h"
 #include "domain/Text.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "storage/Sqlite.h"
 
 namespace tisheng::services {
@@ -42,15 +42,14 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
                                const std::string& address) {
   std::int64_t now = clock_.now();
   auto failures = users_.loginFailuresSince(username, address, now - kFailureWindowSeconds);
-  if (auto wait = waitAfter(failures, now); wait > 0)
-    throw http::RateLimited(static_cast<int>(wait));
+  if (auto wait = waitAfter(failures, now); wait > 0) throw RateLimited(static_cast<int>(wait));
   auto user = users_.userByName(username);
   // Hash even for an unknown user, at the same cost, so that timing does not tell which
   // usernames exist.
   bool matches = hasher_.verify(password, user ? user->passwordHash : decoyHash_);
   if (!user || !matches || user->disabled) {
     users_.recordLoginFailure(username, address, now);
-    throw http::Unauthorized("wrong username or password");
+    throw Unauthenticated("wrong username or password");
   }
   // Only then: a write on every login would contend with everyone's writes for nothing.
   if (failures.account.count > 0) users_.clearLoginFailures(username, address);
@@ -86,7 +85,7 @@ void AuthService::logout(const std::string& token) { users_.deleteSession(hashTo
 
 storage::User AuthService::createUser(const NewUser& request, const std::string& actor) {
   static const std::regex kUsername("^[a-z0-9][a-z0-9._-]{2,39}$");
-  std::vector<http::FieldError> errors;
+  std::vector<FieldError> errors;
   if (!std::regex_match(request.username, kUsername))
     errors.push_back({"username", "3 to 40 lower-case letters, digits, '.', '_' or '-'"});
   if (domain::isBlank(request.displayName) || request.displayName.size() > 120 ||
@@ -96,25 +95,24 @@ storage::User AuthService::createUser(const NewUser& request, const std::string&
     errors.push_back({"password", *problem});
   if (request.role == security::Role::CountyAdmin && !request.county)
     errors.push_back({"county", "a county admin needs a county"});
-  if (!errors.empty()) throw http::ValidationError(errors);
+  if (!errors.empty()) throw Invalid(errors);
   storage::User user;
   user.username = request.username;
   user.displayName = request.displayName;
   user.role = request.role;
   user.county = request.county;
   user.passwordHash = hasher_.hash(request.password);
-  if (users_.userByName(user.username))
-    throw http::Conflict("username '" + user.username + "' is taken");
+  if (users_.userByName(user.username)) throw Conflict("username '" + user.username + "' is taken");
   try {
     user.id = users_.addUser(user, {actor, clock_.now()});
   } catch (const storage::ConstraintError&) {
-    throw http::ValidationError("county", "unknown county '" + request.county.value_or("") + "'");
+    throw Invalid("county", "unknown county '" + request.county.value_or("") + "'");
   }
   return user;
 }
 
 std::vector<storage::User> AuthService::usersOf(const security::Principal& admin) const {
-  if (!admin.isOffice()) throw http::Forbidden("offices only");
+  if (!admin.isOffice()) throw Forbidden("offices only");
   std::vector<storage::User> out;
   for (auto& user : users_.users())
     if (admin.role == security::Role::CityAdmin ||
@@ -126,17 +124,17 @@ std::vector<storage::User> AuthService::usersOf(const security::Principal& admin
 storage::User AuthService::updateUser(const security::Principal& admin, std::int64_t id,
                                       const UserChange& change) {
   using security::Role;
-  if (!admin.isOffice()) throw http::Forbidden("offices only");
+  if (!admin.isOffice()) throw Forbidden("offices only");
   auto found = users_.user(id);
-  if (!found) throw http::NotFound("no user " + std::to_string(id));
+  if (!found) throw NotFound("no user " + std::to_string(id));
   bool managed = admin.role == Role::CityAdmin ||
                  ((found->role == Role::Inspector || found->role == Role::Business) &&
                   found->county && admin.coversCounty(*found->county));
-  if (!managed) throw http::Forbidden("this account is managed by another office");
+  if (!managed) throw Forbidden("this account is managed by another office");
   storage::User user = *found;
   if (change.disabled == true && user.id == admin.userId)
-    throw http::Forbidden("an admin cannot disable its own account");
-  std::vector<http::FieldError> errors;
+    throw Forbidden("an admin cannot disable its own account");
+  std::vector<FieldError> errors;
   if (change.displayName) {
     if (domain::isBlank(*change.displayName) || change.displayName->size() > 120 ||
         domain::textProblem(*change.displayName, false))
@@ -149,7 +147,7 @@ storage::User AuthService::updateUser(const security::Principal& admin, std::int
     else
       user.passwordHash = hasher_.hash(*change.password);
   }
-  if (!errors.empty()) throw http::ValidationError(errors);
+  if (!errors.empty()) throw Invalid(errors);
   if (change.disabled) user.disabled = *change.disabled;
   users_.updateUser(user, {admin.username, clock_.now()}, std::nullopt);
   return user;
@@ -160,18 +158,15 @@ void AuthService::changePassword(const security::Principal& p, const std::string
                                  const std::string& address) {
   std::int64_t now = clock_.now();
   auto failures = users_.loginFailuresSince(p.username, address, now - kFailureWindowSeconds);
-  if (auto wait = waitAfter(failures, now); wait > 0)
-    throw http::RateLimited(static_cast<int>(wait));
+  if (auto wait = waitAfter(failures, now); wait > 0) throw RateLimited(static_cast<int>(wait));
   auto user = users_.user(p.userId);
-  if (!user) throw http::Unauthorized("no such account");
+  if (!user) throw Unauthenticated("no such account");
   if (!hasher_.verify(current, user->passwordHash)) {
     users_.recordLoginFailure(p.username, address, now);
-    throw http::ValidationError("current_password", "not your current password");
+    throw Invalid("current_password", "not your current password");
   }
-  if (auto problem = policy_.problem(next, user->username))
-    throw http::ValidationError("new_password", *problem);
-  if (next == current)
-    throw http::ValidationError("new_password", "must differ from the current password");
+  if (auto problem = policy_.problem(next, user->username)) throw Invalid("new_password", *problem);
+  if (next == current) throw Invalid("new_password", "must differ from the current password");
   user->passwordHash = hasher_.hash(next);
   users_.updateUser(*user, {p.username, now}, hashToken(sessionToken));
 }

@@ -55,8 +55,8 @@ class AuthService {
               const security::PasswordPolicy& policy, const domain::Clock& clock,
               int sessionSeconds);
 
-  /// Throws http::RateLimited (with the seconds to wait) while the address must wait,
-  /// http::Unauthorized for a wrong username or password (the same message for both) or a
+  /// Throws RateLimited (with the seconds to wait) while the address must wait,
+  /// Unauthenticated for a wrong username or password (the same message for both) or a
   /// disabled account.
   LoginResult login(const std::string& username, const std::string& password,
                     const std::string& address);
@@ -64,22 +64,22 @@ class AuthService {
   std::optional<Authenticated> authenticate(const std::string& token) const;
   void logout(const std::string& token);
   /// Validates (the password by the PasswordPolicy) and stores a user. Throws
-  /// http::ValidationError naming each bad field and
-  /// http::Conflict for a username already taken.
+  /// Invalid naming each bad field and
+  /// Conflict for a username already taken.
   storage::User createUser(const NewUser& user, const std::string& actor);
   std::vector<storage::User> users() const { return users_.users(); }
   /// The accounts an admin sees: every account for the city office; its county's for a county
-  /// office. Throws http::Forbidden for anyone else.
+  /// office. Throws Forbidden for anyone else.
   std::vector<storage::User> usersOf(const security::Principal& admin) const;
   /// Changes an account the admin manages: any for the city office, its county's inspectors
   /// and businesses for a county office; an admin cannot disable itself. Throws
-  /// http::NotFound, http::Forbidden or http::ValidationError (fields display_name, password).
+  /// NotFound, Forbidden or Invalid (fields display_name, password).
   storage::User updateUser(const security::Principal& admin, std::int64_t id,
                            const UserChange& change);
   /// The signed-in person's own password change: the current password must match (a wrong one
   /// counts as a failed login and is throttled the same way), the new one must satisfy the
-  /// policy; every other session of the person ends. Throws http::RateLimited or
-  /// http::ValidationError (fields current_password, new_password).
+  /// policy; every other session of the person ends. Throws RateLimited or
+  /// Invalid (fields current_password, new_password).
   void changePassword(const security::Principal& p, const std::string& sessionToken,
                       const std::string& current, const std::string& next,
                       const std::string& address);

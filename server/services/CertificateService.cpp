@@ -2,7 +2,7 @@
 
 #include "certificates/CivilDate.h"
 #include "certificates/Token.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 
 namespace tisheng::services {
 
@@ -34,11 +34,10 @@ domain::Certificate CertificateService::issue(std::int64_t entryId, const std::s
                                               int issuedOn, std::optional<int> lastInspectionOn,
                                               const std::string& actor) {
   auto entry = registry_.entry(entryId);
-  if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
+  if (!entry) throw NotFound("no entry " + std::to_string(entryId));
   auto standard = standards_.find(standardId, standardVersion);
   if (!standard)
-    throw http::NotFound("no standard '" + standardId + "' version " +
-                         std::to_string(standardVersion));
+    throw NotFound("no standard '" + standardId + "' version " + std::to_string(standardVersion));
   domain::Certificate certificate =
       draft(*entry, *standard, gradeId, issuedOn, std::nullopt, lastInspectionOn);
   auto sign = signer(entry->category, certificate.keyId);
@@ -52,14 +51,13 @@ domain::Certificate CertificateService::draft(const domain::Entry& entry,
                                               std::optional<int> validUntil,
                                               std::optional<int> lastInspectionOn) const {
   if (standard.category != entry.category)
-    throw http::ValidationError("standard", "standard '" + standard.id + "' is for " +
-                                                std::string(rules::toString(standard.category)) +
-                                                ", the entry is a " +
-                                                std::string(rules::toString(entry.category)));
+    throw Invalid("standard", "standard '" + standard.id + "' is for " +
+                                  std::string(rules::toString(standard.category)) +
+                                  ", the entry is a " +
+                                  std::string(rules::toString(entry.category)));
   const rules::Grade* grade = standard.findGrade(gradeId);
   if (!grade)
-    throw http::ValidationError("grade",
-                                "standard '" + standard.id + "' has no grade '" + gradeId + "'");
+    throw Invalid("grade", "standard '" + standard.id + "' has no grade '" + gradeId + "'");
 
   const certificates::KeyRecord& key = keys_.signingKey(clock_.now());
   domain::Certificate certificate;
@@ -74,8 +72,8 @@ domain::Certificate CertificateService::draft(const domain::Entry& entry,
   certificate.lastInspectionOn = lastInspectionOn;
   certificate.keyId = key.kid;
   if (certificate.validUntil > dayOf(key.expires))
-    throw http::Conflict("the signing key expires on " + certificates::isoTime(key.expires) +
-                         ", before the certificate would; run `tisheng keys rotate`");
+    throw Conflict("the signing key expires on " + certificates::isoTime(key.expires) +
+                   ", before the certificate would; run `tisheng keys rotate`");
   return certificate;
 }
 
@@ -121,13 +119,13 @@ rules::LocalizedText CertificateService::gradeTitle(const domain::Certificate& c
 
 domain::Certificate CertificateService::certificate(std::string_view serial) const {
   auto found = registry_.certificateBySerial(serial);
-  if (!found) throw http::NotFound("no certificate " + std::string(serial));
+  if (!found) throw NotFound("no certificate " + std::string(serial));
   return *found;
 }
 
 domain::Entry CertificateService::entryOf(std::string_view serial) const {
   auto entry = registry_.entry(certificate(serial).entryId);
-  if (!entry) throw http::NotFound("no entry for certificate " + std::string(serial));
+  if (!entry) throw NotFound("no entry for certificate " + std::string(serial));
   return *entry;
 }
 
@@ -137,12 +135,11 @@ domain::Certificate CertificateService::printable(const security::Principal& pri
   domain::Entry entry = entryOf(serial);
   bool office = principal.isOffice() && principal.coversCounty(entry.countyCode);
   bool owner = principal.role == security::Role::Business && entry.ownerUserId == principal.userId;
-  if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
+  if (!office && !owner) throw Forbidden("only the entry's offices and owner may do this");
   auto status = c.effectiveStatus(settings_.programme.calendar.dayOf(clock_.now()));
   if (status != CertificateStatus::Active)
-    throw http::Conflict("certificate " + c.serial + " is " +
-                         std::string(certificates::toString(status)) +
-                         "; no plaque is printed for it");
+    throw Conflict("certificate " + c.serial + " is " +
+                   std::string(certificates::toString(status)) + "; no plaque is printed for it");
   return c;
 }
 

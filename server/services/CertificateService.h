@@ -35,9 +35,9 @@ class CertificateService {
                      const domain::Clock& clock, Settings settings);
 
   /// Issues a certificate for entry at grade, judged by standard id+version, valid from
-  /// issuedOn for the standard's validity. Throws http::NotFound for an unknown entry or
-  /// standard, http::ValidationError for a grade the standard lacks or a category mismatch, and
-  /// http::Conflict when the signing key expires before the certificate would.
+  /// issuedOn for the standard's validity. Throws NotFound for an unknown entry or
+  /// standard, Invalid for a grade the standard lacks or a category mismatch, and
+  /// Conflict when the signing key expires before the certificate would.
   domain::Certificate issue(std::int64_t entryId, const std::string& standardId,
                             int standardVersion, const std::string& gradeId, int issuedOn,
                             std::optional<int> lastInspectionOn, const std::string& actor);
@@ -57,15 +57,15 @@ class CertificateService {
   std::string verificationUrl(const domain::Certificate& certificate) const;
   /// The grade's title as the standard names it (the id if the standard is unknown).
   rules::LocalizedText gradeTitle(const domain::Certificate& certificate) const;
-  /// Throws http::NotFound for an unknown serial.
+  /// Throws NotFound for an unknown serial.
   certificates::PlaqueContent plaque(std::string_view serial) const;
   domain::Certificate certificate(std::string_view serial) const;
-  /// The entry a certificate belongs to; throws http::NotFound for an unknown serial.
+  /// The entry a certificate belongs to; throws NotFound for an unknown serial.
   domain::Entry entryOf(std::string_view serial) const;
   /// The certificate whose plaque or QR code principal may print: the entry's offices and
-  /// owner only (else http::Forbidden), and only while it is active today: a suspended,
-  /// revoked, expired or replaced certificate gets no plaque (http::Conflict saying which).
-  /// Throws http::NotFound for an unknown serial.
+  /// owner only (else Forbidden), and only while it is active today: a suspended,
+  /// revoked, expired or replaced certificate gets no plaque (Conflict saying which).
+  /// Throws NotFound for an unknown serial.
   domain::Certificate printable(const security::Principal& principal,
                                 std::string_view serial) const;
 

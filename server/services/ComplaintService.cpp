@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "domain/Text.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 
 namespace tisheng::services {
 
@@ -26,7 +26,7 @@ const std::vector<std::pair<std::string, rules::LocalizedText>>& ComplaintServic
 }
 
 FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::string& address) {
-  std::vector<http::FieldError> errors;
+  std::vector<FieldError> errors;
   bool knownCategory = false;
   for (const auto& [id, label] : categories()) knownCategory |= id == form.category;
   if (!knownCategory) errors.push_back({"category", "choose one of the listed categories"});
@@ -39,22 +39,22 @@ FiledComplaint ComplaintService::file(const ComplaintForm& form, const std::stri
     errors.push_back({"contact", "at most 100 characters on one line"});
   if (form.serial.empty() && form.entryId.empty())
     errors.push_back({"serial", "name the plaque's serial or the entry"});
-  if (!errors.empty()) throw http::ValidationError(errors);
+  if (!errors.empty()) throw Invalid(errors);
 
   storage::NewComplaint complaint;
   if (!form.serial.empty()) {
     auto certificate = registry_.certificateBySerial(form.serial);
-    if (!certificate) throw http::NotFound("no certificate " + form.serial);
+    if (!certificate) throw NotFound("no certificate " + form.serial);
     complaint.entryId = certificate->entryId;
     complaint.certificateId = certificate->id;
   } else {
     auto id = domain::parseId(form.entryId);
-    if (!id || !registry_.entry(*id)) throw http::NotFound("no entry " + form.entryId);
+    if (!id || !registry_.entry(*id)) throw NotFound("no entry " + form.entryId);
     complaint.entryId = *id;
   }
   std::int64_t now = clock_.now();
   if (complaints_.countFromAddressSince(address, now - 3600) >= kMaxPerAddressPerHour)
-    throw http::RateLimited(3600);
+    throw RateLimited(3600);
   complaint.category = form.category;
   complaint.description = form.description;
   if (!form.contact.empty()) complaint.contact = form.contact;

@@ -38,8 +38,8 @@ class ComplaintService {
   /// The categories, id → localized label, in display order.
   static const std::vector<std::pair<std::string, rules::LocalizedText>>& categories();
 
-  /// Throws http::ValidationError naming each bad field, http::NotFound for an unknown serial
-  /// or entry, and http::RateLimited past the hourly limit for the address.
+  /// Throws Invalid naming each bad field, NotFound for an unknown serial
+  /// or entry, and RateLimited past the hourly limit for the address.
   FiledComplaint file(const ComplaintForm& form, const std::string& address);
 
  private:

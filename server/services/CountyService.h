@@ -17,12 +17,12 @@ class CountyService {
   CountyService(storage::RegistryRepository& registry, const domain::Clock& clock);
 
   std::vector<domain::County> list();
-  /// Throws http::Forbidden unless a city admin acts, http::ValidationError naming code or
+  /// Throws Forbidden unless a city admin acts, Invalid naming code or
   /// name.zh / name.en (code: 2 to 32 of a-z, 0-9 and '-', starting with a letter; names: not
-  /// blank, no control characters, at most 40 characters), http::Conflict when the code exists.
+  /// blank, no control characters, at most 40 characters), Conflict when the code exists.
   domain::County add(const security::Principal& actor, const domain::County& county);
   /// Changes the name only (codes are referenced by accounts and entries). Throws as add(),
-  /// and http::NotFound for an unknown code.
+  /// and NotFound for an unknown code.
   domain::County rename(const security::Principal& actor, const domain::County& county);
 
  private:

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "http/HttpError.h"
+#include "services/Errors.h"
 
 namespace tisheng::services {
 
@@ -16,7 +16,7 @@ namespace {
 
 using Pixels = std::vector<unsigned char>;
 
-[[noreturn]] void refuse(const std::string& why) { throw http::ValidationError("body", why); }
+[[noreturn]] void refuse(const std::string& why) { throw Invalid("body", why); }
 
 void checkSize(std::int64_t width, std::int64_t height, const ImageLimits& limits) {
   if (width <= 0 || height <= 0) refuse("the image has no pixels");

@@ -24,7 +24,7 @@ struct CleanImage {
 /// A JPEG's EXIF orientation (libexif) is applied to the pixels first, so the photo still
 /// stands the right way up. Refuses truncated or corrupt files, other formats, and images over
 /// limits.maxPixels (checked from the header, before any pixel memory is taken).
-/// Throws http::ValidationError (field "body") saying why. Thread-safe.
+/// Throws Invalid (field "body") saying why. Thread-safe.
 CleanImage sanitizeImage(std::string_view bytes, const ImageLimits& limits = {});
 
 }  // namespace tisheng::services

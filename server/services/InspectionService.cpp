@@ -5,9 +5,9 @@
 #include "certificates/CivilDate.h"
 #include "certificates/Crypto.h"
 #include "domain/Text.h"
-#include "http/HttpError.h"
 #include "rules/Evaluator.h"
 #include "rules/Problem.h"
+#include "services/Errors.h"
 #include "services/Scope.h"
 
 namespace tisheng::services {
@@ -22,11 +22,11 @@ const std::vector<std::string> kKinds{"initial", "review", "spot_check", "compla
                                       "reinspection"};
 
 /// Turns the engine's complaints about a sheet into field errors ("scores.<item>").
-http::ValidationError sheetError(const rules::InvalidScoreSheet& error) {
-  std::vector<http::FieldError> fields;
+Invalid sheetError(const rules::InvalidScoreSheet& error) {
+  std::vector<FieldError> fields;
   for (const auto& problem : error.problems())
     fields.push_back({rules::scoreField(problem), problem.message});
-  return http::ValidationError(fields);
+  return Invalid(fields);
 }
 
 rules::ScoreSheet sheetOf(const Json& scores, const rules::Standard& standard, bool complete) {
@@ -68,15 +68,15 @@ std::shared_ptr<const rules::Standard> standardFor(const rules::StandardRegistry
                                                    rules::Category category) {
   if (id) {
     auto standard = standards.latest(*id);
-    if (!standard) throw http::ValidationError("standard", "no standard '" + *id + "'");
+    if (!standard) throw Invalid("standard", "no standard '" + *id + "'");
     if (standard->category != category)
-      throw http::ValidationError("standard", "standard '" + *id + "' is for " +
-                                                  std::string(rules::toString(standard->category)));
+      throw Invalid("standard", "standard '" + *id + "' is for " +
+                                    std::string(rules::toString(standard->category)));
     return standard;
   }
   for (const auto& standard : standards.latestOfEach())
     if (standard->category == category) return standard;
-  throw http::Conflict("no standard is loaded for " + std::string(rules::toString(category)));
+  throw Conflict("no standard is loaded for " + std::string(rules::toString(category)));
 }
 
 }  // namespace
@@ -92,9 +92,9 @@ std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore
   for (const auto& name : usernames) {
     auto user = store.account(name);
     if (!user || user->role != Role::Inspector || user->disabled)
-      throw http::ValidationError("inspectors", "no inspector '" + name + "'");
+      throw Invalid("inspectors", "no inspector '" + name + "'");
     if (user->county && *user->county != entry.countyCode)
-      throw http::ValidationError("inspectors", "inspector '" + name + "' works in another county");
+      throw Invalid("inspectors", "inspector '" + name + "' works in another county");
     if (std::find(ids.begin(), ids.end(), user->id) == ids.end()) ids.push_back(user->id);
   }
   return ids;
@@ -109,17 +109,16 @@ Inspection InspectionService::open(const security::Principal& p, const Inspectio
 Inspection InspectionService::openOn(storage::WorkflowStore& store, const security::Principal& p,
                                      const InspectionRequest& request) {
   if (std::find(kKinds.begin(), kKinds.end(), request.kind) == kKinds.end())
-    throw http::ValidationError("kind", "initial, review, spot_check, complaint or reinspection");
+    throw Invalid("kind", "initial, review, spot_check, complaint or reinspection");
   auto entry = store.entry(request.entryId);
-  if (!entry) throw http::NotFound("no entry " + std::to_string(request.entryId));
+  if (!entry) throw NotFound("no entry " + std::to_string(request.entryId));
   bool office = isOfficeOf(p, *entry);
   if (request.kind == "initial" ? !office && !isOwnerOf(p, *entry) : !office)
-    throw http::Forbidden(request.kind == "initial"
-                              ? "only the entry's owner and offices may apply"
-                              : "only the entry's county or city office may open a " +
-                                    request.kind);
+    throw Forbidden(request.kind == "initial"
+                        ? "only the entry's owner and offices may apply"
+                        : "only the entry's county or city office may open a " + request.kind);
   if (!office && (!request.inspectors.empty() || request.scheduledOn))
-    throw http::ValidationError("inspectors", "the office assigns inspectors and dates");
+    throw Invalid("inspectors", "the office assigns inspectors and dates");
 
   WorkflowEffects effects(store, context_, stamp(p));
   auto current = store.currentCertificate(entry->id);
@@ -130,39 +129,37 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
   std::shared_ptr<const rules::Standard> standard;
   if (request.kind == "initial") {
     if (current)
-      throw http::Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
-                           current->serial + "; its reviews renew it");
+      throw Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
+                     current->serial + "; its reviews renew it");
     for (const auto& other : store.inspections({.entryId = entry->id}))
       if (other.kind == "initial" && other.isOpen())
-        throw http::Conflict("an application is already in progress (inspection " +
-                             std::to_string(other.id) + ")");
+        throw Conflict("an application is already in progress (inspection " +
+                       std::to_string(other.id) + ")");
     if (!store.notices("open", entry->id).empty())
-      throw http::Conflict("the entry's result is on public notice");
+      throw Conflict("the entry's result is on public notice");
     for (const auto& decision : store.decisionsOf(entry->id))
       if (decision.kind == "revocation" && decision.barUntil &&
           *decision.barUntil >= effects.today())
-        throw http::Conflict("removed from the list (" + decision.reason +
-                             "); it may apply again from " +
-                             certificates::isoDate(*decision.barUntil + 1));
+        throw Conflict("removed from the list (" + decision.reason + "); it may apply again from " +
+                       certificates::isoDate(*decision.barUntil + 1));
     standard = standardFor(context_.standards, request.standardId, entry->category);
   } else {
     if (!current)
-      throw http::Conflict("entry " + std::to_string(entry->id) +
-                           " has no current certificate to supervise");
+      throw Conflict("entry " + std::to_string(entry->id) +
+                     " has no current certificate to supervise");
     if (request.standardId && *request.standardId != current->standardId)
-      throw http::ValidationError(
-          "standard",
-          "a " + request.kind + " uses the certificate's standard '" + current->standardId + "'");
+      throw Invalid("standard", "a " + request.kind + " uses the certificate's standard '" +
+                                    current->standardId + "'");
     inspection.certificateId = current->id;
     standard = standardFor(context_.standards, current->standardId, entry->category);
     if (request.kind == "reinspection" && !store.openRectification(current->id))
-      throw http::Conflict("certificate " + current->serial + " has no open rectification");
+      throw Conflict("certificate " + current->serial + " has no open rectification");
   }
   inspection.standardId = standard->id;
   inspection.standardVersion = standard->version;
   inspection.scheduledOn = request.scheduledOn.value_or(effects.today() + 14);
   if (inspection.scheduledOn < effects.today())
-    throw http::ValidationError("scheduled_on", "must be today or later");
+    throw Invalid("scheduled_on", "must be today or later");
   inspection.assignees = inspectorIds(store, request.inspectors, *entry);
   inspection.id = store.addInspection(inspection, effects.stamp());
   return *store.inspection(inspection.id);
@@ -171,7 +168,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
 Inspection InspectionService::visible(const security::Principal& p, storage::WorkflowStore& store,
                                       std::int64_t id, domain::Entry* entryOut) {
   auto inspection = store.inspection(id);
-  if (!inspection) throw http::NotFound("no inspection " + std::to_string(id));
+  if (!inspection) throw NotFound("no inspection " + std::to_string(id));
   auto entry = store.entry(inspection->entryId);
   const auto& assignees = inspection->assignees;
   bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
@@ -182,7 +179,7 @@ Inspection InspectionService::visible(const security::Principal& p, storage::Wor
                  // checks stay unannounced.
                  (isOwnerOf(p, *entry) &&
                   (inspection->kind == "initial" || inspection->status != "scheduled"));
-  if (!allowed) throw http::Forbidden("not your inspection");
+  if (!allowed) throw Forbidden("not your inspection");
   if (entryOut) *entryOut = *entry;
   return *inspection;
 }
@@ -204,7 +201,7 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
     if (p.role == Role::Business) {
       auto entry = query.entryId ? store.entry(*query.entryId) : std::nullopt;
       if (!entry || !isOwnerOf(p, *entry))
-        throw http::Forbidden("businesses list the inspections of their own entry (entry_id)");
+        throw Forbidden("businesses list the inspections of their own entry (entry_id)");
     } else if (p.role == Role::Inspector) {
       filter.assignee = p.userId;
       filter.queueCounty = p.county;
@@ -232,13 +229,13 @@ Inspection InspectionService::assign(const security::Principal& p, std::int64_t 
   workflow_.write([&](storage::WorkflowStore& store) {
     domain::Entry entry;
     Inspection inspection = visible(p, store, id, &entry);
-    if (!isOfficeOf(p, entry)) throw http::Forbidden("only offices assign inspections");
+    if (!isOfficeOf(p, entry)) throw Forbidden("only offices assign inspections");
     if (inspection.status != "scheduled")
-      throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
+      throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
     if (inspectors) inspection.assignees = inspectorIds(store, *inspectors, entry);
     if (scheduledOn) {
       if (*scheduledOn < context_.settings.programme.calendar.dayOf(clock_.now()))
-        throw http::ValidationError("scheduled_on", "must be today or later");
+        throw Invalid("scheduled_on", "must be today or later");
       inspection.scheduledOn = *scheduledOn;
     }
     store.updateDraft(inspection, stamp(p));
@@ -252,10 +249,10 @@ Inspection InspectionService::assignedDraft(const security::Principal& p,
   Inspection inspection = visible(p, store, id);
   auto& assignees = inspection.assignees;
   bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
-  if (p.role != Role::Inspector) throw http::Forbidden("only inspectors score inspections");
+  if (p.role != Role::Inspector) throw Forbidden("only inspectors score inspections");
   if (inspection.status != "scheduled")
-    throw http::Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
-                         "; its sheet is frozen");
+    throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
+                   "; its sheet is frozen");
   // An inspector who takes an unassigned inspection from the county queue is assigned to it.
   if (!assigned) assignees.push_back(p.userId);
   return inspection;
@@ -276,7 +273,7 @@ Inspection InspectionService::saveScores(const security::Principal& p, std::int6
         inspection.scores[item] = value;
     }
     sheetOf(inspection.scores, standard, false);
-    std::vector<http::FieldError> errors;
+    std::vector<FieldError> errors;
     for (const auto& [item, value] : notes.items()) {
       if (!standard.findItem(item))
         errors.push_back({"notes." + item, "unknown item in standard '" + standard.id + "'"});
@@ -291,7 +288,7 @@ Inspection InspectionService::saveScores(const security::Principal& p, std::int6
       else
         inspection.notes[item] = value;
     }
-    if (!errors.empty()) throw http::ValidationError(errors);
+    if (!errors.empty()) throw Invalid(errors);
     store.updateDraft(inspection, effects.stamp());
     saved = *store.inspection(id);
   });
@@ -307,10 +304,9 @@ domain::Evidence InspectionService::addEvidence(const security::Principal& p, st
         WorkflowEffects(store, context_, stamp(p))
             .standard(inspection.standardId, inspection.standardVersion);
     if (itemId && !standard.findItem(*itemId))
-      throw http::ValidationError("item", "unknown item in standard '" + standard.id + "'");
+      throw Invalid("item", "unknown item in standard '" + standard.id + "'");
     if (bytes.size() > static_cast<std::size_t>(context_.settings.workflow.evidenceMaxBytes))
-      throw http::PayloadTooLarge(
-          static_cast<std::size_t>(context_.settings.workflow.evidenceMaxBytes));
+      throw TooLarge(static_cast<std::size_t>(context_.settings.workflow.evidenceMaxBytes));
     return inspection;
   };
   // Decoding and re-encoding the photo takes a while: checked first, outside the transaction.
@@ -350,11 +346,11 @@ std::pair<domain::Evidence, std::string> InspectionService::evidenceFile(
   for (auto& item : evidence(p, id))
     if (item.id == evidenceId) {
       auto bytes = media_.read(item.path);
-      if (!bytes) throw http::NotFound("the evidence file is missing");
+      if (!bytes) throw NotFound("the evidence file is missing");
       return {std::move(item), std::move(*bytes)};
     }
-  throw http::NotFound("no evidence " + std::to_string(evidenceId) + " on inspection " +
-                       std::to_string(id));
+  throw NotFound("no evidence " + std::to_string(evidenceId) + " on inspection " +
+                 std::to_string(id));
 }
 
 Inspection InspectionService::submit(const security::Principal& p, std::int64_t id) {
@@ -383,19 +379,18 @@ Inspection InspectionService::submit(const security::Principal& p, std::int64_t 
 InspectionOutcome InspectionService::decide(const security::Principal& p, std::int64_t id,
                                             const InspectionVerdict& verdict) {
   if (verdict.decision != "confirm" && verdict.decision != "refuse" && verdict.decision != "cancel")
-    throw http::ValidationError("decision", "confirm, refuse or cancel");
+    throw Invalid("decision", "confirm, refuse or cancel");
   if (verdict.decision != "confirm" && verdict.reason.empty())
-    throw http::ValidationError("reason", "required to " + verdict.decision);
+    throw Invalid("reason", "required to " + verdict.decision);
   InspectionOutcome outcome;
   workflow_.write([&](storage::WorkflowStore& store) {
     domain::Entry entry;
     Inspection inspection = visible(p, store, id, &entry);
-    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices decide");
+    if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices decide");
     bool submitted = inspection.status == "submitted";
     if (verdict.decision == "cancel" ? !inspection.isOpen() : !submitted)
-      throw http::Conflict(
-          "inspection " + std::to_string(id) + " is " + inspection.status +
-          (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
+      throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
+                     (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
     WorkflowEffects effects(store, context_, stamp(p));
     inspection.decisionReason =
         verdict.reason.empty() ? std::nullopt : std::optional(verdict.reason);
@@ -430,8 +425,8 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   int limit = standard.exitRules.rectificationMaxDays;
   if (verdict.deadline &&
       (*verdict.deadline <= effects.today() || *verdict.deadline > effects.today() + limit))
-    throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
-                                                " days, as the standard allows");
+    throw Invalid("deadline", "after today and within " + std::to_string(limit) +
+                                  " days, as the standard allows");
   int day = context_.settings.programme.calendar.dayOf(
       inspection.submittedAt.value_or(effects.stamp().at));
 
@@ -453,7 +448,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   auto current = store.certificate(inspection.certificateId.value_or(0));
   if (!current || (current->status != domain::CertificateStatus::Active &&
                    current->status != domain::CertificateStatus::Suspended))
-    throw http::Conflict("the certificate under inspection is no longer current");
+    throw Conflict("the certificate under inspection is no longer current");
   store.setLastInspection(current->id, day, effects.stamp());
   current = store.certificate(current->id);
   int rank = grade ? rankOf(standard, *grade) : 0;

@@ -61,7 +61,8 @@ struct InspectionOutcome {
 /// them (partially and repeatedly, with evidence), submitting (which freezes the sheet and
 /// records the engine's result) and an office confirming, refusing or cancelling them, with
 /// what follows (public notice, renewal, re-grading, rectification, revocation). Every method
-/// checks the caller's role and scope, throws http errors, and changes nothing when it throws.
+/// checks the caller's role and scope, throws service errors (services/Errors.h), and changes
+/// nothing when it throws.
 class InspectionService {
  public:
   InspectionService(storage::WorkflowRepository& workflow, const MediaStore& media,

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "certificates/Crypto.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "services/ImageSanitizer.h"
 
 namespace tisheng::services {

@@ -29,7 +29,7 @@ class MediaStore {
   static std::optional<std::string> imageType(std::string_view bytes);
 
   /// Decodes the upload, stores the image rebuilt from its pixels under folder (no metadata,
-  /// orientation applied) and says where. Throws http::ValidationError when the upload is not
+  /// orientation applied) and says where. Throws Invalid when the upload is not
   /// a whole JPEG or PNG image within the limits.
   StoredImage storeImage(const std::string& folder, std::string_view upload) const;
   /// The bytes at a relative path made by storeImage; nullopt when missing or outside the root.

@@ -4,7 +4,7 @@
 
 #include "certificates/CivilDate.h"
 #include "domain/Text.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "services/Scope.h"
 
 namespace tisheng::services {
@@ -15,11 +15,10 @@ using domain::CertificateStatus;
 using security::Role;
 
 void requireText(const std::string& field, const std::string& text, std::size_t max) {
-  if (const char* problem = domain::textProblem(text, true))
-    throw http::ValidationError(field, problem);
-  if (domain::isBlank(text)) throw http::ValidationError(field, "required, and not only spaces");
+  if (const char* problem = domain::textProblem(text, true)) throw Invalid(field, problem);
+  if (domain::isBlank(text)) throw Invalid(field, "required, and not only spaces");
   if (domain::characterCount(text) > max)
-    throw http::ValidationError(field, "at most " + std::to_string(max) + " characters");
+    throw Invalid(field, "at most " + std::to_string(max) + " characters");
 }
 
 bool isCurrent(const domain::Certificate& c) {
@@ -27,7 +26,7 @@ bool isCurrent(const domain::Certificate& c) {
 }
 
 void requireOffice(const security::Principal& p) {
-  if (!p.isOffice()) throw http::Forbidden("offices only");
+  if (!p.isOffice()) throw Forbidden("offices only");
 }
 
 }  // namespace
@@ -53,18 +52,18 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
                                              const std::string& address) {
   requireText("text", text, 1000);
   if (contact && (domain::characterCount(*contact) > 100 || domain::textProblem(*contact, false)))
-    throw http::ValidationError("contact", "at most 100 characters on one line");
+    throw Invalid("contact", "at most 100 characters on one line");
   domain::Objection objection;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto notice = store.notice(noticeId);
-    if (!notice) throw http::NotFound("no notice " + std::to_string(noticeId));
+    if (!notice) throw NotFound("no notice " + std::to_string(noticeId));
     if (notice->status != "open")
-      throw http::Conflict("the notice period has ended (" + notice->status + ")");
+      throw Conflict("the notice period has ended (" + notice->status + ")");
     std::int64_t now = clock_.now();
     if (context_.settings.programme.calendar.dayOf(now) > notice->endsOn)
-      throw http::Conflict("the notice period ended on " + certificates::isoDate(notice->endsOn));
+      throw Conflict("the notice period ended on " + certificates::isoDate(notice->endsOn));
     if (store.objectionsFromAddressSince(address, now - 3600) >= kObjectionsPerAddressPerHour)
-      throw http::RateLimited(3600);
+      throw RateLimited(3600);
     objection.noticeId = noticeId;
     objection.text = text;
     objection.contact = contact;
@@ -95,17 +94,17 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
                                                        std::int64_t id, const std::string& decision,
                                                        const std::string& resolution) {
   if (decision != "upheld" && decision != "dismissed")
-    throw http::ValidationError("decision", "upheld or dismissed");
+    throw Invalid("decision", "upheld or dismissed");
   requireText("resolution", resolution, 1000);
   domain::Objection resolved;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto objection = store.objection(id);
-    if (!objection) throw http::NotFound("no objection " + std::to_string(id));
+    if (!objection) throw NotFound("no objection " + std::to_string(id));
     auto notice = *store.notice(objection->noticeId);
     auto entry = *store.entry(notice.entryId);
-    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices resolve objections");
+    if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices resolve objections");
     if (objection->status != "open")
-      throw http::Conflict("objection " + std::to_string(id) + " is already " + objection->status);
+      throw Conflict("objection " + std::to_string(id) + " is already " + objection->status);
     WorkflowEffects effects(store, context_, stamp(p));
     objection->status = decision;
     objection->resolution = resolution;
@@ -131,18 +130,18 @@ domain::Rectification SupervisionService::rectify(const security::Principal& p,
   domain::Rectification rectification;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto certificate = store.certificateBySerial(serial);
-    if (!certificate) throw http::NotFound("no certificate " + serial);
+    if (!certificate) throw NotFound("no certificate " + serial);
     if (!isOfficeOf(p, *store.entry(certificate->entryId)))
-      throw http::Forbidden("only the entry's offices order rectification");
+      throw Forbidden("only the entry's offices order rectification");
     if (!isCurrent(*certificate))
-      throw http::Conflict("certificate " + serial + " is " +
-                           std::string(certificates::toString(certificate->status)));
+      throw Conflict("certificate " + serial + " is " +
+                     std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
     int limit = effects.standard(certificate->standardId, certificate->standardVersion)
                     .exitRules.rectificationMaxDays;
     if (deadline <= effects.today() || deadline > effects.today() + limit)
-      throw http::ValidationError("deadline", "after today and within " + std::to_string(limit) +
-                                                  " days, as the standard allows");
+      throw Invalid("deadline", "after today and within " + std::to_string(limit) +
+                                    " days, as the standard allows");
     rectification = effects.rectify(*certificate, findings, deadline, suspend, std::nullopt);
   });
   return rectification;
@@ -155,27 +154,26 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
     std::string list;
     for (const auto& known : reasons) list += (list.empty() ? "" : ", ") + known;
-    throw http::ValidationError("reason", "one of " + list);
+    throw Invalid("reason", "one of " + list);
   }
-  if (domain::characterCount(note) > 1000)
-    throw http::ValidationError("note", "at most 1000 characters");
+  if (domain::characterCount(note) > 1000) throw Invalid("note", "at most 1000 characters");
   domain::Decision decision;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto certificate = store.certificateBySerial(serial);
-    if (!certificate) throw http::NotFound("no certificate " + serial);
+    if (!certificate) throw NotFound("no certificate " + serial);
     if (!isOfficeOf(p, *store.entry(certificate->entryId)))
-      throw http::Forbidden("only the entry's offices remove it from the list");
+      throw Forbidden("only the entry's offices remove it from the list");
     if (!isCurrent(*certificate))
-      throw http::Conflict("certificate " + serial + " is already " +
-                           std::string(certificates::toString(certificate->status)));
+      throw Conflict("certificate " + serial + " is already " +
+                     std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
     for (const auto& earlier : store.decisionsOf(certificate->entryId))
       if (earlier.kind == "revocation" && earlier.state == "pending")
-        throw http::Conflict("a revocation effective " +
-                             certificates::isoDate(earlier.effectiveOn) + " is already pending");
+        throw Conflict("a revocation effective " + certificates::isoDate(earlier.effectiveOn) +
+                       " is already pending");
     int day = effectiveOn.value_or(effects.today());
     if (day < effects.today() || day > effects.today() + 365)
-      throw http::ValidationError("effective_on", "from today to a year ahead");
+      throw Invalid("effective_on", "from today to a year ahead");
     decision = effects.revoke(*certificate, reason, note, day, std::nullopt);
   });
   return decision;
@@ -196,19 +194,18 @@ std::tuple<domain::Complaint, std::optional<domain::Inspection>, std::optional<d
 SupervisionService::triage(const security::Principal& p, std::int64_t id,
                            const ComplaintTriage& triage) {
   if (triage.decision != "dismissed" && triage.decision != "upheld" && triage.decision != "inspect")
-    throw http::ValidationError("decision", "dismissed, upheld or inspect");
-  if (domain::characterCount(triage.note) > 1000)
-    throw http::ValidationError("note", "at most 1000 characters");
+    throw Invalid("decision", "dismissed, upheld or inspect");
+  if (domain::characterCount(triage.note) > 1000) throw Invalid("note", "at most 1000 characters");
   domain::Complaint complaint;
   std::optional<domain::Inspection> inspection;
   std::optional<domain::Decision> decision;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto found = store.complaint(id);
-    if (!found) throw http::NotFound("no complaint " + std::to_string(id));
+    if (!found) throw NotFound("no complaint " + std::to_string(id));
     auto entry = *store.entry(found->entryId);
-    if (!isOfficeOf(p, entry)) throw http::Forbidden("only the entry's offices triage complaints");
+    if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices triage complaints");
     if (found->status != "new")
-      throw http::Conflict("complaint " + std::to_string(id) + " is already " + found->status);
+      throw Conflict("complaint " + std::to_string(id) + " is already " + found->status);
     WorkflowEffects effects(store, context_, stamp(p));
     found->status = triage.decision;
     found->triageNote = triage.note.empty() ? std::nullopt : std::optional(triage.note);
@@ -253,17 +250,16 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
   domain::Appeal appeal;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto decision = store.decision(decisionId);
-    if (!decision) throw http::NotFound("no decision " + std::to_string(decisionId));
+    if (!decision) throw NotFound("no decision " + std::to_string(decisionId));
     auto entry = *store.entry(decision->entryId);
     if (!isOwnerOf(p, entry) && !isOfficeOf(p, entry))
-      throw http::Forbidden("only the entry's owner (or an office on its behalf) may appeal");
+      throw Forbidden("only the entry's owner (or an office on its behalf) may appeal");
     WorkflowEffects effects(store, context_, stamp(p));
     if (effects.today() > decision->appealUntil)
-      throw http::Conflict("the appeal window closed on " +
-                           certificates::isoDate(decision->appealUntil));
-    if (decision->state == "lifted") throw http::Conflict("the decision has been lifted");
+      throw Conflict("the appeal window closed on " + certificates::isoDate(decision->appealUntil));
+    if (decision->state == "lifted") throw Conflict("the decision has been lifted");
     if (store.appealOf(decisionId))
-      throw http::Conflict("decision " + std::to_string(decisionId) + " has already been appealed");
+      throw Conflict("decision " + std::to_string(decisionId) + " has already been appealed");
     appeal.decisionId = decisionId;
     appeal.grounds = grounds;
     appeal.id = store.addAppeal(appeal, effects.stamp());
@@ -288,19 +284,19 @@ domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, st
                                                 const std::string& decision,
                                                 const std::string& resolution) {
   if (decision != "granted" && decision != "rejected")
-    throw http::ValidationError("decision", "granted or rejected");
+    throw Invalid("decision", "granted or rejected");
   requireText("resolution", resolution, 2000);
   domain::Appeal decided;
   workflow_.write([&](storage::WorkflowStore& store) {
     auto appeal = store.appeal(id);
-    if (!appeal) throw http::NotFound("no appeal " + std::to_string(id));
+    if (!appeal) throw NotFound("no appeal " + std::to_string(id));
     auto original = *store.decision(appeal->decisionId);
     if (!isOfficeOf(p, *store.entry(original.entryId)))
-      throw http::Forbidden("only the entry's offices hear appeals");
+      throw Forbidden("only the entry's offices hear appeals");
     if (original.decidedBy == p.username)
-      throw http::Forbidden("you made the decision; another admin must hear the appeal");
+      throw Forbidden("you made the decision; another admin must hear the appeal");
     if (appeal->status != "open")
-      throw http::Conflict("appeal " + std::to_string(id) + " is already " + appeal->status);
+      throw Conflict("appeal " + std::to_string(id) + " is already " + appeal->status);
     WorkflowEffects effects(store, context_, stamp(p));
     appeal->status = decision;
     appeal->resolution = resolution;
@@ -356,11 +352,10 @@ EntryRecord SupervisionService::record(const security::Principal& p, std::int64_
   EntryRecord record;
   workflow_.read([&](storage::WorkflowStore& store) {
     auto entry = store.entry(entryId);
-    if (!entry) throw http::NotFound("no entry " + std::to_string(entryId));
+    if (!entry) throw NotFound("no entry " + std::to_string(entryId));
     bool office = isOfficeOf(p, *entry);
     bool inspector = p.role == Role::Inspector && p.coversCounty(entry->countyCode);
-    if (!office && !inspector && !isOwnerOf(p, *entry))
-      throw http::Forbidden("not your entry or county");
+    if (!office && !inspector && !isOwnerOf(p, *entry)) throw Forbidden("not your entry or county");
     record.certificates = store.certificatesOf(entryId);
     for (auto& inspection : store.inspections({.entryId = entryId}))
       if (office || inspector || inspection.kind == "initial" || inspection.status != "scheduled")

@@ -43,7 +43,8 @@ struct PendingNotice {
 
 /// Supervision after (and around) inspections: public notice and objections, rectification,
 /// revocation (摘牌), complaint triage, appeals and each entry's record. Every method checks the
-/// caller's role and scope, throws http errors, and changes nothing when it throws.
+/// caller's role and scope, throws service errors (services/Errors.h), and changes nothing when it
+/// throws.
 class SupervisionService {
  public:
   static constexpr int kObjectionsPerAddressPerHour = 5;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "certificates/CivilDate.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 
 namespace tisheng::services {
 
@@ -20,8 +20,8 @@ WorkflowEffects::WorkflowEffects(storage::WorkflowStore& store, const WorkflowCo
 const rules::Standard& WorkflowEffects::standard(const std::string& id, int version) const {
   auto found = context_.standards.find(id, version);
   if (!found)
-    throw http::Conflict("standard '" + id + "' version " + std::to_string(version) +
-                         " is no longer loaded");
+    throw Conflict("standard '" + id + "' version " + std::to_string(version) +
+                   " is no longer loaded");
   return *found;
 }
 
@@ -67,8 +67,7 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
                                                bool suspending,
                                                std::optional<std::int64_t> inspectionId) {
   if (store_.openRectification(certificate.id))
-    throw http::Conflict("certificate " + certificate.serial +
-                         " already has an open rectification");
+    throw Conflict("certificate " + certificate.serial + " already has an open rectification");
   domain::Rectification rectification;
   rectification.certificateId = certificate.id;
   rectification.inspectionId = inspectionId;
@@ -120,7 +119,7 @@ domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const s
 
 void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
   auto certificate = store_.certificate(decision.certificateId.value_or(0));
-  if (!certificate) throw http::Conflict("the revocation names no certificate");
+  if (!certificate) throw Conflict("the revocation names no certificate");
   if (certificate->status == CertificateStatus::Active ||
       certificate->status == CertificateStatus::Suspended)
     store_.setCertificateStatus(

@@ -21,7 +21,7 @@ struct WorkflowContext {
 
 /// The effects workflow steps share, applied on one transaction's store by stamp.actor at
 /// stamp.at: issuing and superseding certificates, public notice, decisions, suspension with
-/// rectification, revocation. Throws http errors (Conflict, ...) that roll the step back.
+/// rectification, revocation. Throws service errors (Conflict, ...) that roll the step back.
 class WorkflowEffects {
  public:
   WorkflowEffects(storage::WorkflowStore& store, const WorkflowContext& context,
@@ -29,7 +29,7 @@ class WorkflowEffects {
 
   int today() const { return today_; }
   const storage::Stamp& stamp() const { return stamp_; }
-  /// That exact standard version; throws http::Conflict when it is no longer loaded.
+  /// That exact standard version; throws Conflict when it is no longer loaded.
   const rules::Standard& standard(const std::string& id, int version) const;
 
   /// Issues a certificate for entry at grade (valid from today until validUntil, or for the

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "services/Scope.h"
 
 namespace tisheng::services {
@@ -25,7 +25,7 @@ bool mentions(const domain::Entry& entry, const std::string& needle) {
 }
 
 void requireOffice(const security::Principal& p) {
-  if (!p.isOffice()) throw http::Forbidden("offices only");
+  if (!p.isOffice()) throw Forbidden("offices only");
 }
 
 std::optional<std::string> scopeCounty(const security::Principal& p) {
@@ -114,7 +114,7 @@ std::vector<EntryStatus> WorklistService::entries(const security::Principal& p,
   if (p.role == Role::Business) {
     owner = p.userId;
   } else if (p.role != Role::CityAdmin) {
-    if (county && county != p.county) throw http::Forbidden("outside your county");
+    if (county && county != p.county) throw Forbidden("outside your county");
     county = p.county;
   }
   std::string needle = lower(query.text.value_or(""));

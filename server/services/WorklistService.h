@@ -63,7 +63,7 @@ struct OpenNotice {
 /// What each person has to do now, and the lists behind it: entries with where they stand,
 /// open rectifications and notices, and an office's counts (each the size of a filtered list
 /// another route returns). Read-only; every method applies the caller's role and county
-/// scope and throws http::Forbidden outside it. Collaborators must outlive it; thread-safe.
+/// scope and throws Forbidden outside it. Collaborators must outlive it; thread-safe.
 class WorklistService {
  public:
   static constexpr int kNoticeEndingDays = 2;

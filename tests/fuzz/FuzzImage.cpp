@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "services/ImageSanitizer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A small pixel limit keeps each run fast; the limit's own check is what matters.
     tisheng::services::sanitizeImage(std::string_view(reinterpret_cast<const char*>(data), size),
                                      {.maxPixels = 1 << 20});
-  } catch (const tisheng::http::ValidationError&) {
+  } catch (const tisheng::services::Invalid&) {
   }
   return 0;
 }

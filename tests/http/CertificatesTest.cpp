@@ -3,7 +3,7 @@
 
 #include "certificates/CivilDate.h"
 #include "certificates/OfflineVerifier.h"
-#include "http/HttpError.h"
+#include "services/Errors.h"
 #include "support/Registry.h"
 #include "support/Tools.h"
 
@@ -43,11 +43,10 @@ TEST_CASE("Issuing checks the entry and grade and the key's expiry", "[http]") {
   TestServer server(config);
   auto homestay = addEntry(server, Category::Homestay, "山居");
   CHECK_THROWS_AS(issue(server, homestay, Category::Homestay, "platinum"),
-                  tisheng::http::ValidationError);
-  CHECK_THROWS_AS(issue(server, 999, Category::Homestay, "jia"), tisheng::http::NotFound);
-  CHECK_THROWS_AS(issue(server, homestay, Category::Restaurant, "a"),
-                  tisheng::http::ValidationError);
-  CHECK_THROWS_AS(issue(server, homestay, Category::Homestay, "jia"), tisheng::http::Conflict);
+                  tisheng::services::Invalid);
+  CHECK_THROWS_AS(issue(server, 999, Category::Homestay, "jia"), tisheng::services::NotFound);
+  CHECK_THROWS_AS(issue(server, homestay, Category::Restaurant, "a"), tisheng::services::Invalid);
+  CHECK_THROWS_AS(issue(server, homestay, Category::Homestay, "jia"), tisheng::services::Conflict);
   CHECK_FALSE(server.app().registry().certificateBySerial("SL-MS-2026-000001"));
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "api/ServiceErrors.h"
 #include "http/Decorators.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
@@ -106,4 +107,28 @@ TEST_CASE("Language comes from the query and then Accept-Language", "[unit]") {
   CHECK(r.lang() == "en");
   r.query.emplace("lang", "zh-CN");
   CHECK(r.lang() == "zh");
+}
+
+TEST_CASE("Service refusals map to HTTP statuses in one place", "[unit]") {
+  namespace services = tisheng::services;
+  auto refusing = [](auto error) {
+    return withErrorMapping(
+        tisheng::api::withServiceErrors([error](HttpRequest&) -> HttpResponse { throw error; }));
+  };
+  auto r = request();
+  auto invalid = refusing(services::Invalid("deadline", "after today"))(r);
+  CHECK(invalid.status == 400);
+  CHECK(Json::parse(invalid.body)["error"]["fields"][0]["field"] == "deadline");
+  CHECK(refusing(services::Unauthenticated())(r).status == 401);
+  CHECK(refusing(services::Forbidden())(r).status == 403);
+  CHECK(refusing(services::NotFound("no entry 9"))(r).status == 404);
+  auto conflict = refusing(services::Conflict("already decided"))(r);
+  CHECK(conflict.status == 409);
+  CHECK(Json::parse(conflict.body)["error"]["detail"] == "already decided");
+  CHECK(refusing(services::TooLarge(10))(r).status == 413);
+  auto limited = refusing(services::RateLimited(30))(r);
+  CHECK(limited.status == 429);
+  CHECK(std::find(limited.headers.begin(), limited.headers.end(),
+                  std::pair<std::string, std::string>{"Retry-After", "30"}) !=
+        limited.headers.end());
 }
