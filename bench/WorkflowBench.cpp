@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
   auto inspector = account("inspector", security::Role::Inspector);
   auto sheet = app::uniformScores(*standards.latest("homestay"), 0.7);
   int cycles = std::min(count, 1000);
-  auto reviews = inspections.list(office, {.status = "scheduled"});
+  auto reviews = inspections.list(office, {.status = domain::InspectionStatus::Scheduled});
   start = std::chrono::steady_clock::now();
   for (int i = 0; i < cycles; ++i) {
     auto id = reviews[static_cast<std::size_t>(i)].id;

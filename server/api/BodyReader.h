@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/HttpError.h"
@@ -30,6 +31,17 @@ class BodyReader {
   std::optional<rules::LocalizedText> localized(const char* key, bool required = false);
   /// A JSON object (e.g. scores keyed by item id).
   std::optional<http::Json> object(const char* key);
+  /// One word of a fixed set (a kind, a status), read by parse; otherwise a problem saying
+  /// which words are expected.
+  template <typename Value>
+  std::optional<Value> word(const char* key, std::optional<Value> (*parse)(std::string_view),
+                            const char* expected, bool required = false) {
+    auto value = text(key, required);
+    if (!value) return std::nullopt;
+    auto parsed = parse(*value);
+    if (!parsed) errors_.push_back({key, expected});
+    return parsed;
+  }
 
   /// Throws http::ValidationError listing every problem found.
   void finish() const;
@@ -48,5 +60,17 @@ std::int64_t idParam(const std::string& value, const std::string& what);
 /// An integer query parameter; throws http::ValidationError naming it when it is not one.
 std::optional<std::int64_t> integerQuery(const std::optional<std::string>& value,
                                          const std::string& name);
+
+/// A query parameter that is one word of a fixed set, read by parse; throws
+/// http::ValidationError naming it and the words expected otherwise.
+template <typename Value>
+std::optional<Value> wordQuery(const std::optional<std::string>& value, const std::string& name,
+                               std::optional<Value> (*parse)(std::string_view),
+                               const char* expected) {
+  if (!value) return std::nullopt;
+  auto parsed = parse(*value);
+  if (!parsed) throw http::ValidationError(name, expected);
+  return parsed;
+}
 
 }  // namespace tisheng::api

@@ -41,6 +41,9 @@ Json outcomeJson(const services::InspectionOutcome& outcome,
   return out;
 }
 
+const char* const kKinds = "initial, review, spot_check, complaint or reinspection";
+const char* const kStatuses = "scheduled, submitted, confirmed, refused or cancelled";
+
 }  // namespace
 
 Json inspectionJson(const domain::Inspection& inspection, const rules::StandardRegistry& standards,
@@ -63,8 +66,10 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
       throw http::ValidationError("overdue", "true or false");
     services::InspectionQuery query{
         .entryId = integerQuery(request.queryValue("entry_id"), "entry_id"),
-        .status = request.queryValue("status"),
-        .kind = request.queryValue("kind"),
+        .status = wordQuery(request.queryValue("status"), "status",
+                            domain::inspectionStatusFromString, kStatuses),
+        .kind =
+            wordQuery(request.queryValue("kind"), "kind", domain::inspectionKindFromString, kKinds),
         .overdue = overdue == "true"};
     Page page = readPage(request);
     EntryNames names(registry);
@@ -81,7 +86,8 @@ void addInspectionRoutes(http::Router& router, services::InspectionService& insp
     Json body = http::parseJsonObject(request);
     BodyReader reader(body, {"kind", "entry_id", "standard", "scheduled_on", "inspectors"});
     services::InspectionRequest open;
-    open.kind = reader.text("kind", true).value_or("");
+    open.kind = reader.word("kind", domain::inspectionKindFromString, kKinds, true)
+                    .value_or(domain::InspectionKind::Initial);
     open.entryId = reader.integer("entry_id", true).value_or(0);
     open.standardId = reader.text("standard");
     open.scheduledOn = reader.date("scheduled_on");

@@ -54,7 +54,7 @@ void addWorklistRoutes(http::Router& router, services::WorklistService& worklist
     } else if (p.role == Role::Inspector) {
       EntryNames names(registry);
       Json assigned = Json::array(), queue = Json::array();
-      auto open = inspections.list(p, {.status = "scheduled"});
+      auto open = inspections.list(p, {.status = domain::InspectionStatus::Scheduled});
       std::stable_sort(open.begin(), open.end(),
                        [](const auto& a, const auto& b) { return a.scheduledOn < b.scheduledOn; });
       for (const auto& inspection : open) {

@@ -50,7 +50,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   // 凤冠山水街客栈 (12): applied, inspected, confirmed — on public notice, with an objection.
   at(12);
   auto initial =
-      inspections.open(admin, {.kind = "initial",
+      inspections.open(admin, {.kind = domain::InspectionKind::Initial,
                                .entryId = cast.entries[12],
                                .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 2,
                                .inspectors = cityInspector});
@@ -66,7 +66,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   // 高新秦味坊 (26): being scored. 秦岭土蜂蜜 (39): submitted, awaiting confirmation.
   at(4);
   auto scoring =
-      inspections.open(admin, {.kind = "initial",
+      inspections.open(admin, {.kind = domain::InspectionKind::Initial,
                                .entryId = cast.entries[26],
                                .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 4,
                                .inspectors = cityInspector});
@@ -80,7 +80,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
                          {{half.begin().key(), "厨房操作间已查看，待补看仓储"}});
   at(8);
   auto waiting =
-      inspections.open(admin, {.kind = "initial",
+      inspections.open(admin, {.kind = domain::InspectionKind::Initial,
                                .entryId = cast.entries[39],
                                .scheduledOn = config.programme.calendar.dayOf(clock.now()) + 3,
                                .inspectors = cityInspector});
@@ -91,7 +91,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
   // 仙娥湖畔民宿 (9): an unannounced spot check downgraded it; the office appealed on its behalf.
   at(30);
   auto spot = inspections.open(cast.countyOffice,
-                               {.kind = "spot_check",
+                               {.kind = domain::InspectionKind::SpotCheck,
                                 .entryId = cast.entries[9],
                                 .scheduledOn = config.programme.calendar.dayOf(clock.now()),
                                 .inspectors = {cast.countyInspector.username}});
@@ -109,7 +109,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
 
   // 牧护关秦岭山居 (0, owned by the demo business): its review is assigned; tourists complained.
   at(2);
-  inspections.open(cast.countyOffice, {.kind = "review",
+  inspections.open(cast.countyOffice, {.kind = domain::InspectionKind::Review,
                                        .entryId = cast.entries[0],
                                        .scheduledOn = config.programme.calendar.dayOf(now) + 10,
                                        .inspectors = {cast.countyInspector.username}});

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tisheng::domain {
@@ -11,19 +12,54 @@ namespace tisheng::domain {
 /// Kinds, statuses and reasons are stored and sent as these lower-case words; the database
 /// checks them too. Dates are days since 1970-01-01, times Unix seconds.
 
-/// initial | review | spot_check | complaint | reinspection.
-/// Status: scheduled (being scored) → submitted (frozen, engine result recorded) → confirmed or
-/// refused by an office; cancelled when it is no longer needed.
+/// What an inspection is for; stored and sent as initial | review | spot_check | complaint |
+/// reinspection.
+enum class InspectionKind { Initial, Review, SpotCheck, Complaint, Reinspection };
+std::string_view toString(InspectionKind kind);
+std::optional<InspectionKind> inspectionKindFromString(std::string_view text);
+
+/// scheduled (being scored) → submitted (frozen, engine result recorded) → confirmed or refused
+/// by an office; cancelled when it is no longer needed.
+enum class InspectionStatus { Scheduled, Submitted, Confirmed, Refused, Cancelled };
+std::string_view toString(InspectionStatus status);
+std::optional<InspectionStatus> inspectionStatusFromString(std::string_view text);
+
+/// JSON carries kinds and statuses as their words, never as numbers.
+template <typename Json>
+void to_json(Json& json, InspectionKind kind) {
+  json = toString(kind);
+}
+template <typename Json>
+void to_json(Json& json, InspectionStatus status) {
+  json = toString(status);
+}
+
+/// What each kind of inspection means, one row per kind (Workflow.cpp).
+struct InspectionPolicy {
+  InspectionKind kind;
+  /// The entry's owner may open it (an application); offices open every kind.
+  bool ownerMayOpen;
+  /// The owner sees it while it is scheduled; unannounced kinds show once submitted.
+  bool announced;
+  /// Supervises the entry's current certificate (every kind but the application).
+  bool supervises;
+  /// A pass renews the certificate's validity (the periodic review).
+  bool renews;
+  /// Only while the certificate has an open rectification.
+  bool needsOpenRectification;
+};
+const InspectionPolicy& policyOf(InspectionKind kind);
+
 struct Inspection {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
-  std::string kind{};
+  InspectionKind kind = InspectionKind::Initial;
   std::string standardId{};
   int standardVersion = 0;
   /// The certificate under supervision (reviews, spot checks, complaints, reinspections).
   std::optional<std::int64_t> certificateId{};
   std::optional<std::int64_t> complaintId{};
-  std::string status = "scheduled";
+  InspectionStatus status = InspectionStatus::Scheduled;
   int scheduledOn = 0;
   std::vector<std::int64_t> assignees{};
   /// Item id → score ("pass", "fail", "n/a" or points), possibly incomplete until submitted.
@@ -43,7 +79,13 @@ struct Inspection {
   std::int64_t createdAt = 0;
 
   /// Scheduled or submitted: still waiting for a decision.
-  bool isOpen() const { return status == "scheduled" || status == "submitted"; }
+  bool isOpen() const {
+    return status == InspectionStatus::Scheduled || status == InspectionStatus::Submitted;
+  }
+  /// The one rule for an entry's owner: announced kinds always, the others once submitted.
+  bool ownerMaySee() const {
+    return policyOf(kind).announced || status != InspectionStatus::Scheduled;
+  }
 };
 
 /// A photo (or PDF) an inspector attaches to an inspection, stored on disk by its SHA-256.

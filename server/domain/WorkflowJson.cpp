@@ -24,11 +24,11 @@ Json optionalTime(const std::optional<std::int64_t>& at) {
 Json toJson(const Inspection& i) {
   return Json{{"id", i.id},
               {"entry_id", i.entryId},
-              {"kind", i.kind},
+              {"kind", toString(i.kind)},
               {"standard", {{"id", i.standardId}, {"version", i.standardVersion}}},
               {"certificate_id", optional(i.certificateId)},
               {"complaint_id", optional(i.complaintId)},
-              {"status", i.status},
+              {"status", toString(i.status)},
               {"scheduled_on", isoDate(i.scheduledOn)},
               {"assignees", i.assignees},
               {"scores", i.scores},

@@ -16,10 +16,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using domain::Inspection;
+using domain::InspectionKind;
+using domain::InspectionStatus;
 using security::Role;
-
-const std::vector<std::string> kKinds{"initial", "review", "spot_check", "complaint",
-                                      "reinspection"};
 
 /// Turns the engine's complaints about a sheet into field errors ("scores.<item>").
 Invalid sheetError(const rules::InvalidScoreSheet& error) {
@@ -108,15 +107,15 @@ Inspection InspectionService::open(const security::Principal& p, const Inspectio
 
 Inspection InspectionService::openOn(storage::WorkflowStore& store, const security::Principal& p,
                                      const InspectionRequest& request) {
-  if (std::find(kKinds.begin(), kKinds.end(), request.kind) == kKinds.end())
-    throw Invalid("kind", "initial, review, spot_check, complaint or reinspection");
   auto entry = store.entry(request.entryId);
   if (!entry) throw NotFound("no entry " + std::to_string(request.entryId));
   bool office = isOfficeOf(p, *entry);
-  if (request.kind == "initial" ? !office && !isOwnerOf(p, *entry) : !office)
-    throw Forbidden(request.kind == "initial"
+  const domain::InspectionPolicy& policy = domain::policyOf(request.kind);
+  std::string kind(domain::toString(request.kind));
+  if (policy.ownerMayOpen ? !office && !isOwnerOf(p, *entry) : !office)
+    throw Forbidden(policy.ownerMayOpen
                         ? "only the entry's owner and offices may apply"
-                        : "only the entry's county or city office may open a " + request.kind);
+                        : "only the entry's county or city office may open a " + kind);
   if (!office && (!request.inspectors.empty() || request.scheduledOn))
     throw Invalid("inspectors", "the office assigns inspectors and dates");
 
@@ -127,12 +126,12 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
   inspection.kind = request.kind;
   inspection.complaintId = request.complaintId;
   std::shared_ptr<const rules::Standard> standard;
-  if (request.kind == "initial") {
+  if (!policy.supervises) {
     if (current)
       throw Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
                      current->serial + "; its reviews renew it");
     for (const auto& other : store.inspections({.entryId = entry->id}))
-      if (other.kind == "initial" && other.isOpen())
+      if (other.kind == InspectionKind::Initial && other.isOpen())
         throw Conflict("an application is already in progress (inspection " +
                        std::to_string(other.id) + ")");
     if (!store.notices("open", entry->id).empty())
@@ -148,11 +147,11 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
       throw Conflict("entry " + std::to_string(entry->id) +
                      " has no current certificate to supervise");
     if (request.standardId && *request.standardId != current->standardId)
-      throw Invalid("standard", "a " + request.kind + " uses the certificate's standard '" +
-                                    current->standardId + "'");
+      throw Invalid("standard",
+                    "a " + kind + " uses the certificate's standard '" + current->standardId + "'");
     inspection.certificateId = current->id;
     standard = standardFor(context_.standards, current->standardId, entry->category);
-    if (request.kind == "reinspection" && !store.openRectification(current->id))
+    if (policy.needsOpenRectification && !store.openRectification(current->id))
       throw Conflict("certificate " + current->serial + " has no open rectification");
   }
   inspection.standardId = standard->id;
@@ -175,10 +174,8 @@ Inspection InspectionService::visible(const security::Principal& p, storage::Wor
   bool allowed = isOfficeOf(p, *entry) ||
                  (p.role == Role::Inspector &&
                   (assigned || (assignees.empty() && p.coversCounty(entry->countyCode)))) ||
-                 // Owners see their application, and other inspections once submitted: spot
-                 // checks stay unannounced.
-                 (isOwnerOf(p, *entry) &&
-                  (inspection->kind == "initial" || inspection->status != "scheduled"));
+                 // Spot checks and the other unannounced kinds stay hidden from owners.
+                 (isOwnerOf(p, *entry) && inspection->ownerMaySee());
   if (!allowed) throw Forbidden("not your inspection");
   if (entryOut) *entryOut = *entry;
   return *inspection;
@@ -210,12 +207,11 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
     }
     int today = context_.settings.programme.calendar.dayOf(clock_.now());
     for (auto& inspection : store.inspections(filter)) {
-      if (query.overdue && !(inspection.status == "scheduled" && inspection.scheduledOn < today))
+      if (query.overdue &&
+          !(inspection.status == InspectionStatus::Scheduled && inspection.scheduledOn < today))
         continue;
       if (query.kind && inspection.kind != *query.kind) continue;
-      if (p.role == Role::Business && inspection.kind != "initial" &&
-          inspection.status == "scheduled")
-        continue;
+      if (p.role == Role::Business && !inspection.ownerMaySee()) continue;
       out.push_back(std::move(inspection));
     }
   });
@@ -230,8 +226,9 @@ Inspection InspectionService::assign(const security::Principal& p, std::int64_t 
     domain::Entry entry;
     Inspection inspection = visible(p, store, id, &entry);
     if (!isOfficeOf(p, entry)) throw Forbidden("only offices assign inspections");
-    if (inspection.status != "scheduled")
-      throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status);
+    if (inspection.status != InspectionStatus::Scheduled)
+      throw Conflict("inspection " + std::to_string(id) + " is " +
+                     std::string(domain::toString(inspection.status)));
     if (inspectors) inspection.assignees = inspectorIds(store, *inspectors, entry);
     if (scheduledOn) {
       if (*scheduledOn < context_.settings.programme.calendar.dayOf(clock_.now()))
@@ -250,9 +247,9 @@ Inspection InspectionService::assignedDraft(const security::Principal& p,
   auto& assignees = inspection.assignees;
   bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
   if (p.role != Role::Inspector) throw Forbidden("only inspectors score inspections");
-  if (inspection.status != "scheduled")
-    throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
-                   "; its sheet is frozen");
+  if (inspection.status != InspectionStatus::Scheduled)
+    throw Conflict("inspection " + std::to_string(id) + " is " +
+                   std::string(domain::toString(inspection.status)) + "; its sheet is frozen");
   // An inspector who takes an unassigned inspection from the county queue is assigned to it.
   if (!assigned) assignees.push_back(p.userId);
   return inspection;
@@ -367,7 +364,7 @@ Inspection InspectionService::submit(const security::Principal& p, std::int64_t 
       throw sheetError(error);
     }
     store.updateDraft(inspection, effects.stamp());
-    inspection.status = "submitted";
+    inspection.status = InspectionStatus::Submitted;
     inspection.result = resultJson(result);
     inspection.grade = result.grade;
     store.recordSubmission(inspection, effects.stamp());
@@ -387,23 +384,27 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
     domain::Entry entry;
     Inspection inspection = visible(p, store, id, &entry);
     if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices decide");
-    bool submitted = inspection.status == "submitted";
+    bool submitted = inspection.status == InspectionStatus::Submitted;
     if (verdict.decision == "cancel" ? !inspection.isOpen() : !submitted)
-      throw Conflict("inspection " + std::to_string(id) + " is " + inspection.status +
-                     (inspection.status == "scheduled" ? "; it must be submitted first" : ""));
+      throw Conflict(
+          "inspection " + std::to_string(id) + " is " +
+          std::string(domain::toString(inspection.status)) +
+          (inspection.status == InspectionStatus::Scheduled ? "; it must be submitted first" : ""));
     WorkflowEffects effects(store, context_, stamp(p));
     inspection.decisionReason =
         verdict.reason.empty() ? std::nullopt : std::optional(verdict.reason);
     if (verdict.decision == "confirm") {
-      inspection.status = "confirmed";
+      inspection.status = InspectionStatus::Confirmed;
       store.recordDecision(inspection, effects.stamp());
       outcome.inspection = inspection;
       confirm(effects, store, verdict, outcome);
     } else {
-      inspection.status = verdict.decision == "refuse" ? "refused" : "cancelled";
+      inspection.status =
+          verdict.decision == "refuse" ? InspectionStatus::Refused : InspectionStatus::Cancelled;
       store.recordDecision(inspection, effects.stamp());
-      outcome.result = inspection.status;
-      if (inspection.kind == "initial" && inspection.status == "refused")
+      outcome.result = domain::toString(inspection.status);
+      if (inspection.kind == InspectionKind::Initial &&
+          inspection.status == InspectionStatus::Refused)
         outcome.decision = effects.decide({.entryId = entry.id,
                                            .inspectionId = inspection.id,
                                            .kind = "refusal",
@@ -430,7 +431,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   int day = context_.settings.programme.calendar.dayOf(
       inspection.submittedAt.value_or(effects.stamp().at));
 
-  if (inspection.kind == "initial") {
+  if (!domain::policyOf(inspection.kind).supervises) {
     if (grade) {
       outcome.result = "notice";
       outcome.notice = effects.openNotice(inspection, *grade);
@@ -452,7 +453,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   store.setLastInspection(current->id, day, effects.stamp());
   current = store.certificate(current->id);
   int rank = grade ? rankOf(standard, *grade) : 0;
-  bool renewal = inspection.kind == "review";
+  bool renewal = domain::policyOf(inspection.kind).renews;
   std::optional<int> keepValidity =
       renewal ? std::nullopt : std::optional<int>(current->validUntil);
 

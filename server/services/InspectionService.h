@@ -16,7 +16,7 @@ namespace tisheng::services {
 
 /// An application (kind initial) or a supervision inspection an office opens.
 struct InspectionRequest {
-  std::string kind{};
+  domain::InspectionKind kind = domain::InspectionKind::Initial;
   std::int64_t entryId = 0;
   /// Defaults to the latest standard of the entry's category (or of its certificate).
   std::optional<std::string> standardId{};
@@ -31,8 +31,8 @@ struct InspectionRequest {
 /// scheduled before today.
 struct InspectionQuery {
   std::optional<std::int64_t> entryId{};
-  std::optional<std::string> status{};
-  std::optional<std::string> kind{};
+  std::optional<domain::InspectionStatus> status{};
+  std::optional<domain::InspectionKind> kind{};
   bool overdue = false;
 };
 

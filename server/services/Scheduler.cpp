@@ -31,7 +31,8 @@ TickReport Scheduler::tick(std::int64_t now) {
     missed = store.overdueRectifications(today);
     expired = store.activePastValidity(today);
     active = store.activeWithoutOpenInspection();
-    for (const auto& inspection : store.inspections({.status = "scheduled"}))
+    for (const auto& inspection :
+         store.inspections({.status = domain::InspectionStatus::Scheduled}))
       if (inspection.scheduledOn < today) ++report.inspectionsOverdue;
   });
 
@@ -112,7 +113,7 @@ TickReport Scheduler::tick(std::int64_t now) {
         if (open.isOpen()) return;
       domain::Inspection review;
       review.entryId = current->entryId;
-      review.kind = "review";
+      review.kind = domain::InspectionKind::Review;
       review.standardId = standard->id;
       review.standardVersion = standard->version;
       review.certificateId = current->id;

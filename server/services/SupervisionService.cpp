@@ -212,7 +212,7 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
     store.triageComplaint(*found, effects.stamp());
     if (triage.decision == "inspect")
       inspection = inspections_.openOn(store, p,
-                                       {.kind = "complaint",
+                                       {.kind = domain::InspectionKind::Complaint,
                                         .entryId = entry.id,
                                         .scheduledOn = triage.scheduledOn,
                                         .inspectors = triage.inspectors,
@@ -322,7 +322,7 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
     } else if (inspection) {
       domain::Inspection again;
       again.entryId = entry.id;
-      again.kind = "initial";
+      again.kind = domain::InspectionKind::Initial;
       again.standardId = inspection->standardId;
       again.standardVersion = inspection->standardVersion;
       again.scheduledOn = effects.today() + 14;
@@ -358,7 +358,7 @@ EntryRecord SupervisionService::record(const security::Principal& p, std::int64_
     if (!office && !inspector && !isOwnerOf(p, *entry)) throw Forbidden("not your entry or county");
     record.certificates = store.certificatesOf(entryId);
     for (auto& inspection : store.inspections({.entryId = entryId}))
-      if (office || inspector || inspection.kind == "initial" || inspection.status != "scheduled")
+      if (office || inspector || inspection.ownerMaySee())
         record.inspections.push_back(std::move(inspection));
     for (const char* status : {"open", "issued", "withdrawn"})
       for (auto& notice : store.notices(status, entryId)) {

@@ -139,7 +139,7 @@ void WorkflowEffects::cancelOpenInspections(std::int64_t entryId,
                                             const std::string& reason) {
   for (auto inspection : store_.inspections({.entryId = entryId}))
     if (inspection.isOpen() && (!certificateId || inspection.certificateId == certificateId)) {
-      inspection.status = "cancelled";
+      inspection.status = domain::InspectionStatus::Cancelled;
       inspection.decisionReason = reason;
       store_.recordDecision(inspection, stamp_);
     }

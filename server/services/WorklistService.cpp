@@ -88,7 +88,7 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
     out.state = "suspended";
   else if (out.notice)
     out.state = "on_notice";
-  else if (out.inspection && out.inspection->kind == "initial")
+  else if (out.inspection && out.inspection->kind == domain::InspectionKind::Initial)
     out.state = "applied";
   else if (status == CertificateStatus::Revoked)
     out.state = "revoked";
@@ -175,14 +175,16 @@ std::vector<std::pair<std::string, std::size_t>> WorklistService::officeCounts(
     const security::Principal& p) {
   requireOffice(p);
   int day = today();
-  auto scheduledReviews = inspections_.list(p, {.status = "scheduled", .kind = "review"});
+  auto scheduledReviews = inspections_.list(
+      p, {.status = domain::InspectionStatus::Scheduled, .kind = domain::InspectionKind::Review});
   // Overdue: still scheduled before today (as InspectionQuery::overdue), counted from the same
   // list.
   auto overdueReviews =
       std::count_if(scheduledReviews.begin(), scheduledReviews.end(),
                     [day](const domain::Inspection& i) { return i.scheduledOn < day; });
   return {
-      {"awaiting_confirmation", inspections_.list(p, {.status = "submitted"}).size()},
+      {"awaiting_confirmation",
+       inspections_.list(p, {.status = domain::InspectionStatus::Submitted}).size()},
       {"notices_ending", notices(p, day + kNoticeEndingDays + 1).size()},
       {"objections_open", supervision_.objections(p, "open").size()},
       {"reviews_due", scheduledReviews.size()},

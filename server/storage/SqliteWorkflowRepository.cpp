@@ -147,6 +147,17 @@ Complaint readComplaint(const Statement& row) {
   return c;
 }
 
+/// A column holding one word of a fixed set (a kind, a status), read by parse.
+template <typename Value>
+Value wordColumn(const Statement& row, int column,
+                 std::optional<Value> (*parse)(std::string_view)) {
+  std::string text = row.text(column);
+  auto value = parse(text);
+  if (!value)
+    throw StorageError("unknown value '" + text + "' in column " + std::to_string(column));
+  return *value;
+}
+
 template <typename T, typename Reader>
 std::vector<T> readAll(Statement& row, Reader read) {
   std::vector<T> out;
@@ -272,7 +283,7 @@ class SqliteWorkflowStore : public WorkflowStore {
            "certificate_id, complaint_id, status, scheduled_on, created_by, created_at, "
            "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)")
         .bind(1, i.entryId)
-        .bind(2, i.kind)
+        .bind(2, domain::toString(i.kind))
         .bind(3, i.standardId)
         .bind(4, i.standardVersion)
         .bind(5, i.certificateId)
@@ -308,7 +319,9 @@ class SqliteWorkflowStore : public WorkflowStore {
         "      OR (?5 IS NOT NULL AND e.county_code = ?5 AND NOT EXISTS"
         "          (SELECT 1 FROM inspection_assignees a WHERE a.inspection_id = i.id)))"
         " ORDER BY i.scheduled_on, i.id");
-    row.bind(1, f.county).bind(2, f.entryId).bind(3, f.status).bind(4, f.assignee);
+    std::optional<std::string_view> status;
+    if (f.status) status = domain::toString(*f.status);
+    row.bind(1, f.county).bind(2, f.entryId).bind(3, status).bind(4, f.assignee);
     row.bind(5, f.queueCounty);
     auto found = readAll<Inspection>(row, [this](const Statement& r) { return readInspection(r); });
     for (auto& i : found) i.assignees = assigneesOf(i.id);
@@ -336,7 +349,7 @@ class SqliteWorkflowStore : public WorkflowStore {
     db_.prepare(
            "UPDATE inspections SET status = ?, result = ?, grade = ?, submitted_by = ?, "
            "submitted_at = ?, updated_at = ? WHERE id = ?")
-        .bind(1, i.status)
+        .bind(1, domain::toString(i.status))
         .bind(2, i.result ? std::optional(i.result->dump()) : std::nullopt)
         .bind(3, i.grade)
         .bind(4, stamp.actor)
@@ -353,15 +366,15 @@ class SqliteWorkflowStore : public WorkflowStore {
     db_.prepare(
            "UPDATE inspections SET status = ?, decided_by = ?, decided_at = ?, "
            "decision_reason = ?, updated_at = ? WHERE id = ?")
-        .bind(1, i.status)
+        .bind(1, domain::toString(i.status))
         .bind(2, stamp.actor)
         .bind(3, stamp.at)
         .bind(4, i.decisionReason)
         .bind(5, stamp.at)
         .bind(6, i.id)
         .run();
-    audit(stamp, "inspection." + i.status, "inspection:" + std::to_string(i.id), before,
-          toJson(*inspection(i.id)));
+    audit(stamp, "inspection." + std::string(domain::toString(i.status)),
+          "inspection:" + std::to_string(i.id), before, toJson(*inspection(i.id)));
   }
 
   std::int64_t addEvidence(const Evidence& e, const Stamp& stamp) override {
@@ -722,12 +735,12 @@ class SqliteWorkflowStore : public WorkflowStore {
     Inspection i;
     i.id = row.integer(0);
     i.entryId = row.integer(1);
-    i.kind = row.text(2);
+    i.kind = wordColumn(row, 2, domain::inspectionKindFromString);
     i.standardId = row.text(3);
     i.standardVersion = static_cast<int>(row.integer(4));
     i.certificateId = row.optionalInteger(5);
     i.complaintId = row.optionalInteger(6);
-    i.status = row.text(7);
+    i.status = wordColumn(row, 7, domain::inspectionStatusFromString);
     i.scheduledOn = dateColumn(row, 8);
     i.scores = Json::parse(row.text(9));
     i.notes = Json::parse(row.text(10));

@@ -18,7 +18,7 @@ namespace tisheng::storage {
 struct InspectionFilter {
   std::optional<std::string> county{};
   std::optional<std::int64_t> entryId{};
-  std::optional<std::string> status{};
+  std::optional<domain::InspectionStatus> status{};
   /// Assigned to this user, or (with queueCounty) unassigned in that county.
   std::optional<std::int64_t> assignee{};
   std::optional<std::string> queueCounty{};

@@ -113,6 +113,15 @@ TEST_CASE("Lists page with a cursor and reject bad paging", "[http]") {
     CHECK(reply.errorFields().size() == 1);
   }
   CHECK(server.client().get("/api/v1/rectifications?due_before=2026-13-01", city).status == 400);
+  for (const char* bad : {"kind=audit", "status=lost", "kind=Review"}) {
+    CAPTURE(bad);
+    auto reply = server.client().get(std::string("/api/v1/inspections?") + bad, city);
+    CHECK(reply.status == 400);
+    CHECK(reply.errorFields() ==
+          std::vector<std::string>{std::string(bad).substr(0, std::string(bad).find('='))});
+  }
+  CHECK(server.client().get("/api/v1/inspections?kind=spot_check&status=submitted", city).status ==
+        200);
 }
 
 TEST_CASE("Entries filter by text, grade and where they stand", "[http]") {

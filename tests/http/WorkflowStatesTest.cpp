@@ -1,0 +1,48 @@
+// The workflow's typed states: one word per value, one policy row per inspection kind, and the
+// one rule for what an entry's owner sees.
+#include <catch2/catch.hpp>
+
+#include "domain/Workflow.h"
+
+using tisheng::domain::Inspection;
+using tisheng::domain::InspectionKind;
+using tisheng::domain::InspectionStatus;
+
+TEST_CASE("Inspection kinds and statuses go to and from their words", "[unit]") {
+  for (auto kind : {InspectionKind::Initial, InspectionKind::Review, InspectionKind::SpotCheck,
+                    InspectionKind::Complaint, InspectionKind::Reinspection}) {
+    CAPTURE(toString(kind));
+    CHECK(tisheng::domain::inspectionKindFromString(toString(kind)) == kind);
+    CHECK(tisheng::domain::policyOf(kind).kind == kind);
+  }
+  for (auto status :
+       {InspectionStatus::Scheduled, InspectionStatus::Submitted, InspectionStatus::Confirmed,
+        InspectionStatus::Refused, InspectionStatus::Cancelled})
+    CHECK(tisheng::domain::inspectionStatusFromString(toString(status)) == status);
+  CHECK(toString(InspectionKind::SpotCheck) == "spot_check");
+  CHECK_FALSE(tisheng::domain::inspectionKindFromString("Spot_check"));
+  CHECK_FALSE(tisheng::domain::inspectionStatusFromString(""));
+  // JSON carries the words.
+  CHECK(nlohmann::ordered_json(InspectionKind::Reinspection) == "reinspection");
+  CHECK(nlohmann::ordered_json(InspectionStatus::Refused) == "refused");
+}
+
+TEST_CASE("Only the application is announced to the owner; supervision shows once submitted",
+          "[unit]") {
+  Inspection inspection;
+  for (auto kind : {InspectionKind::Review, InspectionKind::SpotCheck, InspectionKind::Complaint,
+                    InspectionKind::Reinspection}) {
+    inspection.kind = kind;
+    inspection.status = InspectionStatus::Scheduled;
+    CHECK_FALSE(inspection.ownerMaySee());
+    inspection.status = InspectionStatus::Submitted;
+    CHECK(inspection.ownerMaySee());
+    CHECK(tisheng::domain::policyOf(kind).supervises);
+  }
+  inspection.kind = InspectionKind::Initial;
+  inspection.status = InspectionStatus::Scheduled;
+  CHECK(inspection.ownerMaySee());
+  CHECK(tisheng::domain::policyOf(InspectionKind::Initial).ownerMayOpen);
+  CHECK(tisheng::domain::policyOf(InspectionKind::Review).renews);
+  CHECK(tisheng::domain::policyOf(InspectionKind::Reinspection).needsOpenRectification);
+}
