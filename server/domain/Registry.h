@@ -63,6 +63,11 @@ struct Certificate {
   /// The status a verifier should show on `today`: revoked, superseded and suspended as stored,
   /// then expired once past validUntil, else active.
   CertificateStatus effectiveStatus(int today) const;
+  /// The entry's current certificate: active or suspended (not revoked, expired or superseded).
+  /// storage's currentCertificate() selects by the same rule.
+  bool isCurrent() const {
+    return status == CertificateStatus::Active || status == CertificateStatus::Suspended;
+  }
 };
 
 /// A certificate with the entry it belongs to: everything the verification page shows.

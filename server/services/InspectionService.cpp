@@ -447,8 +447,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   }
 
   auto current = store.certificate(inspection.certificateId.value_or(0));
-  if (!current || (current->status != domain::CertificateStatus::Active &&
-                   current->status != domain::CertificateStatus::Suspended))
+  if (!current || !current->isCurrent())
     throw Conflict("the certificate under inspection is no longer current");
   store.setLastInspection(current->id, day, effects.stamp());
   current = store.certificate(current->id);

@@ -78,8 +78,7 @@ TickReport Scheduler::tick(std::int64_t now) {
            auto open = certificate ? store.openRectification(certificate->id) : std::nullopt;
            if (!open || open->id != overdue.id) return;
            store.closeRectification(open->id, "missed", effects.stamp());
-           if (certificate->status == CertificateStatus::Active ||
-               certificate->status == CertificateStatus::Suspended)
+           if (certificate->isCurrent())
              effects.revoke(*certificate, "missed_rectification",
                             "整改期限 " + certificates::isoDate(open->deadline) + " 已过",
                             effects.today(), open->inspectionId);

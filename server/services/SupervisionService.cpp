@@ -21,10 +21,6 @@ void requireText(const std::string& field, const std::string& text, std::size_t 
     throw Invalid(field, "at most " + std::to_string(max) + " characters");
 }
 
-bool isCurrent(const domain::Certificate& c) {
-  return c.status == CertificateStatus::Active || c.status == CertificateStatus::Suspended;
-}
-
 void requireOffice(const security::Principal& p) {
   if (!p.isOffice()) throw Forbidden("offices only");
 }
@@ -133,7 +129,7 @@ domain::Rectification SupervisionService::rectify(const security::Principal& p,
     if (!certificate) throw NotFound("no certificate " + serial);
     if (!isOfficeOf(p, *store.entry(certificate->entryId)))
       throw Forbidden("only the entry's offices order rectification");
-    if (!isCurrent(*certificate))
+    if (!certificate->isCurrent())
       throw Conflict("certificate " + serial + " is " +
                      std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
@@ -163,7 +159,7 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
     if (!certificate) throw NotFound("no certificate " + serial);
     if (!isOfficeOf(p, *store.entry(certificate->entryId)))
       throw Forbidden("only the entry's offices remove it from the list");
-    if (!isCurrent(*certificate))
+    if (!certificate->isCurrent())
       throw Conflict("certificate " + serial + " is already " +
                      std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
@@ -328,7 +324,7 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
       again.scheduledOn = effects.today() + 14;
       store.addInspection(again, effects.stamp());
     }
-  } else if (decision.kind == "downgrade" && certificate && isCurrent(*certificate) &&
+  } else if (decision.kind == "downgrade" && certificate && certificate->isCurrent() &&
              decision.previousGrade) {
     effects.issue(entry, effects.standard(certificate->standardId, certificate->standardVersion),
                   *decision.previousGrade, certificate->validUntil, certificate->lastInspectionOn,

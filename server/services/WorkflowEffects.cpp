@@ -120,8 +120,7 @@ domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const s
 void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
   auto certificate = store_.certificate(decision.certificateId.value_or(0));
   if (!certificate) throw Conflict("the revocation names no certificate");
-  if (certificate->status == CertificateStatus::Active ||
-      certificate->status == CertificateStatus::Suspended)
+  if (certificate->isCurrent())
     store_.setCertificateStatus(
         certificate->serial, CertificateStatus::Revoked,
         "摘牌：" + decision.reason + (decision.note.empty() ? "" : "（" + decision.note + "）"),

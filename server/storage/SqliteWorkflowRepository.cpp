@@ -194,6 +194,7 @@ class SqliteWorkflowStore : public WorkflowStore {
     return readOne<Certificate>(row, [](const Statement& r) { return readCertificate(r); });
   }
 
+  /// The newest certificate that Certificate::isCurrent() accepts.
   std::optional<Certificate> currentCertificate(std::int64_t entryId) override {
     auto row = db_.prepare("SELECT " + kCertificateColumns +
                            " FROM certificates c WHERE c.entry_id = ? AND c.status IN "
