@@ -1,13 +1,12 @@
 #include "domain/Workflow.h"
 
-#include <array>
-#include <utility>
+#include "domain/Words.h"
 
 namespace tisheng::domain {
 
 namespace {
 
-constexpr std::array<std::pair<InspectionKind, std::string_view>, 5> kKinds{{
+constexpr Words<InspectionKind, 5> kKinds{{
     {InspectionKind::Initial, "initial"},
     {InspectionKind::Review, "review"},
     {InspectionKind::SpotCheck, "spot_check"},
@@ -15,12 +14,25 @@ constexpr std::array<std::pair<InspectionKind, std::string_view>, 5> kKinds{{
     {InspectionKind::Reinspection, "reinspection"},
 }};
 
-constexpr std::array<std::pair<InspectionStatus, std::string_view>, 5> kStatuses{{
+constexpr Words<InspectionStatus, 5> kStatuses{{
     {InspectionStatus::Scheduled, "scheduled"},
     {InspectionStatus::Submitted, "submitted"},
     {InspectionStatus::Confirmed, "confirmed"},
     {InspectionStatus::Refused, "refused"},
     {InspectionStatus::Cancelled, "cancelled"},
+}};
+
+constexpr Words<NoticeStatus, 3> kNoticeStatuses{{
+    {NoticeStatus::Open, "open"},
+    {NoticeStatus::Issued, "issued"},
+    {NoticeStatus::Withdrawn, "withdrawn"},
+}};
+
+constexpr Words<RectificationStatus, 4> kRectificationStatuses{{
+    {RectificationStatus::Open, "open"},
+    {RectificationStatus::Passed, "passed"},
+    {RectificationStatus::Missed, "missed"},
+    {RectificationStatus::Withdrawn, "withdrawn"},
 }};
 
 //                                           owner opens, announced, supervises, renews, rectif.
@@ -32,30 +44,26 @@ constexpr std::array<InspectionPolicy, 5> kPolicies{{
     {InspectionKind::Reinspection, false, false, true, false, true},
 }};
 
-template <typename Enum, std::size_t N>
-std::string_view nameIn(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table)
-    if (candidate == value) return name;
-  return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueIn(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                            std::string_view text) {
-  for (const auto& [value, name] : table)
-    if (name == text) return value;
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view toString(InspectionKind kind) { return nameIn(kKinds, kind); }
+std::string_view toString(InspectionKind kind) { return wordOf(kKinds, kind); }
 std::optional<InspectionKind> inspectionKindFromString(std::string_view text) {
-  return valueIn(kKinds, text);
+  return valueOf(kKinds, text);
 }
-std::string_view toString(InspectionStatus status) { return nameIn(kStatuses, status); }
+std::string_view toString(InspectionStatus status) { return wordOf(kStatuses, status); }
 std::optional<InspectionStatus> inspectionStatusFromString(std::string_view text) {
-  return valueIn(kStatuses, text);
+  return valueOf(kStatuses, text);
+}
+
+std::string_view toString(NoticeStatus status) { return wordOf(kNoticeStatuses, status); }
+std::optional<NoticeStatus> noticeStatusFromString(std::string_view text) {
+  return valueOf(kNoticeStatuses, text);
+}
+std::string_view toString(RectificationStatus status) {
+  return wordOf(kRectificationStatuses, status);
+}
+std::optional<RectificationStatus> rectificationStatusFromString(std::string_view text) {
+  return valueOf(kRectificationStatuses, text);
 }
 
 const InspectionPolicy& policyOf(InspectionKind kind) {

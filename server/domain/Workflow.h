@@ -101,6 +101,28 @@ struct Evidence {
   std::int64_t uploadedAt = 0;
 };
 
+/// 公示: open until endsOn; then issued (the certificate is issued), or withdrawn by an upheld
+/// objection or a revocation.
+enum class NoticeStatus { Open, Issued, Withdrawn };
+std::string_view toString(NoticeStatus status);
+std::optional<NoticeStatus> noticeStatusFromString(std::string_view text);
+
+/// 限期整改: open → passed (reinspection), missed (deadline passed: the certificate is revoked)
+/// or withdrawn (appeal granted, certificate removed).
+enum class RectificationStatus { Open, Passed, Missed, Withdrawn };
+std::string_view toString(RectificationStatus status);
+std::optional<RectificationStatus> rectificationStatusFromString(std::string_view text);
+
+/// JSON carries these states as their words.
+template <typename Json>
+void to_json(Json& json, NoticeStatus status) {
+  json = toString(status);
+}
+template <typename Json>
+void to_json(Json& json, RectificationStatus status) {
+  json = toString(status);
+}
+
 /// 公示: a confirmed grade published as pending until endsOn; then the certificate is issued
 /// (status issued) unless an upheld objection withdrew it.
 struct Notice {
@@ -112,7 +134,7 @@ struct Notice {
   std::string grade{};
   std::int64_t startsAt = 0;
   int endsOn = 0;
-  std::string status = "open";
+  NoticeStatus status = NoticeStatus::Open;
   std::optional<std::int64_t> certificateId{};
 };
 
@@ -137,7 +159,7 @@ struct Rectification {
   std::string findings{};
   int deadline = 0;
   bool suspended = false;
-  std::string status = "open";
+  RectificationStatus status = RectificationStatus::Open;
   std::string createdBy{};
   std::int64_t createdAt = 0;
 };

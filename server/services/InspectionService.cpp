@@ -134,7 +134,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
       if (other.kind == InspectionKind::Initial && other.isOpen())
         throw Conflict("an application is already in progress (inspection " +
                        std::to_string(other.id) + ")");
-    if (!store.notices("open", entry->id).empty())
+    if (!store.notices(domain::NoticeStatus::Open, entry->id).empty())
       throw Conflict("the entry's result is on public notice");
     for (const auto& decision : store.decisionsOf(entry->id))
       if (decision.kind == "revocation" && decision.barUntil &&
@@ -481,7 +481,8 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   }
   // Any passed inspection shows the findings put right.
   if (rectification) {
-    store.closeRectification(rectification->id, "passed", effects.stamp());
+    store.closeRectification(rectification->id, domain::RectificationStatus::Passed,
+                             effects.stamp());
     outcome.result = "rectification_passed";
   }
   if (current->status == domain::CertificateStatus::Suspended) {

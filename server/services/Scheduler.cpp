@@ -26,7 +26,7 @@ TickReport Scheduler::tick(std::int64_t now) {
   std::vector<domain::Rectification> missed;
   std::vector<domain::Certificate> expired, active;
   workflow_.read([&](storage::WorkflowStore& store) {
-    notices = store.notices("open", std::nullopt);
+    notices = store.notices(domain::NoticeStatus::Open, std::nullopt);
     revocations = store.dueRevocations(today);
     missed = store.overdueRectifications(today);
     expired = store.activePastValidity(today);
@@ -40,7 +40,7 @@ TickReport Scheduler::tick(std::int64_t now) {
     if (listed.endsOn >= today) continue;  // objections are taken through the whole last day
     each(now, report, "notice " + std::to_string(listed.id), [&](auto& store, auto& effects) {
       auto notice = store.notice(listed.id);
-      if (!notice || notice->status != "open") return;
+      if (!notice || notice->status != domain::NoticeStatus::Open) return;
       for (const auto& objection : store.objectionsTo(notice->id))
         if (objection.status == "open") {
           ++report.noticesHeld;
@@ -58,7 +58,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       auto certificate =
           effects.issue(entry, effects.standard(notice->standardId, notice->standardVersion),
                         notice->grade, std::nullopt, inspected, current);
-      store.closeNotice(notice->id, "issued", certificate.id, effects.stamp());
+      store.closeNotice(notice->id, domain::NoticeStatus::Issued, certificate.id, effects.stamp());
       ++report.noticesIssued;
     });
   }
@@ -77,7 +77,7 @@ TickReport Scheduler::tick(std::int64_t now) {
            auto certificate = store.certificate(overdue.certificateId);
            auto open = certificate ? store.openRectification(certificate->id) : std::nullopt;
            if (!open || open->id != overdue.id) return;
-           store.closeRectification(open->id, "missed", effects.stamp());
+           store.closeRectification(open->id, domain::RectificationStatus::Missed, effects.stamp());
            if (certificate->isCurrent())
              effects.revoke(*certificate, "missed_rectification",
                             "整改期限 " + certificates::isoDate(open->deadline) + " 已过",

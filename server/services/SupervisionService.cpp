@@ -37,7 +37,7 @@ SupervisionService::directory() {
   std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
     out.first = store.certifiedEntries(context_.settings.programme.calendar.dayOf(clock_.now()));
-    for (auto& notice : store.notices("open", std::nullopt))
+    for (auto& notice : store.notices(domain::NoticeStatus::Open, std::nullopt))
       out.second.push_back({notice, *store.entry(notice.entryId)});
   });
   return out;
@@ -53,8 +53,9 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
   workflow_.write([&](storage::WorkflowStore& store) {
     auto notice = store.notice(noticeId);
     if (!notice) throw NotFound("no notice " + std::to_string(noticeId));
-    if (notice->status != "open")
-      throw Conflict("the notice period has ended (" + notice->status + ")");
+    if (notice->status != domain::NoticeStatus::Open)
+      throw Conflict("the notice period has ended (" +
+                     std::string(domain::toString(notice->status)) + ")");
     std::int64_t now = clock_.now();
     if (context_.settings.programme.calendar.dayOf(now) > notice->endsOn)
       throw Conflict("the notice period ended on " + certificates::isoDate(notice->endsOn));
@@ -74,7 +75,8 @@ std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::ob
   requireOffice(p);
   std::vector<std::pair<domain::Objection, domain::Notice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (const char* noticeStatus : {"open", "issued", "withdrawn"})
+    for (auto noticeStatus : {domain::NoticeStatus::Open, domain::NoticeStatus::Issued,
+                              domain::NoticeStatus::Withdrawn})
       for (const auto& notice : store.notices(noticeStatus, std::nullopt)) {
         auto entry = store.entry(notice.entryId);
         if (!entry || !isOfficeOf(p, *entry)) continue;
@@ -105,8 +107,8 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
     objection->status = decision;
     objection->resolution = resolution;
     store.resolveObjection(*objection, effects.stamp());
-    if (decision == "upheld" && notice.status == "open") {
-      store.closeNotice(notice.id, "withdrawn", std::nullopt, effects.stamp());
+    if (decision == "upheld" && notice.status == domain::NoticeStatus::Open) {
+      store.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, effects.stamp());
       effects.decide({.entryId = entry.id,
                       .inspectionId = notice.inspectionId,
                       .kind = "refusal",
@@ -312,7 +314,9 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
   auto certificate = store.certificate(decision.certificateId.value_or(0));
   if (decision.kind == "refusal") {
     auto inspection = store.inspection(decision.inspectionId.value_or(0));
-    if (store.currentCertificate(entry.id) || !store.notices("open", entry.id).empty()) return;
+    if (store.currentCertificate(entry.id) ||
+        !store.notices(domain::NoticeStatus::Open, entry.id).empty())
+      return;
     if (inspection && inspection->grade) {
       effects.openNotice(*inspection, *inspection->grade);
     } else if (inspection) {
@@ -334,7 +338,8 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
       store.setCertificateStatus(certificate->serial, CertificateStatus::Active, std::nullopt,
                                  effects.stamp());
     if (auto rectification = store.openRectification(certificate->id))
-      store.closeRectification(rectification->id, "withdrawn", effects.stamp());
+      store.closeRectification(rectification->id, domain::RectificationStatus::Withdrawn,
+                               effects.stamp());
   } else if (decision.kind == "revocation" && certificate && decision.state == "applied" &&
              certificate->validUntil >= effects.today()) {
     // A revoked certificate stays revoked; the entry gets a new one for the rest of the term.
@@ -356,7 +361,8 @@ EntryRecord SupervisionService::record(const security::Principal& p, std::int64_
     for (auto& inspection : store.inspections({.entryId = entryId}))
       if (office || inspector || inspection.ownerMaySee())
         record.inspections.push_back(std::move(inspection));
-    for (const char* status : {"open", "issued", "withdrawn"})
+    for (auto status : {domain::NoticeStatus::Open, domain::NoticeStatus::Issued,
+                        domain::NoticeStatus::Withdrawn})
       for (auto& notice : store.notices(status, entryId)) {
         if (office)
           for (auto& objection : store.objectionsTo(notice.id))

@@ -126,10 +126,10 @@ void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
         "摘牌：" + decision.reason + (decision.note.empty() ? "" : "（" + decision.note + "）"),
         stamp_);
   if (auto rectification = store_.openRectification(certificate->id))
-    store_.closeRectification(rectification->id, "withdrawn", stamp_);
+    store_.closeRectification(rectification->id, domain::RectificationStatus::Withdrawn, stamp_);
   cancelOpenInspections(certificate->entryId, std::nullopt, "certificate revoked");
-  for (const auto& notice : store_.notices("open", certificate->entryId))
-    store_.closeNotice(notice.id, "withdrawn", std::nullopt, stamp_);
+  for (const auto& notice : store_.notices(domain::NoticeStatus::Open, certificate->entryId))
+    store_.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, stamp_);
   if (decision.state == "pending") store_.markApplied(decision.id, stamp_);
 }
 

@@ -70,7 +70,7 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
     if (!all.empty()) out.certificate = all.back();
   }
   if (out.certificate) out.rectification = store.openRectification(out.certificate->id);
-  auto notices = store.notices("open", id);
+  auto notices = store.notices(domain::NoticeStatus::Open, id);
   if (!notices.empty()) out.notice = notices.back();
   for (auto& inspection : store.inspections({.entryId = id}))
     if (inspection.isOpen()) out.inspection = std::move(inspection);
@@ -154,7 +154,7 @@ std::vector<OpenNotice> WorklistService::notices(const security::Principal& p,
   requireOffice(p);
   std::vector<OpenNotice> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (auto& notice : store.notices("open", std::nullopt)) {
+    for (auto& notice : store.notices(domain::NoticeStatus::Open, std::nullopt)) {
       auto entry = store.entry(notice.entryId);
       if (!entry || !isOfficeOf(p, *entry)) continue;
       if (endingBefore && notice.endsOn >= *endingBefore) continue;

@@ -57,6 +57,17 @@ const std::string kComplaintColumns =
     "c.id, c.entry_id, c.certificate_id, c.category, c.description, c.contact, c.status, "
     "c.triage_note, c.triaged_by, c.created_at";
 
+/// A column holding one word of a fixed set (a kind, a status), read by parse.
+template <typename Value>
+Value wordColumn(const Statement& row, int column,
+                 std::optional<Value> (*parse)(std::string_view)) {
+  std::string text = row.text(column);
+  auto value = parse(text);
+  if (!value)
+    throw StorageError("unknown value '" + text + "' in column " + std::to_string(column));
+  return *value;
+}
+
 Notice readNotice(const Statement& row) {
   Notice n;
   n.id = row.integer(0);
@@ -67,7 +78,7 @@ Notice readNotice(const Statement& row) {
   n.grade = row.text(5);
   n.startsAt = row.integer(6);
   n.endsOn = dateColumn(row, 7);
-  n.status = row.text(8);
+  n.status = wordColumn(row, 8, domain::noticeStatusFromString);
   n.certificateId = row.optionalInteger(9);
   return n;
 }
@@ -93,7 +104,7 @@ Rectification readRectification(const Statement& row) {
   r.findings = row.text(3);
   r.deadline = dateColumn(row, 4);
   r.suspended = row.integer(5) != 0;
-  r.status = row.text(6);
+  r.status = wordColumn(row, 6, domain::rectificationStatusFromString);
   r.createdBy = row.text(7);
   r.createdAt = row.integer(8);
   return r;
@@ -145,17 +156,6 @@ Complaint readComplaint(const Statement& row) {
   c.triagedBy = row.optionalText(8);
   c.createdAt = row.integer(9);
   return c;
-}
-
-/// A column holding one word of a fixed set (a kind, a status), read by parse.
-template <typename Value>
-Value wordColumn(const Statement& row, int column,
-                 std::optional<Value> (*parse)(std::string_view)) {
-  std::string text = row.text(column);
-  auto value = parse(text);
-  if (!value)
-    throw StorageError("unknown value '" + text + "' in column " + std::to_string(column));
-  return *value;
 }
 
 template <typename T, typename Reader>
@@ -434,25 +434,26 @@ class SqliteWorkflowStore : public WorkflowStore {
     return readOne<Notice>(row, readNotice);
   }
 
-  std::vector<Notice> notices(const std::string& status,
+  std::vector<Notice> notices(domain::NoticeStatus status,
                               std::optional<std::int64_t> entryId) override {
     auto row = db_.prepare("SELECT " + kNoticeColumns +
                            " FROM notices WHERE status = ? AND (?2 IS NULL OR entry_id = ?2)"
                            " ORDER BY ends_on, id");
-    row.bind(1, status).bind(2, entryId);
+    row.bind(1, domain::toString(status)).bind(2, entryId);
     return readAll<Notice>(row, readNotice);
   }
 
-  void closeNotice(std::int64_t id, const std::string& status,
+  void closeNotice(std::int64_t id, domain::NoticeStatus status,
                    std::optional<std::int64_t> certificateId, const Stamp& stamp) override {
     Json before = toJson(*notice(id));
     db_.prepare("UPDATE notices SET status = ?, certificate_id = ?, closed_at = ? WHERE id = ?")
-        .bind(1, status)
+        .bind(1, domain::toString(status))
         .bind(2, certificateId)
         .bind(3, stamp.at)
         .bind(4, id)
         .run();
-    audit(stamp, "notice." + status, "notice:" + std::to_string(id), before, toJson(*notice(id)));
+    audit(stamp, "notice." + std::string(domain::toString(status)), "notice:" + std::to_string(id),
+          before, toJson(*notice(id)));
   }
 
   std::int64_t addObjection(const Objection& o, const std::string& sourceAddress,
@@ -559,14 +560,16 @@ class SqliteWorkflowStore : public WorkflowStore {
     return readAll<Rectification>(row, readRectification);
   }
 
-  void closeRectification(std::int64_t id, const std::string& status, const Stamp& stamp) override {
+  void closeRectification(std::int64_t id, domain::RectificationStatus status,
+                          const Stamp& stamp) override {
     db_.prepare("UPDATE rectifications SET status = ?, closed_at = ? WHERE id = ?")
-        .bind(1, status)
+        .bind(1, domain::toString(status))
         .bind(2, stamp.at)
         .bind(3, id)
         .run();
-    audit(stamp, "rectification." + status, "rectification:" + std::to_string(id),
-          Json{{"status", "open"}}, Json{{"status", status}});
+    audit(stamp, "rectification." + std::string(domain::toString(status)),
+          "rectification:" + std::to_string(id), Json{{"status", "open"}},
+          Json{{"status", status}});
   }
 
   std::int64_t addDecision(const Decision& d, const Stamp& stamp) override {

@@ -73,9 +73,9 @@ class WorkflowStore {
   virtual std::int64_t addNotice(const domain::Notice& notice, const Stamp& stamp) = 0;
   virtual std::optional<domain::Notice> notice(std::int64_t id) = 0;
   /// Notices of one status (optionally of one entry), oldest first.
-  virtual std::vector<domain::Notice> notices(const std::string& status,
+  virtual std::vector<domain::Notice> notices(domain::NoticeStatus status,
                                               std::optional<std::int64_t> entryId) = 0;
-  virtual void closeNotice(std::int64_t id, const std::string& status,
+  virtual void closeNotice(std::int64_t id, domain::NoticeStatus status,
                            std::optional<std::int64_t> certificateId, const Stamp& stamp) = 0;
   virtual std::int64_t addObjection(const domain::Objection& objection,
                                     const std::string& sourceAddress, const Stamp& stamp) = 0;
@@ -94,7 +94,7 @@ class WorkflowStore {
       const std::optional<std::string>& county) = 0;
   /// Open rectifications whose deadline is before today.
   virtual std::vector<domain::Rectification> overdueRectifications(int today) = 0;
-  virtual void closeRectification(std::int64_t id, const std::string& status,
+  virtual void closeRectification(std::int64_t id, domain::RectificationStatus status,
                                   const Stamp& stamp) = 0;
 
   // Decisions and appeals

@@ -46,3 +46,15 @@ TEST_CASE("Only the application is announced to the owner; supervision shows onc
   CHECK(tisheng::domain::policyOf(InspectionKind::Review).renews);
   CHECK(tisheng::domain::policyOf(InspectionKind::Reinspection).needsOpenRectification);
 }
+
+TEST_CASE("Notice and rectification states go to and from their words", "[unit]") {
+  using tisheng::domain::NoticeStatus;
+  using tisheng::domain::RectificationStatus;
+  for (auto status : {NoticeStatus::Open, NoticeStatus::Issued, NoticeStatus::Withdrawn})
+    CHECK(tisheng::domain::noticeStatusFromString(toString(status)) == status);
+  for (auto status : {RectificationStatus::Open, RectificationStatus::Passed,
+                      RectificationStatus::Missed, RectificationStatus::Withdrawn})
+    CHECK(tisheng::domain::rectificationStatusFromString(toString(status)) == status);
+  CHECK(nlohmann::ordered_json(RectificationStatus::Missed) == "missed");
+  CHECK_FALSE(tisheng::domain::noticeStatusFromString("closed"));
+}
