@@ -35,6 +35,19 @@ constexpr Words<RectificationStatus, 4> kRectificationStatuses{{
     {RectificationStatus::Withdrawn, "withdrawn"},
 }};
 
+constexpr Words<DecisionKind, 4> kDecisionKinds{{
+    {DecisionKind::Refusal, "refusal"},
+    {DecisionKind::Downgrade, "downgrade"},
+    {DecisionKind::Suspension, "suspension"},
+    {DecisionKind::Revocation, "revocation"},
+}};
+
+constexpr Words<DecisionState, 3> kDecisionStates{{
+    {DecisionState::Pending, "pending"},
+    {DecisionState::Applied, "applied"},
+    {DecisionState::Lifted, "lifted"},
+}};
+
 //                                           owner opens, announced, supervises, renews, rectif.
 constexpr std::array<InspectionPolicy, 5> kPolicies{{
     {InspectionKind::Initial, true, true, false, false, false},
@@ -64,6 +77,15 @@ std::string_view toString(RectificationStatus status) {
 }
 std::optional<RectificationStatus> rectificationStatusFromString(std::string_view text) {
   return valueOf(kRectificationStatuses, text);
+}
+
+std::string_view toString(DecisionKind kind) { return wordOf(kDecisionKinds, kind); }
+std::optional<DecisionKind> decisionKindFromString(std::string_view text) {
+  return valueOf(kDecisionKinds, text);
+}
+std::string_view toString(DecisionState state) { return wordOf(kDecisionStates, state); }
+std::optional<DecisionState> decisionStateFromString(std::string_view text) {
+  return valueOf(kDecisionStates, text);
 }
 
 const InspectionPolicy& policyOf(InspectionKind kind) {

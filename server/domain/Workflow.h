@@ -113,7 +113,26 @@ enum class RectificationStatus { Open, Passed, Missed, Withdrawn };
 std::string_view toString(RectificationStatus status);
 std::optional<RectificationStatus> rectificationStatusFromString(std::string_view text);
 
+/// What a decision against an entry does; stored and sent as refusal | downgrade | suspension |
+/// revocation.
+enum class DecisionKind { Refusal, Downgrade, Suspension, Revocation };
+std::string_view toString(DecisionKind kind);
+std::optional<DecisionKind> decisionKindFromString(std::string_view text);
+
+/// A revocation is pending until it takes effect; a granted appeal lifts a decision.
+enum class DecisionState { Pending, Applied, Lifted };
+std::string_view toString(DecisionState state);
+std::optional<DecisionState> decisionStateFromString(std::string_view text);
+
 /// JSON carries these states as their words.
+template <typename Json>
+void to_json(Json& json, DecisionKind kind) {
+  json = toString(kind);
+}
+template <typename Json>
+void to_json(Json& json, DecisionState state) {
+  json = toString(state);
+}
 template <typename Json>
 void to_json(Json& json, NoticeStatus status) {
   json = toString(status);
@@ -172,13 +191,13 @@ struct Decision {
   std::int64_t entryId = 0;
   std::optional<std::int64_t> certificateId{};
   std::optional<std::int64_t> inspectionId{};
-  std::string kind{};
+  DecisionKind kind = DecisionKind::Refusal;
   std::string reason{};
   std::string note{};
   int effectiveOn = 0;
   int appealUntil = 0;
   std::optional<int> barUntil{};
-  std::string state = "applied";
+  DecisionState state = DecisionState::Applied;
   /// The grade before a downgrade, restored if an appeal is granted.
   std::optional<std::string> previousGrade{};
   std::string decidedBy{};

@@ -137,7 +137,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
     if (!store.notices(domain::NoticeStatus::Open, entry->id).empty())
       throw Conflict("the entry's result is on public notice");
     for (const auto& decision : store.decisionsOf(entry->id))
-      if (decision.kind == "revocation" && decision.barUntil &&
+      if (decision.kind == domain::DecisionKind::Revocation && decision.barUntil &&
           *decision.barUntil >= effects.today())
         throw Conflict("removed from the list (" + decision.reason + "); it may apply again from " +
                        certificates::isoDate(*decision.barUntil + 1));
@@ -407,7 +407,7 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
           inspection.status == InspectionStatus::Refused)
         outcome.decision = effects.decide({.entryId = entry.id,
                                            .inspectionId = inspection.id,
-                                           .kind = "refusal",
+                                           .kind = domain::DecisionKind::Refusal,
                                            .reason = "result_refused",
                                            .note = verdict.reason});
     }
@@ -439,7 +439,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
       outcome.result = "refused";
       outcome.decision = effects.decide({.entryId = entry.id,
                                          .inspectionId = inspection.id,
-                                         .kind = "refusal",
+                                         .kind = domain::DecisionKind::Refusal,
                                          .reason = "no_grade",
                                          .note = verdict.reason});
     }
@@ -508,7 +508,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
     outcome.decision = effects.decide({.entryId = entry.id,
                                        .certificateId = outcome.certificate->id,
                                        .inspectionId = inspection.id,
-                                       .kind = "downgrade",
+                                       .kind = domain::DecisionKind::Downgrade,
                                        .reason = "regraded",
                                        .note = verdict.reason,
                                        .previousGrade = current->grade});

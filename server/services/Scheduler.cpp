@@ -66,7 +66,7 @@ TickReport Scheduler::tick(std::int64_t now) {
   for (const auto& due : revocations)
     each(now, report, "revocation " + std::to_string(due.id), [&](auto& store, auto& effects) {
       auto decision = store.decision(due.id);
-      if (!decision || decision->state != "pending") return;
+      if (!decision || decision->state != domain::DecisionState::Pending) return;
       effects.applyRevocation(*decision);
       ++report.revocationsApplied;
     });

@@ -111,7 +111,7 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
       store.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, effects.stamp());
       effects.decide({.entryId = entry.id,
                       .inspectionId = notice.inspectionId,
-                      .kind = "refusal",
+                      .kind = domain::DecisionKind::Refusal,
                       .reason = "objection_upheld",
                       .note = resolution});
     }
@@ -166,7 +166,8 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
                      std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
     for (const auto& earlier : store.decisionsOf(certificate->entryId))
-      if (earlier.kind == "revocation" && earlier.state == "pending")
+      if (earlier.kind == domain::DecisionKind::Revocation &&
+          earlier.state == domain::DecisionState::Pending)
         throw Conflict("a revocation effective " + certificates::isoDate(earlier.effectiveOn) +
                        " is already pending");
     int day = effectiveOn.value_or(effects.today());
@@ -255,7 +256,8 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
     WorkflowEffects effects(store, context_, stamp(p));
     if (effects.today() > decision->appealUntil)
       throw Conflict("the appeal window closed on " + certificates::isoDate(decision->appealUntil));
-    if (decision->state == "lifted") throw Conflict("the decision has been lifted");
+    if (decision->state == domain::DecisionState::Lifted)
+      throw Conflict("the decision has been lifted");
     if (store.appealOf(decisionId))
       throw Conflict("decision " + std::to_string(decisionId) + " has already been appealed");
     appeal.decisionId = decisionId;
@@ -312,7 +314,7 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
                                const domain::Decision& decision) {
   auto entry = *store.entry(decision.entryId);
   auto certificate = store.certificate(decision.certificateId.value_or(0));
-  if (decision.kind == "refusal") {
+  if (decision.kind == domain::DecisionKind::Refusal) {
     auto inspection = store.inspection(decision.inspectionId.value_or(0));
     if (store.currentCertificate(entry.id) ||
         !store.notices(domain::NoticeStatus::Open, entry.id).empty())
@@ -328,19 +330,20 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
       again.scheduledOn = effects.today() + 14;
       store.addInspection(again, effects.stamp());
     }
-  } else if (decision.kind == "downgrade" && certificate && certificate->isCurrent() &&
-             decision.previousGrade) {
+  } else if (decision.kind == domain::DecisionKind::Downgrade && certificate &&
+             certificate->isCurrent() && decision.previousGrade) {
     effects.issue(entry, effects.standard(certificate->standardId, certificate->standardVersion),
                   *decision.previousGrade, certificate->validUntil, certificate->lastInspectionOn,
                   certificate);
-  } else if (decision.kind == "suspension" && certificate) {
+  } else if (decision.kind == domain::DecisionKind::Suspension && certificate) {
     if (certificate->status == CertificateStatus::Suspended)
       store.setCertificateStatus(certificate->serial, CertificateStatus::Active, std::nullopt,
                                  effects.stamp());
     if (auto rectification = store.openRectification(certificate->id))
       store.closeRectification(rectification->id, domain::RectificationStatus::Withdrawn,
                                effects.stamp());
-  } else if (decision.kind == "revocation" && certificate && decision.state == "applied" &&
+  } else if (decision.kind == domain::DecisionKind::Revocation && certificate &&
+             decision.state == domain::DecisionState::Applied &&
              certificate->validUntil >= effects.today()) {
     // A revoked certificate stays revoked; the entry gets a new one for the rest of the term.
     effects.issue(entry, effects.standard(certificate->standardId, certificate->standardVersion),

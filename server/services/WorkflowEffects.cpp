@@ -91,7 +91,7 @@ domain::Decision WorkflowEffects::suspend(const Certificate& certificate,
   decision.entryId = certificate.entryId;
   decision.certificateId = certificate.id;
   decision.inspectionId = inspectionId;
-  decision.kind = "suspension";
+  decision.kind = domain::DecisionKind::Suspension;
   decision.reason = "rectification";
   decision.note = findings;
   return decide(decision);
@@ -105,15 +105,16 @@ domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const s
   decision.entryId = certificate.entryId;
   decision.certificateId = certificate.id;
   decision.inspectionId = inspectionId;
-  decision.kind = "revocation";
+  decision.kind = domain::DecisionKind::Revocation;
   decision.reason = reason;
   decision.note = note;
   decision.effectiveOn = effectiveOn;
-  decision.state = effectiveOn <= today_ ? "applied" : "pending";
+  decision.state =
+      effectiveOn <= today_ ? domain::DecisionState::Applied : domain::DecisionState::Pending;
   if (domain::barsReapplication(reason))
     decision.barUntil = certificates::addMonths(effectiveOn, rules.exitRules.reapplyBarMonths);
   decision = decide(decision);
-  if (decision.state == "applied") applyRevocation(decision);
+  if (decision.state == domain::DecisionState::Applied) applyRevocation(decision);
   return decision;
 }
 
@@ -130,7 +131,7 @@ void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
   cancelOpenInspections(certificate->entryId, std::nullopt, "certificate revoked");
   for (const auto& notice : store_.notices(domain::NoticeStatus::Open, certificate->entryId))
     store_.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, stamp_);
-  if (decision.state == "pending") store_.markApplied(decision.id, stamp_);
+  if (decision.state == domain::DecisionState::Pending) store_.markApplied(decision.id, stamp_);
 }
 
 void WorkflowEffects::cancelOpenInspections(std::int64_t entryId,

@@ -75,9 +75,11 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
   for (auto& inspection : store.inspections({.entryId = id}))
     if (inspection.isOpen()) out.inspection = std::move(inspection);
   for (auto& decision : store.decisionsOf(id)) {
-    if (decision.state != "lifted" && decision.barUntil && *decision.barUntil > today)
+    if (decision.state != domain::DecisionState::Lifted && decision.barUntil &&
+        *decision.barUntil > today)
       out.barredUntil = std::max(out.barredUntil.value_or(0), *decision.barUntil);
-    if (decision.state != "lifted" && decision.appealUntil >= today && !store.appealOf(decision.id))
+    if (decision.state != domain::DecisionState::Lifted && decision.appealUntil >= today &&
+        !store.appealOf(decision.id))
       out.appealable.push_back(std::move(decision));
   }
   using domain::CertificateStatus;

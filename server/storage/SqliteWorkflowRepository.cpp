@@ -116,13 +116,13 @@ Decision readDecision(const Statement& row) {
   d.entryId = row.integer(1);
   d.certificateId = row.optionalInteger(2);
   d.inspectionId = row.optionalInteger(3);
-  d.kind = row.text(4);
+  d.kind = wordColumn(row, 4, domain::decisionKindFromString);
   d.reason = row.text(5);
   d.note = row.text(6);
   d.effectiveOn = dateColumn(row, 7);
   d.appealUntil = dateColumn(row, 8);
   d.barUntil = optionalDateColumn(row, 9);
-  d.state = row.text(10);
+  d.state = wordColumn(row, 10, domain::decisionStateFromString);
   d.previousGrade = row.optionalText(11);
   d.decidedBy = row.text(12);
   d.decidedAt = row.integer(13);
@@ -580,20 +580,20 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(1, d.entryId)
         .bind(2, d.certificateId)
         .bind(3, d.inspectionId)
-        .bind(4, d.kind)
+        .bind(4, domain::toString(d.kind))
         .bind(5, d.reason)
         .bind(6, d.note)
         .bind(7, isoDate(d.effectiveOn))
         .bind(8, isoDate(d.appealUntil))
         .bind(9, optionalIsoDate(d.barUntil))
-        .bind(10, d.state)
+        .bind(10, domain::toString(d.state))
         .bind(11, d.previousGrade)
         .bind(12, stamp.actor)
         .bind(13, stamp.at)
         .run();
     std::int64_t id = db_.lastInsertId();
-    audit(stamp, "decision." + d.kind, "entry:" + std::to_string(d.entryId), std::nullopt,
-          toJson(*decision(id)));
+    audit(stamp, "decision." + std::string(domain::toString(d.kind)),
+          "entry:" + std::to_string(d.entryId), std::nullopt, toJson(*decision(id)));
     return id;
   }
 

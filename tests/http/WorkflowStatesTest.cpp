@@ -58,3 +58,15 @@ TEST_CASE("Notice and rectification states go to and from their words", "[unit]"
   CHECK(nlohmann::ordered_json(RectificationStatus::Missed) == "missed");
   CHECK_FALSE(tisheng::domain::noticeStatusFromString("closed"));
 }
+
+TEST_CASE("Decision kinds and states go to and from their words", "[unit]") {
+  using tisheng::domain::DecisionKind;
+  using tisheng::domain::DecisionState;
+  for (auto kind : {DecisionKind::Refusal, DecisionKind::Downgrade, DecisionKind::Suspension,
+                    DecisionKind::Revocation})
+    CHECK(tisheng::domain::decisionKindFromString(toString(kind)) == kind);
+  for (auto state : {DecisionState::Pending, DecisionState::Applied, DecisionState::Lifted})
+    CHECK(tisheng::domain::decisionStateFromString(toString(state)) == state);
+  CHECK(nlohmann::ordered_json(DecisionKind::Revocation) == "revocation");
+  CHECK_FALSE(tisheng::domain::decisionKindFromString("removal"));
+}
