@@ -68,13 +68,16 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
     const auto& p = requireRole(request, {Role::CityAdmin, Role::CountyAdmin});
     Page page = readPage(request);
     EntryNames names(registry);
-    return http::jsonResponse(pageJson("complaints",
-                                       supervision.complaints(p, request.queryValue("status")),
-                                       page, [&](const domain::Complaint& complaint) {
-                                         Json item = domain::toJson(complaint);
-                                         item["entry"] = names(complaint.entryId);
-                                         return item;
-                                       }));
+    return http::jsonResponse(pageJson(
+        "complaints",
+        supervision.complaints(
+            p, wordQuery(request.queryValue("status"), "status", domain::complaintStatusFromString,
+                         "new, dismissed, upheld or inspect")),
+        page, [&](const domain::Complaint& complaint) {
+          Json item = domain::toJson(complaint);
+          item["entry"] = names(complaint.entryId);
+          return item;
+        }));
   });
 
   router.add("POST", "/api/v1/complaints/{id}/triage", [&](http::HttpRequest& request) {
@@ -100,8 +103,11 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
     Page page = readPage(request);
     EntryNames names(registry);
     return http::jsonResponse(
-        pageJson("objections", supervision.objections(p, request.queryValue("status")), page,
-                 [&](const std::pair<domain::Objection, domain::Notice>& found) {
+        pageJson("objections",
+                 supervision.objections(
+                     p, wordQuery(request.queryValue("status"), "status",
+                                  domain::objectionStatusFromString, "open, dismissed or upheld")),
+                 page, [&](const std::pair<domain::Objection, domain::Notice>& found) {
                    Json item = domain::toJson(found.first);
                    item["notice"] = domain::toJson(found.second);
                    item["entry"] = names(found.second.entryId);
@@ -132,8 +138,11 @@ void addSupervisionRoutes(http::Router& router, services::SupervisionService& su
     Page page = readPage(request);
     EntryNames names(registry);
     return http::jsonResponse(
-        pageJson("appeals", supervision.appeals(p, request.queryValue("status")), page,
-                 [&](const std::pair<domain::Appeal, domain::Decision>& found) {
+        pageJson("appeals",
+                 supervision.appeals(
+                     p, wordQuery(request.queryValue("status"), "status",
+                                  domain::appealStatusFromString, "open, granted or rejected")),
+                 page, [&](const std::pair<domain::Appeal, domain::Decision>& found) {
                    Json item = domain::toJson(found.first);
                    item["decision"] = domain::toJson(found.second);
                    item["entry"] = names(found.second.entryId);

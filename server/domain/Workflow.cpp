@@ -48,6 +48,25 @@ constexpr Words<DecisionState, 3> kDecisionStates{{
     {DecisionState::Lifted, "lifted"},
 }};
 
+constexpr Words<ObjectionStatus, 3> kObjectionStatuses{{
+    {ObjectionStatus::Open, "open"},
+    {ObjectionStatus::Dismissed, "dismissed"},
+    {ObjectionStatus::Upheld, "upheld"},
+}};
+
+constexpr Words<AppealStatus, 3> kAppealStatuses{{
+    {AppealStatus::Open, "open"},
+    {AppealStatus::Granted, "granted"},
+    {AppealStatus::Rejected, "rejected"},
+}};
+
+constexpr Words<ComplaintStatus, 4> kComplaintStatuses{{
+    {ComplaintStatus::New, "new"},
+    {ComplaintStatus::Dismissed, "dismissed"},
+    {ComplaintStatus::Upheld, "upheld"},
+    {ComplaintStatus::Inspect, "inspect"},
+}};
+
 //                                           owner opens, announced, supervises, renews, rectif.
 constexpr std::array<InspectionPolicy, 5> kPolicies{{
     {InspectionKind::Initial, true, true, false, false, false},
@@ -86,6 +105,19 @@ std::optional<DecisionKind> decisionKindFromString(std::string_view text) {
 std::string_view toString(DecisionState state) { return wordOf(kDecisionStates, state); }
 std::optional<DecisionState> decisionStateFromString(std::string_view text) {
   return valueOf(kDecisionStates, text);
+}
+
+std::string_view toString(ObjectionStatus status) { return wordOf(kObjectionStatuses, status); }
+std::optional<ObjectionStatus> objectionStatusFromString(std::string_view text) {
+  return valueOf(kObjectionStatuses, text);
+}
+std::string_view toString(AppealStatus status) { return wordOf(kAppealStatuses, status); }
+std::optional<AppealStatus> appealStatusFromString(std::string_view text) {
+  return valueOf(kAppealStatuses, text);
+}
+std::string_view toString(ComplaintStatus status) { return wordOf(kComplaintStatuses, status); }
+std::optional<ComplaintStatus> complaintStatusFromString(std::string_view text) {
+  return valueOf(kComplaintStatuses, text);
 }
 
 const InspectionPolicy& policyOf(InspectionKind kind) {

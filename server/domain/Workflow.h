@@ -124,7 +124,34 @@ enum class DecisionState { Pending, Applied, Lifted };
 std::string_view toString(DecisionState state);
 std::optional<DecisionState> decisionStateFromString(std::string_view text);
 
+/// An objection to a notice: open until an office dismisses or upholds it.
+enum class ObjectionStatus { Open, Dismissed, Upheld };
+std::string_view toString(ObjectionStatus status);
+std::optional<ObjectionStatus> objectionStatusFromString(std::string_view text);
+
+/// An appeal: open until another admin grants or rejects it.
+enum class AppealStatus { Open, Granted, Rejected };
+std::string_view toString(AppealStatus status);
+std::optional<AppealStatus> appealStatusFromString(std::string_view text);
+
+/// A tourist's complaint: new until an office dismisses it, upholds it or sends an inspector.
+enum class ComplaintStatus { New, Dismissed, Upheld, Inspect };
+std::string_view toString(ComplaintStatus status);
+std::optional<ComplaintStatus> complaintStatusFromString(std::string_view text);
+
 /// JSON carries these states as their words.
+template <typename Json>
+void to_json(Json& json, ObjectionStatus status) {
+  json = toString(status);
+}
+template <typename Json>
+void to_json(Json& json, AppealStatus status) {
+  json = toString(status);
+}
+template <typename Json>
+void to_json(Json& json, ComplaintStatus status) {
+  json = toString(status);
+}
 template <typename Json>
 void to_json(Json& json, DecisionKind kind) {
   json = toString(kind);
@@ -163,7 +190,7 @@ struct Objection {
   std::int64_t noticeId = 0;
   std::string text{};
   std::optional<std::string> contact{};
-  std::string status = "open";
+  ObjectionStatus status = ObjectionStatus::Open;
   std::optional<std::string> resolution{};
   std::optional<std::string> resolvedBy{};
   std::int64_t createdAt = 0;
@@ -211,7 +238,7 @@ struct Appeal {
   std::string grounds{};
   std::string filedBy{};
   std::int64_t filedAt = 0;
-  std::string status = "open";
+  AppealStatus status = AppealStatus::Open;
   std::optional<std::string> decidedBy{};
   std::optional<std::int64_t> decidedAt{};
   std::optional<std::string> resolution{};
@@ -225,7 +252,7 @@ struct Complaint {
   std::string category{};
   std::string description{};
   std::optional<std::string> contact{};
-  std::string status = "new";
+  ComplaintStatus status = ComplaintStatus::New;
   std::optional<std::string> triageNote{};
   std::optional<std::string> triagedBy{};
   std::int64_t createdAt = 0;

@@ -42,7 +42,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       auto notice = store.notice(listed.id);
       if (!notice || notice->status != domain::NoticeStatus::Open) return;
       for (const auto& objection : store.objectionsTo(notice->id))
-        if (objection.status == "open") {
+        if (objection.status == domain::ObjectionStatus::Open) {
           ++report.noticesHeld;
           return;
         }

@@ -71,7 +71,7 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
 }
 
 std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::objections(
-    const security::Principal& p, const std::optional<std::string>& status) {
+    const security::Principal& p, std::optional<domain::ObjectionStatus> status) {
   requireOffice(p);
   std::vector<std::pair<domain::Objection, domain::Notice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
@@ -91,7 +91,8 @@ std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::ob
 domain::Objection SupervisionService::resolveObjection(const security::Principal& p,
                                                        std::int64_t id, const std::string& decision,
                                                        const std::string& resolution) {
-  if (decision != "upheld" && decision != "dismissed")
+  auto outcome = domain::objectionStatusFromString(decision);
+  if (!outcome || *outcome == domain::ObjectionStatus::Open)
     throw Invalid("decision", "upheld or dismissed");
   requireText("resolution", resolution, 1000);
   domain::Objection resolved;
@@ -101,13 +102,15 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
     auto notice = *store.notice(objection->noticeId);
     auto entry = *store.entry(notice.entryId);
     if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices resolve objections");
-    if (objection->status != "open")
-      throw Conflict("objection " + std::to_string(id) + " is already " + objection->status);
+    if (objection->status != domain::ObjectionStatus::Open)
+      throw Conflict("objection " + std::to_string(id) + " is already " +
+                     std::string(domain::toString(objection->status)));
     WorkflowEffects effects(store, context_, stamp(p));
-    objection->status = decision;
+    objection->status = *outcome;
     objection->resolution = resolution;
     store.resolveObjection(*objection, effects.stamp());
-    if (decision == "upheld" && notice.status == domain::NoticeStatus::Open) {
+    if (*outcome == domain::ObjectionStatus::Upheld &&
+        notice.status == domain::NoticeStatus::Open) {
       store.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, effects.stamp());
       effects.decide({.entryId = entry.id,
                       .inspectionId = notice.inspectionId,
@@ -179,7 +182,7 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
 }
 
 std::vector<domain::Complaint> SupervisionService::complaints(
-    const security::Principal& p, const std::optional<std::string>& status) {
+    const security::Principal& p, std::optional<domain::ComplaintStatus> status) {
   requireOffice(p);
   std::vector<domain::Complaint> out;
   workflow_.read([&](storage::WorkflowStore& store) {
@@ -192,7 +195,8 @@ std::vector<domain::Complaint> SupervisionService::complaints(
 std::tuple<domain::Complaint, std::optional<domain::Inspection>, std::optional<domain::Decision>>
 SupervisionService::triage(const security::Principal& p, std::int64_t id,
                            const ComplaintTriage& triage) {
-  if (triage.decision != "dismissed" && triage.decision != "upheld" && triage.decision != "inspect")
+  auto outcome = domain::complaintStatusFromString(triage.decision);
+  if (!outcome || *outcome == domain::ComplaintStatus::New)
     throw Invalid("decision", "dismissed, upheld or inspect");
   if (domain::characterCount(triage.note) > 1000) throw Invalid("note", "at most 1000 characters");
   domain::Complaint complaint;
@@ -203,13 +207,14 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
     if (!found) throw NotFound("no complaint " + std::to_string(id));
     auto entry = *store.entry(found->entryId);
     if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices triage complaints");
-    if (found->status != "new")
-      throw Conflict("complaint " + std::to_string(id) + " is already " + found->status);
+    if (found->status != domain::ComplaintStatus::New)
+      throw Conflict("complaint " + std::to_string(id) + " is already " +
+                     std::string(domain::toString(found->status)));
     WorkflowEffects effects(store, context_, stamp(p));
-    found->status = triage.decision;
+    found->status = *outcome;
     found->triageNote = triage.note.empty() ? std::nullopt : std::optional(triage.note);
     store.triageComplaint(*found, effects.stamp());
-    if (triage.decision == "inspect")
+    if (*outcome == domain::ComplaintStatus::Inspect)
       inspection = inspections_.openOn(store, p,
                                        {.kind = domain::InspectionKind::Complaint,
                                         .entryId = entry.id,
@@ -217,7 +222,8 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
                                         .inspectors = triage.inspectors,
                                         .complaintId = id});
     auto current = store.currentCertificate(entry.id);
-    if (triage.decision == "upheld" && current && current->status == CertificateStatus::Active) {
+    if (*outcome == domain::ComplaintStatus::Upheld && current &&
+        current->status == CertificateStatus::Active) {
       const rules::Standard& standard =
           effects.standard(current->standardId, current->standardVersion);
       const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::UpheldComplaints);
@@ -269,7 +275,7 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
 }
 
 std::vector<std::pair<domain::Appeal, domain::Decision>> SupervisionService::appeals(
-    const security::Principal& p, const std::optional<std::string>& status) {
+    const security::Principal& p, std::optional<domain::AppealStatus> status) {
   requireOffice(p);
   std::vector<std::pair<domain::Appeal, domain::Decision>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
@@ -283,7 +289,8 @@ std::vector<std::pair<domain::Appeal, domain::Decision>> SupervisionService::app
 domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, std::int64_t id,
                                                 const std::string& decision,
                                                 const std::string& resolution) {
-  if (decision != "granted" && decision != "rejected")
+  auto outcome = domain::appealStatusFromString(decision);
+  if (!outcome || *outcome == domain::AppealStatus::Open)
     throw Invalid("decision", "granted or rejected");
   requireText("resolution", resolution, 2000);
   domain::Appeal decided;
@@ -295,13 +302,14 @@ domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, st
       throw Forbidden("only the entry's offices hear appeals");
     if (original.decidedBy == p.username)
       throw Forbidden("you made the decision; another admin must hear the appeal");
-    if (appeal->status != "open")
-      throw Conflict("appeal " + std::to_string(id) + " is already " + appeal->status);
+    if (appeal->status != domain::AppealStatus::Open)
+      throw Conflict("appeal " + std::to_string(id) + " is already " +
+                     std::string(domain::toString(appeal->status)));
     WorkflowEffects effects(store, context_, stamp(p));
-    appeal->status = decision;
+    appeal->status = *outcome;
     appeal->resolution = resolution;
     store.decideAppeal(*appeal, effects.stamp());
-    if (decision == "granted") {
+    if (*outcome == domain::AppealStatus::Granted) {
       grant(effects, store, original);
       store.liftDecision(original.id, effects.stamp());
     }

@@ -59,7 +59,7 @@ class SupervisionService {
                            const std::optional<std::string>& contact, const std::string& address);
   /// Objections an office may see, with the notice they are about.
   std::vector<std::pair<domain::Objection, domain::Notice>> objections(
-      const security::Principal& p, const std::optional<std::string>& status);
+      const security::Principal& p, std::optional<domain::ObjectionStatus> status);
   /// Upholding withdraws the notice and records a refusal.
   domain::Objection resolveObjection(const security::Principal& p, std::int64_t id,
                                      const std::string& decision, const std::string& resolution);
@@ -71,7 +71,7 @@ class SupervisionService {
                           std::optional<int> effectiveOn);
 
   std::vector<domain::Complaint> complaints(const security::Principal& p,
-                                            const std::optional<std::string>& status);
+                                            std::optional<domain::ComplaintStatus> status);
   /// Returns the triaged complaint, and the inspection it opened or the decision the exit
   /// rules led to (upheld complaints counted within the standard's window).
   std::tuple<domain::Complaint, std::optional<domain::Inspection>, std::optional<domain::Decision>>
@@ -81,7 +81,7 @@ class SupervisionService {
                         const std::string& grounds);
   /// Appeals an office may see, each with the decision appealed against.
   std::vector<std::pair<domain::Appeal, domain::Decision>> appeals(
-      const security::Principal& p, const std::optional<std::string>& status);
+      const security::Principal& p, std::optional<domain::AppealStatus> status);
   /// Decided by an admin other than the one who made the decision; granting undoes it.
   domain::Appeal decideAppeal(const security::Principal& p, std::int64_t id,
                               const std::string& decision, const std::string& resolution);

@@ -162,8 +162,9 @@ std::vector<OpenNotice> WorklistService::notices(const security::Principal& p,
       if (endingBefore && notice.endsOn >= *endingBefore) continue;
       auto objections = store.objectionsTo(notice.id);
       int open = static_cast<int>(std::count_if(
-          objections.begin(), objections.end(),
-          [](const domain::Objection& objection) { return objection.status == "open"; }));
+          objections.begin(), objections.end(), [](const domain::Objection& objection) {
+            return objection.status == domain::ObjectionStatus::Open;
+          }));
       out.push_back({std::move(notice), open});
     }
   });
@@ -188,12 +189,12 @@ std::vector<std::pair<std::string, std::size_t>> WorklistService::officeCounts(
       {"awaiting_confirmation",
        inspections_.list(p, {.status = domain::InspectionStatus::Submitted}).size()},
       {"notices_ending", notices(p, day + kNoticeEndingDays + 1).size()},
-      {"objections_open", supervision_.objections(p, "open").size()},
+      {"objections_open", supervision_.objections(p, domain::ObjectionStatus::Open).size()},
       {"reviews_due", scheduledReviews.size()},
       {"reviews_overdue", static_cast<std::size_t>(overdueReviews)},
       {"rectifications_due", rectifications(p, day + kDeadlineSoonDays + 1).size()},
-      {"complaints_new", supervision_.complaints(p, "new").size()},
-      {"appeals_open", supervision_.appeals(p, "open").size()},
+      {"complaints_new", supervision_.complaints(p, domain::ComplaintStatus::New).size()},
+      {"appeals_open", supervision_.appeals(p, domain::AppealStatus::Open).size()},
   };
 }
 

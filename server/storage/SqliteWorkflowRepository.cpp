@@ -89,7 +89,7 @@ Objection readObjection(const Statement& row) {
   o.noticeId = row.integer(1);
   o.text = row.text(2);
   o.contact = row.optionalText(3);
-  o.status = row.text(4);
+  o.status = wordColumn(row, 4, domain::objectionStatusFromString);
   o.resolution = row.optionalText(5);
   o.resolvedBy = row.optionalText(6);
   o.createdAt = row.integer(7);
@@ -136,7 +136,7 @@ Appeal readAppeal(const Statement& row) {
   a.grounds = row.text(2);
   a.filedBy = row.text(3);
   a.filedAt = row.integer(4);
-  a.status = row.text(5);
+  a.status = wordColumn(row, 5, domain::appealStatusFromString);
   a.decidedBy = row.optionalText(6);
   a.decidedAt = row.optionalInteger(7);
   a.resolution = row.optionalText(8);
@@ -151,7 +151,7 @@ Complaint readComplaint(const Statement& row) {
   c.category = row.text(3);
   c.description = row.text(4);
   c.contact = row.optionalText(5);
-  c.status = row.text(6);
+  c.status = wordColumn(row, 6, domain::complaintStatusFromString);
   c.triageNote = row.optionalText(7);
   c.triagedBy = row.optionalText(8);
   c.createdAt = row.integer(9);
@@ -488,14 +488,15 @@ class SqliteWorkflowStore : public WorkflowStore {
 
   void resolveObjection(const Objection& o, const Stamp& stamp) override {
     db_.prepare("UPDATE objections SET status = ?, resolution = ?, resolved_by = ? WHERE id = ?")
-        .bind(1, o.status)
+        .bind(1, domain::toString(o.status))
         .bind(2, o.resolution)
         .bind(3, stamp.actor)
         .bind(4, o.id)
         .run();
     audit(
-        stamp, "objection." + o.status, "notice:" + std::to_string(o.noticeId),
-        Json{{"objection_id", o.id}, {"status", "open"}},
+        stamp, "objection." + std::string(domain::toString(o.status)),
+        "notice:" + std::to_string(o.noticeId),
+        Json{{"objection_id", o.id}, {"status", domain::ObjectionStatus::Open}},
         Json{{"objection_id", o.id}, {"status", o.status}, {"resolution", nullable(o.resolution)}});
   }
 
@@ -568,8 +569,8 @@ class SqliteWorkflowStore : public WorkflowStore {
         .bind(3, id)
         .run();
     audit(stamp, "rectification." + std::string(domain::toString(status)),
-          "rectification:" + std::to_string(id), Json{{"status", "open"}},
-          Json{{"status", status}});
+          "rectification:" + std::to_string(id),
+          Json{{"status", domain::RectificationStatus::Open}}, Json{{"status", status}});
   }
 
   std::int64_t addDecision(const Decision& d, const Stamp& stamp) override {
@@ -662,13 +663,15 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::vector<Appeal> appeals(const std::optional<std::string>& county,
-                              const std::optional<std::string>& status) override {
+                              std::optional<domain::AppealStatus> status) override {
     auto row = db_.prepare("SELECT " + kAppealColumns +
                            " FROM appeals a JOIN decisions d ON d.id = a.decision_id"
                            " JOIN entries e ON e.id = d.entry_id"
                            " WHERE (?1 IS NULL OR e.county_code = ?1)"
                            " AND (?2 IS NULL OR a.status = ?2) ORDER BY a.id");
-    row.bind(1, county).bind(2, status);
+    std::optional<std::string_view> word;
+    if (status) word = domain::toString(*status);
+    row.bind(1, county).bind(2, word);
     return readAll<Appeal>(row, readAppeal);
   }
 
@@ -677,14 +680,14 @@ class SqliteWorkflowStore : public WorkflowStore {
     db_.prepare(
            "UPDATE appeals SET status = ?, decided_by = ?, decided_at = ?, resolution = ? "
            "WHERE id = ?")
-        .bind(1, a.status)
+        .bind(1, domain::toString(a.status))
         .bind(2, stamp.actor)
         .bind(3, stamp.at)
         .bind(4, a.resolution)
         .bind(5, a.id)
         .run();
-    audit(stamp, "appeal." + a.status, "decision:" + std::to_string(a.decisionId), before,
-          toJson(*appeal(a.id)));
+    audit(stamp, "appeal." + std::string(domain::toString(a.status)),
+          "decision:" + std::to_string(a.decisionId), before, toJson(*appeal(a.id)));
   }
 
   std::optional<Complaint> complaint(std::int64_t id) override {
@@ -694,14 +697,16 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::vector<Complaint> complaints(const std::optional<std::string>& county,
-                                    const std::optional<std::string>& status,
+                                    std::optional<domain::ComplaintStatus> status,
                                     std::optional<std::int64_t> entryId) override {
     auto row = db_.prepare("SELECT " + kComplaintColumns +
                            " FROM complaints c JOIN entries e ON e.id = c.entry_id"
                            " WHERE (?1 IS NULL OR e.county_code = ?1)"
                            " AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.entry_id = ?3)"
                            " ORDER BY c.id");
-    row.bind(1, county).bind(2, status).bind(3, entryId);
+    std::optional<std::string_view> word;
+    if (status) word = domain::toString(*status);
+    row.bind(1, county).bind(2, word).bind(3, entryId);
     return readAll<Complaint>(row, readComplaint);
   }
 
@@ -709,13 +714,14 @@ class SqliteWorkflowStore : public WorkflowStore {
     db_.prepare(
            "UPDATE complaints SET status = ?, triage_note = ?, triaged_by = ?, triaged_at = ? "
            "WHERE id = ?")
-        .bind(1, c.status)
+        .bind(1, domain::toString(c.status))
         .bind(2, c.triageNote)
         .bind(3, stamp.actor)
         .bind(4, stamp.at)
         .bind(5, c.id)
         .run();
-    audit(stamp, "complaint.triage", "complaint:" + std::to_string(c.id), Json{{"status", "new"}},
+    audit(stamp, "complaint.triage", "complaint:" + std::to_string(c.id),
+          Json{{"status", domain::ComplaintStatus::New}},
           Json{{"status", c.status}, {"note", nullable(c.triageNote)}});
   }
 

@@ -111,13 +111,13 @@ class WorkflowStore {
   virtual std::optional<domain::Appeal> appeal(std::int64_t id) = 0;
   virtual std::optional<domain::Appeal> appealOf(std::int64_t decisionId) = 0;
   virtual std::vector<domain::Appeal> appeals(const std::optional<std::string>& county,
-                                              const std::optional<std::string>& status) = 0;
+                                              std::optional<domain::AppealStatus> status) = 0;
   virtual void decideAppeal(const domain::Appeal& appeal, const Stamp& stamp) = 0;
 
   // Complaints
   virtual std::optional<domain::Complaint> complaint(std::int64_t id) = 0;
   virtual std::vector<domain::Complaint> complaints(const std::optional<std::string>& county,
-                                                    const std::optional<std::string>& status,
+                                                    std::optional<domain::ComplaintStatus> status,
                                                     std::optional<std::int64_t> entryId) = 0;
   virtual void triageComplaint(const domain::Complaint& complaint, const Stamp& stamp) = 0;
   virtual int upheldComplaintsSince(std::int64_t entryId, std::int64_t since) = 0;

@@ -122,6 +122,14 @@ TEST_CASE("Lists page with a cursor and reject bad paging", "[http]") {
   }
   CHECK(server.client().get("/api/v1/inspections?kind=spot_check&status=submitted", city).status ==
         200);
+  for (const char* list : {"complaints", "objections", "appeals"}) {
+    CAPTURE(list);
+    auto bad = server.client().get(std::string("/api/v1/") + list + "?status=maybe", city);
+    CHECK(bad.status == 400);
+    CHECK(bad.errorFields() == std::vector<std::string>{"status"});
+  }
+  CHECK(server.client().get("/api/v1/complaints?status=inspect", city).status == 200);
+  CHECK(server.client().get("/api/v1/appeals?status=granted", city).status == 200);
 }
 
 TEST_CASE("Entries filter by text, grade and where they stand", "[http]") {

@@ -70,3 +70,17 @@ TEST_CASE("Decision kinds and states go to and from their words", "[unit]") {
   CHECK(nlohmann::ordered_json(DecisionKind::Revocation) == "revocation");
   CHECK_FALSE(tisheng::domain::decisionKindFromString("removal"));
 }
+
+TEST_CASE("Objection, appeal and complaint states go to and from their words", "[unit]") {
+  using tisheng::domain::AppealStatus;
+  using tisheng::domain::ComplaintStatus;
+  using tisheng::domain::ObjectionStatus;
+  for (auto status : {ObjectionStatus::Open, ObjectionStatus::Dismissed, ObjectionStatus::Upheld})
+    CHECK(tisheng::domain::objectionStatusFromString(toString(status)) == status);
+  for (auto status : {AppealStatus::Open, AppealStatus::Granted, AppealStatus::Rejected})
+    CHECK(tisheng::domain::appealStatusFromString(toString(status)) == status);
+  for (auto status : {ComplaintStatus::New, ComplaintStatus::Dismissed, ComplaintStatus::Upheld,
+                      ComplaintStatus::Inspect})
+    CHECK(tisheng::domain::complaintStatusFromString(toString(status)) == status);
+  CHECK(nlohmann::ordered_json(ComplaintStatus::Inspect) == "inspect");
+}
