@@ -137,9 +137,9 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
         throw http::ValidationError("category", "homestay, restaurant or product");
     }
     query.grade = request.queryValue("grade");
-    query.state = request.queryValue("status");
-    if (query.state && !services::isEntryState(*query.state))
-      throw http::ValidationError("status", "one of " + services::entryStates());
+    query.state = wordQuery(
+        request.queryValue("status"), "status", domain::entryStateFromString,
+        "one of certified, suspended, on_notice, applied, revoked, expired, not_certified");
     query.text = request.queryValue("q");
     if (query.text && query.text->size() > 200)
       throw http::ValidationError("q", "at most 200 bytes");

@@ -67,6 +67,16 @@ constexpr Words<ComplaintStatus, 4> kComplaintStatuses{{
     {ComplaintStatus::Inspect, "inspect"},
 }};
 
+constexpr Words<EntryState, 7> kEntryStates{{
+    {EntryState::Certified, "certified"},
+    {EntryState::Suspended, "suspended"},
+    {EntryState::OnNotice, "on_notice"},
+    {EntryState::Applied, "applied"},
+    {EntryState::Revoked, "revoked"},
+    {EntryState::Expired, "expired"},
+    {EntryState::NotCertified, "not_certified"},
+}};
+
 //                                           owner opens, announced, supervises, renews, rectif.
 constexpr std::array<InspectionPolicy, 5> kPolicies{{
     {InspectionKind::Initial, true, true, false, false, false},
@@ -118,6 +128,11 @@ std::optional<AppealStatus> appealStatusFromString(std::string_view text) {
 std::string_view toString(ComplaintStatus status) { return wordOf(kComplaintStatuses, status); }
 std::optional<ComplaintStatus> complaintStatusFromString(std::string_view text) {
   return valueOf(kComplaintStatuses, text);
+}
+
+std::string_view toString(EntryState state) { return wordOf(kEntryStates, state); }
+std::optional<EntryState> entryStateFromString(std::string_view text) {
+  return valueOf(kEntryStates, text);
 }
 
 const InspectionPolicy& policyOf(InspectionKind kind) {

@@ -139,7 +139,17 @@ enum class ComplaintStatus { New, Dismissed, Upheld, Inspect };
 std::string_view toString(ComplaintStatus status);
 std::optional<ComplaintStatus> complaintStatusFromString(std::string_view text);
 
+/// Where an entry stands, as its owner and offices read it: certified, suspended, on_notice
+/// (公示), applied, revoked (摘牌), expired or not_certified.
+enum class EntryState { Certified, Suspended, OnNotice, Applied, Revoked, Expired, NotCertified };
+std::string_view toString(EntryState state);
+std::optional<EntryState> entryStateFromString(std::string_view text);
+
 /// JSON carries these states as their words.
+template <typename Json>
+void to_json(Json& json, EntryState state) {
+  json = toString(state);
+}
 template <typename Json>
 void to_json(Json& json, ObjectionStatus status) {
   json = toString(status);

@@ -32,20 +32,7 @@ std::optional<std::string> scopeCounty(const security::Principal& p) {
   return p.role == Role::CityAdmin ? std::nullopt : p.county;
 }
 
-const std::vector<std::string> kEntryStates{"certified", "suspended", "on_notice",    "applied",
-                                            "revoked",   "expired",   "not_certified"};
-
 }  // namespace
-
-bool isEntryState(const std::string& word) {
-  return std::find(kEntryStates.begin(), kEntryStates.end(), word) != kEntryStates.end();
-}
-
-std::string entryStates() {
-  std::string out;
-  for (const auto& word : kEntryStates) out += (out.empty() ? "" : ", ") + word;
-  return out;
-}
 
 WorklistService::WorklistService(storage::WorkflowRepository& workflow,
                                  storage::RegistryRepository& registry,
@@ -85,19 +72,19 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
   using domain::CertificateStatus;
   auto status = out.certificate ? std::optional(out.certificate->status) : std::nullopt;
   if (status == CertificateStatus::Active)
-    out.state = "certified";
+    out.state = domain::EntryState::Certified;
   else if (status == CertificateStatus::Suspended)
-    out.state = "suspended";
+    out.state = domain::EntryState::Suspended;
   else if (out.notice)
-    out.state = "on_notice";
+    out.state = domain::EntryState::OnNotice;
   else if (out.inspection && out.inspection->kind == domain::InspectionKind::Initial)
-    out.state = "applied";
+    out.state = domain::EntryState::Applied;
   else if (status == CertificateStatus::Revoked)
-    out.state = "revoked";
+    out.state = domain::EntryState::Revoked;
   else if (status == CertificateStatus::Expired)
-    out.state = "expired";
+    out.state = domain::EntryState::Expired;
   else
-    out.state = "not_certified";
+    out.state = domain::EntryState::NotCertified;
   return out;
 }
 
@@ -129,7 +116,8 @@ std::vector<EntryStatus> WorklistService::entries(const security::Principal& p,
       EntryStatus status = statusOf(store, std::move(entry), day);
       if (query.state && status.state != *query.state) continue;
       if (query.grade && (!status.certificate || status.certificate->grade != *query.grade ||
-                          (status.state != "certified" && status.state != "suspended")))
+                          (status.state != domain::EntryState::Certified &&
+                           status.state != domain::EntryState::Suspended)))
         continue;
       out.push_back(std::move(status));
     }

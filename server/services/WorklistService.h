@@ -22,7 +22,7 @@ namespace tisheng::services {
 /// not_certified.
 struct EntryStatus {
   domain::Entry entry;
-  std::string state{};
+  domain::EntryState state = domain::EntryState::NotCertified;
   /// The active or suspended certificate, else the latest one.
   std::optional<domain::Certificate> certificate{};
   std::optional<domain::Rectification> rectification{};  ///< open
@@ -34,17 +34,13 @@ struct EntryStatus {
   std::optional<int> barredUntil{};
 };
 
-/// The words of EntryStatus::state, and whether a word is one.
-bool isEntryState(const std::string& word);
-std::string entryStates();  ///< comma-separated, for error messages
-
 /// Filters of the entries list; unset ones do not filter. text matches the names and the
 /// address (zh or en), case-insensitively.
 struct EntryQuery {
   std::optional<std::string> county{};
   std::optional<rules::Category> category{};
   std::optional<std::string> grade{};
-  std::optional<std::string> state{};
+  std::optional<domain::EntryState> state{};
   std::optional<std::string> text{};
 };
 

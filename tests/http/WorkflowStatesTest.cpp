@@ -84,3 +84,12 @@ TEST_CASE("Objection, appeal and complaint states go to and from their words", "
     CHECK(tisheng::domain::complaintStatusFromString(toString(status)) == status);
   CHECK(nlohmann::ordered_json(ComplaintStatus::Inspect) == "inspect");
 }
+
+TEST_CASE("Entry states go to and from their words", "[unit]") {
+  using tisheng::domain::EntryState;
+  for (auto state :
+       {EntryState::Certified, EntryState::Suspended, EntryState::OnNotice, EntryState::Applied,
+        EntryState::Revoked, EntryState::Expired, EntryState::NotCertified})
+    CHECK(tisheng::domain::entryStateFromString(toString(state)) == state);
+  CHECK(nlohmann::ordered_json(EntryState::OnNotice) == "on_notice");
+}
