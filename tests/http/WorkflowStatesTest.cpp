@@ -27,7 +27,7 @@ TEST_CASE("Inspection kinds and statuses go to and from their words", "[unit]") 
   CHECK(nlohmann::ordered_json(InspectionStatus::Refused) == "refused");
 }
 
-TEST_CASE("Only the application is announced to the owner; supervision shows once submitted",
+TEST_CASE("Only the application is announced to the owner, supervision shows once submitted",
           "[unit]") {
   Inspection inspection;
   for (auto kind : {InspectionKind::Review, InspectionKind::SpotCheck, InspectionKind::Complaint,
