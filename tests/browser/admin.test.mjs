@@ -98,10 +98,12 @@ test('an inspector scores on a phone, offline and after a reload, and nothing is
   await page.goto(`${base}/admin/#/inspections/${inspectionId}`);
   await page.locator('.sheet').waitFor();
   assert.match(await page.textContent('.sheet'), /离线/);
+  // The changes kept on the device are read back from IndexedDB just after the sheet shows.
   const kept = offlineItems.find((item) => item.kind === 'points') ?? offlineItems[0];
   if (kept.kind === 'points')
-    assert.equal(await page.inputValue(`select[data-item="${kept.id}"]`), String(kept.max));
-  else assert.ok(await page.locator(`fieldset[data-item="${kept.id}"] input[value=pass]`).isChecked());
+    await page.waitForFunction(([id, value]) =>
+      document.querySelector(`select[data-item="${id}"]`)?.value === value, [kept.id, String(kept.max)]);
+  else await page.locator(`fieldset[data-item="${kept.id}"] input[value=pass]:checked`).waitFor();
   for (const item of items.slice(half + 10)) await score(page, item);
   assert.ok(await page.getByRole('button', { name: '提交评定结果' }).isDisabled(), 'no submit while offline');
   await screenshot(page, 'inspector-sheet-offline-375');
