@@ -47,6 +47,20 @@ export async function pendingPhotos(inspectionId) {
   return (await get(`photos:${inspectionId}`)) ?? [];
 }
 
+/**
+ * What a sheet shows, read as one consistent picture: the changes and photos still queued, and the
+ * server's copy. send() writes the server's copy before it drops anything from the queue, so
+ * reading the queue first and the copy second never misses a change or a photo that is on its
+ * way; a photo seen in both (sent between the two reads) is counted once.
+ */
+export async function sheetSnapshot(inspectionId) {
+  const pending = await pendingFor(inspectionId);
+  const queued = await pendingPhotos(inspectionId);
+  const copy = (await recall(`inspection:${inspectionId}`)) ?? {};
+  const sent = new Set((copy.evidence ?? []).map((e) => e.queued_as).filter(Boolean));
+  return { pending, photos: queued.filter((p) => !sent.has(p.id)), copy };
+}
+
 /** Changes and photos not yet on the server, for one inspection or all. */
 export async function pendingCount(inspectionId) {
   let count = 0;
@@ -85,6 +99,9 @@ async function send(api, inspectionId) {
   if (Object.keys(pending.scores).length + Object.keys(pending.notes).length > 0) {
     const reply = await api.put(`/api/v1/inspections/${inspectionId}/scores`, pending);
     inspection = reply.inspection;
+    // The server's copy first, then the queue: see sheetSnapshot.
+    await update(`cache:inspection:${inspectionId}`, (copy = {}) => ({
+      ...copy, inspection: { ...(copy.inspection ?? {}), ...inspection } }));
     await update(`pending:${inspectionId}`, (now = empty()) => {
       for (const kind of ['scores', 'notes'])
         for (const [item, value] of Object.entries(pending[kind]))
@@ -94,14 +111,12 @@ async function send(api, inspectionId) {
     const left = await pendingFor(inspectionId);
     if (Object.keys(left.scores).length + Object.keys(left.notes).length === 0)
       await del(`pending:${inspectionId}`);
-    await update(`cache:inspection:${inspectionId}`, (copy = {}) => ({
-      ...copy, inspection: { ...(copy.inspection ?? {}), ...inspection } }));
   }
   for (const photo of await pendingPhotos(inspectionId)) {
     const { evidence } = await api.upload(`/api/v1/inspections/${inspectionId}/evidence`, photo.blob,
       photo.itemId ? { item: photo.itemId } : undefined);
     await update(`cache:inspection:${inspectionId}`, (copy = {}) => ({
-      ...copy, evidence: [...(copy.evidence ?? []), evidence] }));
+      ...copy, evidence: [...(copy.evidence ?? []), { ...evidence, queued_as: photo.id }] }));
     await update(`photos:${inspectionId}`, (photos = []) => photos.filter((p) => p.id !== photo.id));
   }
   if ((await pendingPhotos(inspectionId)).length === 0) await del(`photos:${inspectionId}`);

@@ -4,8 +4,8 @@
 import { html, useState, useEffect, useRef } from '../html.js';
 import { api } from '../api.js';
 import { t, local, formatDate } from '../i18n.js';
-import { recordChange, pendingFor, pendingCount, flush, queuePhoto, pendingPhotos,
-         onPendingChange, recall } from '../offline.js';
+import { recordChange, pendingCount, flush, queuePhoto, onPendingChange, sheetSnapshot }
+  from '../offline.js';
 import { ErrorMessage } from '../components/Feedback.js';
 import { sectionTotal, unscored, previewSheet, pointChoices, overlay, itemMax, penaltyScale }
   from './sheetMath.js';
@@ -90,25 +90,28 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
   const [error, setError] = useState(null);
   const [submitting, setSubmitting] = useState(false);
   const sendTimer = useRef(null);
+  const snapshots = useRef(0);
   const id = initial.id;
 
-  const refreshPending = async () => {
-    setPending(await pendingFor(id));
-    setPhotos(await pendingPhotos(id));
+  // Whoever sent the changes (this sheet or the app's periodic sender) left the server's copy on
+  // the device; the queue and that copy are read together so that nothing shows twice or not at all.
+  const refresh = async () => {
+    const ticket = ++snapshots.current;
+    const { pending: queued, photos: queuedPhotos, copy } = await sheetSnapshot(id);
+    if (ticket !== snapshots.current) return; // a later picture is on its way
+    setPending(queued);
+    setPhotos(queuedPhotos);
+    if (copy.inspection) setServer((old) => ({ ...old, ...copy.inspection }));
+    if (copy.evidence) setEvidence(copy.evidence);
   };
   const send = async () => {
     try {
       await flush(api, id);
-      // Whoever sent the changes (this sheet or the app's periodic sender) left the server's
-      // copy on the device.
-      const copy = await recall(`inspection:${id}`);
-      if (copy?.inspection) setServer((old) => ({ ...old, ...copy.inspection }));
-      if (copy?.evidence) setEvidence(copy.evidence);
       setError(null);
     } catch (failure) {
       if (!failure.offline) setError(failure);
     }
-    await refreshPending();
+    await refresh();
   };
   const sendSoon = () => {
     clearTimeout(sendTimer.current);
@@ -116,8 +119,11 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
   };
 
   useEffect(() => {
-    refreshPending().then(send);
-    const unsubscribe = onPendingChange(async () => setWaiting(await pendingCount(id)));
+    refresh().then(send);
+    const unsubscribe = onPendingChange(async () => {
+      setWaiting(await pendingCount(id));
+      await refresh();
+    });
     const connectivity = () => {
       setOnline(navigator.onLine);
       if (navigator.onLine) send();
@@ -142,7 +148,7 @@ export function Sheet({ inspection: initial, standard, evidence: initialEvidence
   const addPhoto = async (itemId, file) => {
     try {
       await queuePhoto(id, itemId, await downscale(file));
-      await refreshPending();
+      await refresh();
       sendSoon();
     } catch (failure) {
       setError(failure);
