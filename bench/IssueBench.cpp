@@ -13,8 +13,7 @@
 #include "certificates/QrCode.h"
 #include "domain/Clock.h"
 #include "services/CertificateService.h"
-#include "storage/Migrations.h"
-#include "storage/SqliteRegistryRepository.h"
+#include "storage/Storage.h"
 
 using namespace tisheng;
 
@@ -30,9 +29,8 @@ int main(int argc, char** argv) {
   std::ofstream tokens(argv[3]);
 
   auto standards = rules::StandardRegistry::load(config.rulesDir);
-  storage::ConnectionPool pool(config.databasePath(), 2);
-  storage::migrate(*pool.acquire());
-  storage::SqliteRegistryRepository registry(pool);
+  auto stored = storage::Storage::open(config.storage(), 2);
+  auto& registry = stored->registry();
   domain::SystemClock clock;
   auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
   services::CertificateService service(registry, standards, keys, clock, config.services());

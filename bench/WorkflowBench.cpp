@@ -14,10 +14,7 @@
 #include "domain/Clock.h"
 #include "services/InspectionService.h"
 #include "services/Scheduler.h"
-#include "storage/Migrations.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteUserRepository.h"
-#include "storage/SqliteWorkflowRepository.h"
+#include "storage/Storage.h"
 
 using namespace tisheng;
 
@@ -38,9 +35,8 @@ int main(int argc, char** argv) {
   int count = std::stoi(argv[2]);
 
   auto standards = rules::StandardRegistry::load(config.rulesDir);
-  storage::ConnectionPool pool(config.databasePath(), 4);
-  storage::migrate(*pool.acquire());
-  storage::SqliteRegistryRepository registry(pool);
+  auto stored = storage::Storage::open(config.storage(), 4);
+  auto& registry = stored->registry();
   domain::SystemClock system;
   std::int64_t now = system.now();
   domain::ManualClock clock(now - 340 * 86400L);
@@ -57,7 +53,7 @@ int main(int argc, char** argv) {
   }
   clock.set(now);
 
-  storage::SqliteWorkflowRepository workflow(pool);
+  auto& workflow = stored->workflow();
   services::WorkflowContext context{standards, certificates, config.services()};
   services::Scheduler scheduler(workflow, context);
   auto start = std::chrono::steady_clock::now();
@@ -73,7 +69,7 @@ int main(int argc, char** argv) {
 
   services::MediaStore media(config.mediaDir());
   services::InspectionService inspections(workflow, media, context, clock);
-  storage::SqliteUserRepository users(pool);
+  auto& users = stored->users();
   auto account = [&](const std::string& name, security::Role role) {
     storage::User user{0, name, name, role, std::nullopt, "not used", false};
     return security::Principal{users.addUser(user, {"bench", now}), name, role, std::nullopt};

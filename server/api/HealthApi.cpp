@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "http/Json.h"
+#include "storage/Migrations.h"
 
 namespace tisheng::api {
 
@@ -11,8 +12,7 @@ namespace {
 int schemaVersion(storage::ConnectionPool& database) {
   try {
     auto db = database.acquire();
-    auto row = db->prepare("PRAGMA user_version");
-    return row.step() ? static_cast<int>(row.integer(0)) : -1;
+    return storage::schemaVersion(*db);
   } catch (const storage::StorageError&) {
     return -1;
   }

@@ -5,7 +5,7 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "rules/StandardRegistry.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::api {
 

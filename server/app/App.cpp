@@ -18,48 +18,37 @@
 #include "api/SupervisionApi.h"
 #include "api/WorklistApi.h"
 #include "http/Decorators.h"
-#include "storage/Migrations.h"
 
 #include <condition_variable>
 #include <mutex>
 
 namespace tisheng::app {
 
-namespace {
-storage::ConnectionPool& migrated(storage::ConnectionPool& pool) {
-  auto db = pool.acquire();
-  storage::migrate(*db);
-  return pool;
-}
-}  // namespace
-
 App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
     : config_(std::move(config)),
       standards_(rules::StandardRegistry::load(config_.rulesDir)),
-      database_(config_.databasePath(), static_cast<std::size_t>(config_.databaseConnections)),
-      registry_(migrated(database_)),
+      storage_(storage::Storage::open(config_.storage(),
+                                      static_cast<std::size_t>(config_.databaseConnections))),
       keys_(certificates::KeyStore::open(config_.keysDir(), clock.now(), config_.keyLifetimeDays)),
-      certificates_(registry_, standards_, keys_, clock, config_.services()),
-      counties_(registry_, clock),
-      users_(database_),
+      certificates_(storage_->registry(), standards_, keys_, clock, config_.services()),
+      counties_(storage_->registry(), clock),
       hasher_(config_.passwordCost),
       passwordPolicy_(security::PasswordPolicy::load(config_.commonPasswordsFile)),
-      auth_(users_, hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
+      auth_(storage_->users(), hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
       media_(config_.mediaDir()),
-      complaintStore_(database_),
-      complaints_(complaintStore_, registry_, clock),
-      workflow_(database_),
+      complaints_(storage_->complaints(), storage_->registry(), clock),
       workflowContext_{standards_, certificates_, config_.services()},
-      inspections_(workflow_, media_, workflowContext_, clock),
-      supervision_(workflow_, inspections_, workflowContext_, clock),
-      scheduler_(workflow_, workflowContext_),
-      worklist_(workflow_, registry_, inspections_, supervision_, config_.programme.calendar,
-                clock),
-      audit_(database_, keys_, config_.programme.publicHost),
+      inspections_(storage_->workflow(), media_, workflowContext_, clock),
+      supervision_(storage_->workflow(), inspections_, workflowContext_, clock),
+      scheduler_(storage_->workflow(), workflowContext_),
+      worklist_(storage_->workflow(), storage_->registry(), inspections_, supervision_,
+                config_.programme.calendar, clock),
+      audit_(storage_->database(), keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog),
       adminUi_(config_.resolvedAdminUiDir()) {
-  api::addHealthRoutes(router_, database_, standards_, [this] { return server_->counters(); });
+  api::addHealthRoutes(router_, storage_->database(), standards_,
+                       [this] { return server_->counters(); });
   api::addAuditRoutes(router_, audit_);
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
                      config_.publicUrl.starts_with("https://"));
@@ -67,12 +56,12 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
   api::addCountyRoutes(router_, counties_);
-  api::addEntryRoutes(router_, registry_, users_, worklist_, clock);
-  api::addMediaRoutes(router_, registry_, media_, clock);
-  api::addComplaintRoutes(router_, complaints_, registry_, config_.programme);
-  api::addInspectionRoutes(router_, inspections_, standards_, registry_);
-  api::addSupervisionRoutes(router_, supervision_, standards_, registry_);
-  api::addWorklistRoutes(router_, worklist_, inspections_, registry_, users_);
+  api::addEntryRoutes(router_, storage_->registry(), storage_->users(), worklist_, clock);
+  api::addMediaRoutes(router_, storage_->registry(), media_, clock);
+  api::addComplaintRoutes(router_, complaints_, storage_->registry(), config_.programme);
+  api::addInspectionRoutes(router_, inspections_, standards_, storage_->registry());
+  api::addSupervisionRoutes(router_, supervision_, standards_, storage_->registry());
+  api::addWorklistRoutes(router_, worklist_, inspections_, storage_->registry(), storage_->users());
   api::addDirectoryRoutes(router_, supervision_, certificates_, standards_, config_.programme);
   api::addAdminUiRoutes(router_, adminUi_);
 

@@ -23,11 +23,7 @@
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
 #include "services/WorklistService.h"
-#include "storage/Sqlite.h"
-#include "storage/SqliteComplaintRepository.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteUserRepository.h"
-#include "storage/SqliteWorkflowRepository.h"
+#include "storage/Storage.h"
 #include "web/StaticFiles.h"
 
 namespace tisheng::app {
@@ -51,11 +47,11 @@ class App {
   const Config& config() const { return config_; }
   /// The admin UI's files as loaded at start-up (empty when the UI was not built).
   const web::StaticFiles& adminUi() const { return adminUi_; }
-  storage::RegistryRepository& registry() { return registry_; }
-  storage::UserRepository& users() { return users_; }
+  storage::RegistryRepository& registry() { return storage_->registry(); }
+  storage::UserRepository& users() { return storage_->users(); }
   services::CertificateService& certificates() { return certificates_; }
   services::AuthService& auth() { return auth_; }
-  storage::ConnectionPool& database() { return database_; }
+  storage::ConnectionPool& database() { return storage_->database(); }
   services::InspectionService& inspections() { return inspections_; }
   services::SupervisionService& supervision() { return supervision_; }
   services::Scheduler& scheduler() { return scheduler_; }
@@ -64,19 +60,15 @@ class App {
  private:
   Config config_;
   rules::StandardRegistry standards_;
-  storage::ConnectionPool database_;
-  storage::SqliteRegistryRepository registry_;
+  std::unique_ptr<storage::Storage> storage_;
   certificates::KeyStore keys_;
   services::CertificateService certificates_;
   services::CountyService counties_;
-  storage::SqliteUserRepository users_;
   security::PasswordHasher hasher_;
   security::PasswordPolicy passwordPolicy_;
   services::AuthService auth_;
   services::MediaStore media_;
-  storage::SqliteComplaintRepository complaintStore_;
   services::ComplaintService complaints_;
-  storage::SqliteWorkflowRepository workflow_;
   services::WorkflowContext workflowContext_;
   services::InspectionService inspections_;
   services::SupervisionService supervision_;

@@ -102,6 +102,11 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
          c.http.maxBodyBytes = static_cast<std::size_t>(toInt(v, 1024, 1 << 30));
        }},
       {"storage.data_dir", [](Config& c, const std::string& v) { c.dataDir = nonEmpty(v); }},
+      {"storage.url",
+       [](Config& c, const std::string& v) {
+         if (!v.empty()) storage::StorageAddress::parse(v);  // refuses a wrong one at start-up
+         c.storageUrl = v;
+       }},
       {"storage.connections",
        [](Config& c, const std::string& v) { c.databaseConnections = toInt(v, 1, 256); }},
       {"rules.dir", [](Config& c, const std::string& v) { c.rulesDir = nonEmpty(v); }},
@@ -172,6 +177,12 @@ Environment processEnvironment() {
     if (eq != std::string::npos) env.emplace(text.substr(0, eq), text.substr(eq + 1));
   }
   return env;
+}
+
+storage::StorageAddress Config::storage() const {
+  if (storageUrl.empty())
+    return storage::StorageAddress::parse("sqlite:" + databasePath().string());
+  return storage::StorageAddress::parse(storageUrl);
 }
 
 std::filesystem::path Config::resolvedAdminUiDir() const {

@@ -7,6 +7,7 @@
 #include "domain/Programme.h"
 #include "http/HttpServer.h"
 #include "services/Settings.h"
+#include "storage/Storage.h"
 
 namespace tisheng::app {
 
@@ -17,6 +18,9 @@ struct Config {
   /// session cookie is marked Secure. Empty: the listening address, plain http.
   std::string publicUrl;
   std::filesystem::path dataDir = "data";
+  /// storage.url: empty for the SQLite file in dataDir, else `sqlite:PATH` or
+  /// `postgresql://user@host:port/db`.
+  std::string storageUrl;
   std::filesystem::path rulesDir = "rating-rules/standards";
   /// Passwords refused however long they are (see security::PasswordPolicy).
   std::filesystem::path commonPasswordsFile = "config/common-passwords.txt";
@@ -35,6 +39,8 @@ struct Config {
   int passwordCost = 15;
 
   std::filesystem::path databasePath() const { return dataDir / "tisheng.db"; }
+  /// Where the registry lives: storageUrl, or the SQLite file in dataDir.
+  storage::StorageAddress storage() const;
   std::filesystem::path keysDir() const { return dataDir / "keys"; }
   std::filesystem::path mediaDir() const { return dataDir / "media"; }
   /// The part of the configuration the services take.

@@ -8,8 +8,8 @@
 #include "services/AuthService.h"
 #include "services/CertificateService.h"
 #include "storage/Migrations.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteUserRepository.h"
+#include "storage/SqlRegistryRepository.h"
+#include "storage/SqlUserRepository.h"
 
 #include <tuple>
 
@@ -105,20 +105,19 @@ std::string standardFor(Category category) { return std::string(rules::toString(
 
 DemoData seedDemoData(const Config& config, std::int64_t now) {
   auto standards = rules::StandardRegistry::load(config.rulesDir);
-  storage::ConnectionPool pool(config.databasePath(), 2);
+  auto stored = storage::Storage::open(config.storage(), 2);
   {
-    auto db = pool.acquire();
-    storage::migrate(*db);
+    auto db = stored->database().acquire();
     auto count = db->prepare("SELECT COUNT(*) FROM entries");
     count.step();
     if (count.integer(0) > 0) return {};
   }
-  storage::SqliteRegistryRepository registry(pool);
+  auto& registry = stored->registry();
   for (const auto& county : kCounties)
     registry.addCounty(county.code, {county.zh, county.en}, {"system", now});
 
   DemoData demo;
-  storage::SqliteUserRepository users(pool);
+  auto& users = stored->users();
   security::PasswordHasher hasher(config.passwordCost);
   domain::ManualClock userClock(now);
   auto policy = security::PasswordPolicy::load(config.commonPasswordsFile);
@@ -199,7 +198,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   plaques.push_back({"superseded / 已换发", replaced.serial, replaced.token});
   plaques.push_back({"signed by the retired key / 旧密钥签发", oldKey.serial, oldKey.token});
   cast.entries = ids;
-  seedDemoWorkflows(pool, standards, service, config, clock, now, cast);
+  seedDemoWorkflows(*stored, standards, service, config, clock, now, cast);
   return demo;
 }
 

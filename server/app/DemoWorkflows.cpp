@@ -7,9 +7,7 @@
 #include "services/InspectionService.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
-#include "storage/SqliteComplaintRepository.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteWorkflowRepository.h"
+#include "storage/Storage.h"
 
 namespace tisheng::app {
 
@@ -30,10 +28,10 @@ nlohmann::ordered_json uniformScores(const rules::Standard& standard, double sha
   return scores;
 }
 
-void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegistry& standards,
+void seedDemoWorkflows(storage::Storage& stored, const rules::StandardRegistry& standards,
                        const services::CertificateService& certificates, const Config& config,
                        domain::ManualClock& clock, std::int64_t now, const DemoCast& cast) {
-  storage::SqliteWorkflowRepository workflow(pool);
+  auto& workflow = stored.workflow();
   services::WorkflowContext context{standards, certificates, config.services()};
   services::MediaStore media(config.mediaDir());
   services::InspectionService inspections(workflow, media, context, clock);
@@ -113,9 +111,7 @@ void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegis
                                        .entryId = cast.entries[0],
                                        .scheduledOn = config.programme.calendar.dayOf(now) + 10,
                                        .inspectors = {cast.countyInspector.username}});
-  storage::SqliteComplaintRepository complaintStore(pool);
-  storage::SqliteRegistryRepository registry(pool);
-  services::ComplaintService complaints(complaintStore, registry, clock);
+  services::ComplaintService complaints(stored.complaints(), stored.registry(), clock);
   complaints.file({cast.owned, "", "hygiene", "房间浴室有霉斑，毛巾有异味。", ""}, "198.51.100.4");
   complaints.file({cast.owned, "", "price", "节假日房价比网上标价高出一倍，前台拒绝解释。", ""},
                   "198.51.100.9");

@@ -10,7 +10,7 @@
 #include "rules/StandardRegistry.h"
 #include "security/Principal.h"
 #include "services/CertificateService.h"
-#include "storage/Sqlite.h"
+#include "storage/Storage.h"
 
 namespace tisheng::app {
 
@@ -32,7 +32,7 @@ struct DemoCast {
 /// confirmation, a review assigned, a suspension under rectification, a downgrade under appeal,
 /// a removal (摘牌) and complaints to triage; then runs the scheduler once. clock is moved as the
 /// story needs and left at now.
-void seedDemoWorkflows(storage::ConnectionPool& pool, const rules::StandardRegistry& standards,
+void seedDemoWorkflows(storage::Storage& stored, const rules::StandardRegistry& standards,
                        const services::CertificateService& certificates, const Config& config,
                        domain::ManualClock& clock, std::int64_t now, const DemoCast& cast);
 

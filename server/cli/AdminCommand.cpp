@@ -8,9 +8,7 @@
 #include "services/AuthService.h"
 #include "services/CountyService.h"
 #include "services/Errors.h"
-#include "storage/Migrations.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteUserRepository.h"
+#include "storage/Storage.h"
 
 namespace tisheng::cli {
 
@@ -56,11 +54,9 @@ struct Database {
   explicit Database(const std::map<std::string, std::string>& opts)
       : config(app::loadConfig(opts.contains("--config") ? opts.at("--config") : kDefaultConfigFile,
                                opts.contains("--config"), app::processEnvironment())),
-        pool(config.databasePath(), 1) {
-    storage::migrate(*pool.acquire());
-  }
+        storage(storage::Storage::open(config.storage(), 1)) {}
   app::Config config;
-  storage::ConnectionPool pool;
+  std::unique_ptr<storage::Storage> storage;
 };
 
 int createUser(const std::map<std::string, std::string>& opts, std::ostream& out,
@@ -81,7 +77,7 @@ int createUser(const std::map<std::string, std::string>& opts, std::ostream& out
   else
     user.password = security::randomToken().substr(0, 16);
   Database database(opts);
-  storage::SqliteUserRepository users(database.pool);
+  storage::UserRepository& users = database.storage->users();
   security::PasswordHasher hasher(database.config.passwordCost);
   domain::SystemClock clock;
   auto policy = security::PasswordPolicy::load(database.config.commonPasswordsFile);
@@ -96,7 +92,7 @@ int createUser(const std::map<std::string, std::string>& opts, std::ostream& out
 int counties(const std::string& action, const std::map<std::string, std::string>& opts,
              std::ostream& out) {
   Database database(opts);
-  storage::SqliteRegistryRepository registry(database.pool);
+  storage::RegistryRepository& registry = database.storage->registry();
   domain::SystemClock clock;
   services::CountyService service(registry, clock);
   if (action != "counties") {

@@ -9,7 +9,7 @@
 #include "domain/Clock.h"
 #include "services/AuditService.h"
 #include "storage/AuditLog.h"
-#include "storage/Migrations.h"
+#include "storage/Storage.h"
 
 namespace tisheng::cli {
 
@@ -62,21 +62,18 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   }
   try {
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-    if (!std::filesystem::exists(config.databasePath()))
-      throw std::runtime_error(config.databasePath().string() + ": no database");
     domain::SystemClock clock;
+    auto stored = storage::Storage::open(config.storage(), 1, storage::Storage::Create::Never);
     if (action == "checkpoint") {
-      storage::ConnectionPool pool(config.databasePath(), 1);
-      storage::migrate(*pool.acquire());
       auto keys =
           certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
-      auto made =
-          services::AuditService(pool, keys, config.programme.publicHost).checkpoint(clock.now());
+      auto made = services::AuditService(stored->database(), keys, config.programme.publicHost)
+                      .checkpoint(clock.now());
       out << made.jws << "\n";
       return 0;
     }
-    storage::Connection connection(config.databasePath());
-    storage::migrate(connection);
+    auto lease = stored->database().acquire();
+    storage::Connection& connection = *lease;
     storage::AuditCheck check;
     if (checkpointFile.empty()) {
       check = storage::verifyAudit(connection);

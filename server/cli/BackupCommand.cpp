@@ -2,6 +2,8 @@
 
 #include "app/Config.h"
 #include "cli/Commands.h"
+#include "storage/Sqlite.h"
+#include "storage/Storage.h"
 
 namespace tisheng::cli {
 
@@ -40,16 +42,17 @@ int backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     if (std::filesystem::exists(target)) throw std::runtime_error(target + " already exists");
-    if (!std::filesystem::exists(config.databasePath()))
-      throw std::runtime_error(config.databasePath().string() + ": no database");
+    auto address = config.storage();
+    if (address.dialect != storage::Dialect::Sqlite)
+      throw std::runtime_error(address.shown() +
+                               " is PostgreSQL: back it up with pg_dump (see README)");
+    auto stored = storage::Storage::open(address, 1, storage::Storage::Create::Never);
+    auto source = stored->database().acquire();
     sqlite3* raw = nullptr;
-    sqlite3_open_v2(config.databasePath().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    std::unique_ptr<sqlite3, Closer> source(raw);
-    raw = nullptr;
     sqlite3_open_v2(target.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<sqlite3, Closer> copy(raw);
-    sqlite3_busy_timeout(source.get(), 5000);
-    sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source.get(), "main");
+    sqlite3_backup* backup =
+        sqlite3_backup_init(copy.get(), "main", storage::sqliteHandle(*source), "main");
     if (!backup) throw std::runtime_error(target + ": " + sqlite3_errmsg(copy.get()));
     // All pages in one step: the copy is one consistent read snapshot of the source.
     int rc = sqlite3_backup_step(backup, -1);
@@ -58,7 +61,7 @@ int backup(const std::vector<std::string>& args, std::ostream& out, std::ostream
       std::filesystem::remove(target);
       throw std::runtime_error(std::string("backup failed: ") + sqlite3_errstr(rc));
     }
-    out << "backed up " << config.databasePath().string() << " to " << target << "\n";
+    out << "backed up " << address.file.string() << " to " << target << "\n";
     return 0;
   } catch (const std::exception& error) {
     err << "tisheng backup: " << error.what() << "\n";

@@ -5,9 +5,7 @@
 #include "domain/Clock.h"
 #include "services/AuditService.h"
 #include "services/Scheduler.h"
-#include "storage/Migrations.h"
-#include "storage/SqliteRegistryRepository.h"
-#include "storage/SqliteWorkflowRepository.h"
+#include "storage/Storage.h"
 
 namespace tisheng::cli {
 
@@ -43,25 +41,22 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   }
   try {
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-    if (!std::filesystem::exists(config.databasePath()))
-      throw std::runtime_error(config.databasePath().string() + ": no database");
     domain::SystemClock systemClock;
     // --at DATE: as of local midnight beginning that day in the programme's time zone.
     domain::ManualClock fixedClock(at ? config.programme.calendar.startOf(*at) : systemClock.now());
     const domain::Clock& clock = fixedClock;
     auto standards = rules::StandardRegistry::load(config.rulesDir);
-    storage::ConnectionPool pool(config.databasePath(), 2);
-    storage::migrate(*pool.acquire());
-    storage::SqliteRegistryRepository registry(pool);
+    auto stored = storage::Storage::open(config.storage(), 2, storage::Storage::Create::Never);
+    auto& registry = stored->registry();
     auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
     services::CertificateService certificates(registry, standards, keys, clock, config.services());
-    storage::SqliteWorkflowRepository workflow(pool);
+    auto& workflow = stored->workflow();
     services::WorkflowContext context{standards, certificates, config.services()};
     services::TickReport report = services::Scheduler(workflow, context).tick(clock.now());
     out << "tick at " << certificates::isoTime(clock.now()) << ": " << services::summary(report)
         << "\n";
     for (const auto& error : report.errors) out << "error: " << error << "\n";
-    services::AuditService audit(pool, keys, config.programme.publicHost);
+    services::AuditService audit(stored->database(), keys, config.programme.publicHost);
     if (auto made = audit.checkpointIfDue(clock.now()))
       out << "audit checkpoint: " << made->head.rows << " rows, head " << made->head.hash << "\n";
     return report.errors.empty() ? 0 : 1;

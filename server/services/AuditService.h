@@ -7,7 +7,7 @@
 
 #include "certificates/KeyStore.h"
 #include "storage/AuditLog.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::services {
 

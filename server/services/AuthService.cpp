@@ -6,7 +6,7 @@
 #include "certificates/Crypto.h"
 #include "domain/Text.h"
 #include "services/Errors.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::services {
 

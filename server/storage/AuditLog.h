@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::storage {
 

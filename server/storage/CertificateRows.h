@@ -7,7 +7,7 @@
 
 #include "domain/Registry.h"
 #include "storage/AuditLog.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::storage {
 

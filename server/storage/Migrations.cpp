@@ -285,13 +285,14 @@ CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
   return all;
 }
 
+int schemaVersion(Connection& connection) {
+  auto current = connection.prepare("PRAGMA user_version");
+  current.step();
+  return static_cast<int>(current.integer(0));
+}
+
 int migrate(Connection& connection) {
-  int version = 0;
-  {
-    auto current = connection.prepare("PRAGMA user_version");
-    current.step();
-    version = static_cast<int>(current.integer(0));
-  }
+  int version = schemaVersion(connection);
   int latest = migrations().back().version;
   if (version > latest)
     throw StorageError("database schema version " + std::to_string(version) +

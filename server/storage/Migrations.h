@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::storage {
 
@@ -21,5 +21,8 @@ const std::vector<Migration>& migrations();
 /// binary knows ("schema version 7 is newer than this build of tisheng (up to 5)").
 /// Returns the schema version now in force.
 int migrate(Connection& connection);
+
+/// The schema version in force (0 for an empty database).
+int schemaVersion(Connection& connection);
 
 }  // namespace tisheng::storage

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "domain/Workflow.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::storage {
 
 /// How the workflow's tables map to records: the column list of each table (aliased as in
-/// SqliteWorkflowRepository's queries) and the reader that turns one row of it into a record.
+/// SqlWorkflowRepository's queries) and the reader that turns one row of it into a record.
 /// Dates are stored as YYYY-MM-DD text.
 
 /// A date column as days since 1970-01-01 (0 when unreadable).

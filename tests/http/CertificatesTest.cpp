@@ -4,6 +4,7 @@
 #include "certificates/CivilDate.h"
 #include "certificates/OfflineVerifier.h"
 #include "services/Errors.h"
+#include "storage/Sqlite.h"
 #include "support/Registry.h"
 #include "support/Tools.h"
 
@@ -250,10 +251,7 @@ TEST_CASE("The published JWKS verifies plaques offline and the status list tells
 
 TEST_CASE("A database newer than the binary is refused", "[sqlite]") {
   tisheng::test::TempDir dir;
-  {
-    tisheng::storage::Connection connection(dir.path() / "tisheng.db");
-    connection.execute("PRAGMA user_version = 99");
-  }
+  { tisheng::storage::openSqlite(dir.path() / "tisheng.db")->execute("PRAGMA user_version = 99"); }
   tisheng::app::Config config;
   config.http.port = 0;
   config.dataDir = dir.path();

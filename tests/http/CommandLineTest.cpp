@@ -9,6 +9,7 @@
 
 #include "certificates/CivilDate.h"
 #include "certificates/Keys.h"
+#include "storage/Sqlite.h"
 #include "support/HttpClient.h"
 #include "support/Registry.h"
 #include "support/Subprocess.h"
@@ -274,7 +275,8 @@ TEST_CASE("backup copies the database consistently while the server runs", "[cli
   auto result = runTisheng({"backup", target}, env);
   CHECK(result.exitCode == 0);
   CHECK(server.client().get("/healthz").status == 200);  // still serving
-  tisheng::storage::Connection copy(target);
+  auto opened = tisheng::storage::openSqlite(target);
+  auto& copy = *opened;
   auto count = copy.prepare("SELECT COUNT(*) FROM certificates");
   count.step();
   CHECK(count.integer(0) == 20);

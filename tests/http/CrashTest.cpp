@@ -74,7 +74,8 @@ TEST_CASE("Writes acknowledged before a kill -9 are all there after it", "[cli]"
   REQUIRE(acknowledged.size() > 100);
 
   // Every acknowledged write is there, the file is sound and the audit chain intact.
-  tisheng::storage::Connection db(data.path() / "tisheng.db");
+  auto opened = tisheng::storage::openSqlite(data.path() / "tisheng.db");
+  auto& db = *opened;
   std::map<std::int64_t, std::string> stored;
   auto rows = db.prepare("SELECT id, name_zh FROM entries");
   while (rows.step()) stored[rows.integer(0)] = rows.text(1);

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "storage/ComplaintRepository.h"
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 
 namespace tisheng::storage {
 
-/// ComplaintRepository on SQLite. The pool must outlive it.
-class SqliteComplaintRepository : public ComplaintRepository {
+/// ComplaintRepository on an SQL database (SQLite or PostgreSQL). The pool must outlive it.
+class SqlComplaintRepository : public ComplaintRepository {
  public:
-  explicit SqliteComplaintRepository(ConnectionPool& pool) : pool_(pool) {}
+  explicit SqlComplaintRepository(ConnectionPool& pool) : pool_(pool) {}
   std::int64_t add(const NewComplaint& complaint, const Stamp& stamp) override;
   int countFromAddressSince(std::string_view address, std::int64_t since) override;
 

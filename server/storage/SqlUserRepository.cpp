@@ -1,4 +1,4 @@
-#include "storage/SqliteUserRepository.h"
+#include "storage/SqlUserRepository.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,21 +23,21 @@ User readUser(const Statement& row) {
 
 }  // namespace
 
-std::int64_t SqliteUserRepository::addUser(const User& user, const Stamp& stamp) {
+std::int64_t SqlUserRepository::addUser(const User& user, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  db->prepare(
-        "INSERT INTO users (username, display_name, role, county_code, password_hash, disabled, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, user.username)
-      .bind(2, user.displayName)
-      .bind(3, security::toString(user.role))
-      .bind(4, user.county)
-      .bind(5, user.passwordHash)
-      .bind(6, user.disabled ? 1 : 0)
-      .bind(7, stamp.at)
-      .run();
-  std::int64_t id = db->lastInsertId();
+  std::int64_t id = db->prepare(
+                          "INSERT INTO users (username, display_name, role, county_code, "
+                          "password_hash, disabled, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                        .bind(1, user.username)
+                        .bind(2, user.displayName)
+                        .bind(3, security::toString(user.role))
+                        .bind(4, user.county)
+                        .bind(5, user.passwordHash)
+                        .bind(6, user.disabled ? 1 : 0)
+                        .bind(7, stamp.at)
+                        .insertedId();
   appendAudit(*db, stamp,
               {"user.create", "user:" + user.username, std::nullopt,
                nlohmann::ordered_json{{"id", id},
@@ -49,7 +49,7 @@ std::int64_t SqliteUserRepository::addUser(const User& user, const Stamp& stamp)
   return id;
 }
 
-std::optional<User> SqliteUserRepository::userByName(std::string_view username) {
+std::optional<User> SqlUserRepository::userByName(std::string_view username) {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.username = ?");
   row.bind(1, username);
@@ -57,7 +57,7 @@ std::optional<User> SqliteUserRepository::userByName(std::string_view username) 
   return readUser(row);
 }
 
-std::optional<User> SqliteUserRepository::user(std::int64_t id) {
+std::optional<User> SqlUserRepository::user(std::int64_t id) {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.id = ?");
   row.bind(1, id);
@@ -65,7 +65,7 @@ std::optional<User> SqliteUserRepository::user(std::int64_t id) {
   return readUser(row);
 }
 
-std::vector<User> SqliteUserRepository::users() {
+std::vector<User> SqlUserRepository::users() {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT " + kUserColumns + " FROM users u ORDER BY u.id");
   std::vector<User> out;
@@ -73,8 +73,8 @@ std::vector<User> SqliteUserRepository::users() {
   return out;
 }
 
-void SqliteUserRepository::addSession(const std::string& tokenHash, const Session& session,
-                                      std::int64_t now) {
+void SqlUserRepository::addSession(const std::string& tokenHash, const Session& session,
+                                   std::int64_t now) {
   auto db = pool_.acquire();
   db->prepare(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
@@ -87,8 +87,8 @@ void SqliteUserRepository::addSession(const std::string& tokenHash, const Sessio
       .run();
 }
 
-std::optional<std::pair<User, Session>> SqliteUserRepository::session(const std::string& tokenHash,
-                                                                      std::int64_t now) {
+std::optional<std::pair<User, Session>> SqlUserRepository::session(const std::string& tokenHash,
+                                                                   std::int64_t now) {
   auto db = pool_.acquire();
   auto row =
       db->prepare("SELECT " + kUserColumns +
@@ -101,8 +101,8 @@ std::optional<std::pair<User, Session>> SqliteUserRepository::session(const std:
   return std::make_pair(std::move(user), std::move(session));
 }
 
-void SqliteUserRepository::updateUser(const User& user, const Stamp& stamp,
-                                      const std::optional<std::string>& keepSession) {
+void SqlUserRepository::updateUser(const User& user, const Stamp& stamp,
+                                   const std::optional<std::string>& keepSession) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.id = ?");
@@ -132,13 +132,13 @@ void SqliteUserRepository::updateUser(const User& user, const Stamp& stamp,
   transaction.commit();
 }
 
-void SqliteUserRepository::deleteSession(const std::string& tokenHash) {
+void SqlUserRepository::deleteSession(const std::string& tokenHash) {
   auto db = pool_.acquire();
   db->prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, tokenHash).run();
 }
 
-void SqliteUserRepository::recordLoginFailure(std::string_view username, std::string_view address,
-                                              std::int64_t now) {
+void SqlUserRepository::recordLoginFailure(std::string_view username, std::string_view address,
+                                           std::int64_t now) {
   auto db = pool_.acquire();
   db->prepare("INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)")
       .bind(1, username)
@@ -147,9 +147,8 @@ void SqliteUserRepository::recordLoginFailure(std::string_view username, std::st
       .run();
 }
 
-LoginFailures SqliteUserRepository::loginFailuresSince(std::string_view username,
-                                                       std::string_view address,
-                                                       std::int64_t since) {
+LoginFailures SqlUserRepository::loginFailuresSince(std::string_view username,
+                                                    std::string_view address, std::int64_t since) {
   auto db = pool_.acquire();
   auto count = [](Statement& row) {
     row.step();
@@ -165,7 +164,7 @@ LoginFailures SqliteUserRepository::loginFailuresSince(std::string_view username
   return {count(byAccount), count(byAddress)};
 }
 
-void SqliteUserRepository::clearLoginFailures(std::string_view username, std::string_view address) {
+void SqlUserRepository::clearLoginFailures(std::string_view username, std::string_view address) {
   auto db = pool_.acquire();
   db->prepare("DELETE FROM login_failures WHERE username = ? AND address = ?")
       .bind(1, username)

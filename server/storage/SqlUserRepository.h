@@ -1,14 +1,14 @@
 #pragma once
 
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 #include "storage/UserRepository.h"
 
 namespace tisheng::storage {
 
-/// UserRepository on SQLite. The pool must outlive it.
-class SqliteUserRepository : public UserRepository {
+/// UserRepository on an SQL database (SQLite or PostgreSQL). The pool must outlive it.
+class SqlUserRepository : public UserRepository {
  public:
-  explicit SqliteUserRepository(ConnectionPool& pool) : pool_(pool) {}
+  explicit SqlUserRepository(ConnectionPool& pool) : pool_(pool) {}
 
   std::int64_t addUser(const User& user, const Stamp& stamp) override;
   std::optional<User> userByName(std::string_view username) override;

@@ -1,4 +1,4 @@
-#include "storage/SqliteRegistryRepository.h"
+#include "storage/SqlRegistryRepository.h"
 
 #include "certificates/CivilDate.h"
 #include "storage/CertificateRows.h"
@@ -49,8 +49,8 @@ void bindEntry(Statement& statement, const domain::Entry& e) {
 
 }  // namespace
 
-void SqliteRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name,
-                                         const Stamp& stamp) {
+void SqlRegistryRepository::addCounty(const std::string& code, const rules::LocalizedText& name,
+                                      const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   db->prepare("INSERT INTO counties (code, name_zh, name_en) VALUES (?, ?, ?)")
@@ -64,8 +64,8 @@ void SqliteRegistryRepository::addCounty(const std::string& code, const rules::L
   transaction.commit();
 }
 
-bool SqliteRegistryRepository::renameCounty(const std::string& code,
-                                            const rules::LocalizedText& name, const Stamp& stamp) {
+bool SqlRegistryRepository::renameCounty(const std::string& code, const rules::LocalizedText& name,
+                                         const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto before = db->prepare("SELECT name_zh, name_en FROM counties WHERE code = ?");
@@ -84,7 +84,7 @@ bool SqliteRegistryRepository::renameCounty(const std::string& code,
   return true;
 }
 
-std::vector<domain::County> SqliteRegistryRepository::counties() {
+std::vector<domain::County> SqlRegistryRepository::counties() {
   auto db = pool_.acquire();
   auto rows = db->prepare("SELECT code, name_zh, name_en FROM counties ORDER BY code");
   std::vector<domain::County> out;
@@ -92,24 +92,23 @@ std::vector<domain::County> SqliteRegistryRepository::counties() {
   return out;
 }
 
-std::int64_t SqliteRegistryRepository::addEntry(const domain::Entry& e, const Stamp& stamp) {
+std::int64_t SqlRegistryRepository::addEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto insert = db->prepare(
       "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
       "latitude, longitude, owner_user_id, contact, description_zh, description_en, producer, "
       "origin, specification, photo_path, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   bindEntry(insert, e);
-  insert.bind(16, e.photoPath).bind(17, stamp.at).bind(18, stamp.at).run();
-  std::int64_t id = db->lastInsertId();
+  std::int64_t id = insert.bind(16, e.photoPath).bind(17, stamp.at).bind(18, stamp.at).insertedId();
   appendAudit(*db, stamp,
               {"entry.create", "entry:" + std::to_string(id), std::nullopt, auditJson(e)});
   transaction.commit();
   return id;
 }
 
-std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
+std::optional<domain::Entry> SqlRegistryRepository::entry(std::int64_t id) {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
   row.bind(1, id);
@@ -117,7 +116,7 @@ std::optional<domain::Entry> SqliteRegistryRepository::entry(std::int64_t id) {
   return readEntry(row, 0);
 }
 
-bool SqliteRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& stamp) {
+bool SqlRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto current = db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
@@ -136,7 +135,7 @@ bool SqliteRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& 
   return true;
 }
 
-std::vector<domain::Entry> SqliteRegistryRepository::entries(
+std::vector<domain::Entry> SqlRegistryRepository::entries(
     const std::optional<std::string>& county, const std::optional<rules::Category>& category,
     const std::optional<std::int64_t>& owner) {
   auto db = pool_.acquire();
@@ -155,21 +154,20 @@ std::vector<domain::Entry> SqliteRegistryRepository::entries(
   return out;
 }
 
-void SqliteRegistryRepository::setReply(std::int64_t entryId,
-                                        const std::optional<std::string>& reply,
-                                        const Stamp& stamp) {
+void SqlRegistryRepository::setReply(std::int64_t entryId, const std::optional<std::string>& reply,
+                                     const Stamp& stamp) {
   setEntryText(entryId, "public_reply", "public_reply_at", "reply", reply, stamp);
 }
 
-void SqliteRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,
-                                        const Stamp& stamp) {
+void SqlRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,
+                                     const Stamp& stamp) {
   setEntryText(entryId, "photo_path", "updated_at", "photo", path, stamp);
 }
 
-void SqliteRegistryRepository::setEntryText(std::int64_t entryId, const std::string& column,
-                                            const std::string& timeColumn, const std::string& field,
-                                            const std::optional<std::string>& value,
-                                            const Stamp& stamp) {
+void SqlRegistryRepository::setEntryText(std::int64_t entryId, const std::string& column,
+                                         const std::string& timeColumn, const std::string& field,
+                                         const std::optional<std::string>& value,
+                                         const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto current = db->prepare("SELECT " + column + " FROM entries WHERE id = ?");
@@ -190,9 +188,9 @@ void SqliteRegistryRepository::setEntryText(std::int64_t entryId, const std::str
   transaction.commit();
 }
 
-Certificate SqliteRegistryRepository::issue(
-    Certificate c, const std::string& serialPrefix,
-    const std::function<std::string(const Certificate&)>& sign, const Stamp& stamp) {
+Certificate SqlRegistryRepository::issue(Certificate c, const std::string& serialPrefix,
+                                         const std::function<std::string(const Certificate&)>& sign,
+                                         const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   c = insertCertificate(*db, std::move(c), serialPrefix, sign, stamp);
@@ -200,7 +198,7 @@ Certificate SqliteRegistryRepository::issue(
   return c;
 }
 
-std::optional<Certificate> SqliteRegistryRepository::certificateBySerial(std::string_view serial) {
+std::optional<Certificate> SqlRegistryRepository::certificateBySerial(std::string_view serial) {
   auto db = pool_.acquire();
   auto row =
       db->prepare("SELECT " + kCertificateColumns + " FROM certificates c WHERE c.serial = ?");
@@ -209,7 +207,7 @@ std::optional<Certificate> SqliteRegistryRepository::certificateBySerial(std::st
   return readCertificate(row);
 }
 
-std::optional<domain::CertifiedEntry> SqliteRegistryRepository::certifiedByToken(
+std::optional<domain::CertifiedEntry> SqlRegistryRepository::certifiedByToken(
     std::string_view token) {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT " + kCertificateColumns + ", " + kEntryColumns +
@@ -220,9 +218,9 @@ std::optional<domain::CertifiedEntry> SqliteRegistryRepository::certifiedByToken
   return domain::CertifiedEntry{readCertificate(row), readEntry(row, kCertificateColumnCount)};
 }
 
-bool SqliteRegistryRepository::setStatus(std::string_view serial, domain::CertificateStatus status,
-                                         const std::optional<std::string>& reason,
-                                         const Stamp& stamp) {
+bool SqlRegistryRepository::setStatus(std::string_view serial, domain::CertificateStatus status,
+                                      const std::optional<std::string>& reason,
+                                      const Stamp& stamp) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   if (!updateCertificateStatus(*db, serial, status, reason, stamp)) return false;
@@ -230,7 +228,7 @@ bool SqliteRegistryRepository::setStatus(std::string_view serial, domain::Certif
   return true;
 }
 
-std::uint32_t SqliteRegistryRepository::lastCertificateId() {
+std::uint32_t SqlRegistryRepository::lastCertificateId() {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT COALESCE(MAX(id), 0) FROM certificates");
   row.step();
@@ -238,7 +236,7 @@ std::uint32_t SqliteRegistryRepository::lastCertificateId() {
 }
 
 std::vector<std::pair<std::uint32_t, domain::CertificateStatus>>
-SqliteRegistryRepository::inactiveCertificates(int today) {
+SqlRegistryRepository::inactiveCertificates(int today) {
   auto db = pool_.acquire();
   auto row = db->prepare(
       "SELECT id, CASE WHEN status = 'active' THEN 'expired' ELSE status END FROM certificates "

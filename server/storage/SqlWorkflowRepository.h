@@ -1,15 +1,15 @@
 #pragma once
 
-#include "storage/Sqlite.h"
+#include "storage/Database.h"
 #include "storage/WorkflowRepository.h"
 
 namespace tisheng::storage {
 
-/// WorkflowRepository on SQLite: each write() is one BEGIN IMMEDIATE transaction on one
+/// WorkflowRepository on an SQL database: each write() is one write transaction on one
 /// connection borrowed from the pool, which must outlive it.
-class SqliteWorkflowRepository : public WorkflowRepository {
+class SqlWorkflowRepository : public WorkflowRepository {
  public:
-  explicit SqliteWorkflowRepository(ConnectionPool& pool) : pool_(pool) {}
+  explicit SqlWorkflowRepository(ConnectionPool& pool) : pool_(pool) {}
 
   void write(const std::function<void(WorkflowStore&)>& work) override;
   void read(const std::function<void(WorkflowStore&)>& work) override;

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "storage/Database.h"
 #include "storage/RegistryRepository.h"
-#include "storage/Sqlite.h"
 
 namespace tisheng::storage {
 
-/// RegistryRepository on SQLite. Borrows connections from the pool, which must outlive it.
-class SqliteRegistryRepository : public RegistryRepository {
+/// RegistryRepository on an SQL database (SQLite or PostgreSQL). Borrows connections from the pool,
+/// which must outlive it.
+class SqlRegistryRepository : public RegistryRepository {
  public:
-  explicit SqliteRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
+  explicit SqlRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
 
   bool renameCounty(const std::string& code, const rules::LocalizedText& name,
                     const Stamp& stamp) override;

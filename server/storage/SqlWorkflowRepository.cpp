@@ -1,4 +1,4 @@
-#include "storage/SqliteWorkflowRepository.h"
+#include "storage/SqlWorkflowRepository.h"
 
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
@@ -12,9 +12,9 @@ using Json = nlohmann::ordered_json;
 using certificates::isoDate;
 using namespace domain;
 
-class SqliteWorkflowStore : public WorkflowStore {
+class SqlWorkflowStore : public WorkflowStore {
  public:
-  explicit SqliteWorkflowStore(Connection& db) : db_(db) {}
+  explicit SqlWorkflowStore(Connection& db) : db_(db) {}
 
   std::optional<Entry> entry(std::int64_t id) override {
     auto row = db_.prepare("SELECT " + kEntryColumns + kEntriesWithCounty + " WHERE e.id = ?");
@@ -120,22 +120,22 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addInspection(const Inspection& i, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO inspections (entry_id, kind, standard_id, standard_version, "
-           "certificate_id, complaint_id, status, scheduled_on, created_by, created_at, "
-           "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)")
-        .bind(1, i.entryId)
-        .bind(2, domain::toString(i.kind))
-        .bind(3, i.standardId)
-        .bind(4, i.standardVersion)
-        .bind(5, i.certificateId)
-        .bind(6, i.complaintId)
-        .bind(7, isoDate(i.scheduledOn))
-        .bind(8, stamp.actor)
-        .bind(9, stamp.at)
-        .bind(10, stamp.at)
-        .run();
-    std::int64_t id = db_.lastInsertId();
+    std::int64_t id =
+        db_.prepare(
+               "INSERT INTO inspections (entry_id, kind, standard_id, standard_version, "
+               "certificate_id, complaint_id, status, scheduled_on, created_by, created_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?) RETURNING id")
+            .bind(1, i.entryId)
+            .bind(2, domain::toString(i.kind))
+            .bind(3, i.standardId)
+            .bind(4, i.standardVersion)
+            .bind(5, i.certificateId)
+            .bind(6, i.complaintId)
+            .bind(7, isoDate(i.scheduledOn))
+            .bind(8, stamp.actor)
+            .bind(9, stamp.at)
+            .bind(10, stamp.at)
+            .insertedId();
     replaceAssignees(id, i.assignees);
     audit(stamp, "inspection.create", "inspection:" + std::to_string(id), std::nullopt,
           toJson(*inspection(id)));
@@ -220,20 +220,20 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addEvidence(const Evidence& e, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO evidence (inspection_id, item_id, path, sha256, content_type, bytes, "
-           "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, e.inspectionId)
-        .bind(2, e.itemId)
-        .bind(3, e.path)
-        .bind(4, e.sha256)
-        .bind(5, e.contentType)
-        .bind(6, e.bytes)
-        .bind(7, stamp.actor)
-        .bind(8, stamp.at)
-        .run();
     Evidence stored = e;
-    stored.id = db_.lastInsertId();
+    stored.id =
+        db_.prepare(
+               "INSERT INTO evidence (inspection_id, item_id, path, sha256, content_type, bytes, "
+               "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+            .bind(1, e.inspectionId)
+            .bind(2, e.itemId)
+            .bind(3, e.path)
+            .bind(4, e.sha256)
+            .bind(5, e.contentType)
+            .bind(6, e.bytes)
+            .bind(7, stamp.actor)
+            .bind(8, stamp.at)
+            .insertedId();
     stored.uploadedBy = stamp.actor;
     stored.uploadedAt = stamp.at;
     audit(stamp, "evidence.add", "inspection:" + std::to_string(e.inspectionId), std::nullopt,
@@ -253,18 +253,19 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addNotice(const Notice& n, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO notices (entry_id, inspection_id, standard_id, standard_version, grade, "
-           "starts_at, ends_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')")
-        .bind(1, n.entryId)
-        .bind(2, n.inspectionId)
-        .bind(3, n.standardId)
-        .bind(4, n.standardVersion)
-        .bind(5, n.grade)
-        .bind(6, n.startsAt)
-        .bind(7, isoDate(n.endsOn))
-        .run();
-    std::int64_t id = db_.lastInsertId();
+    std::int64_t id =
+        db_.prepare(
+               "INSERT INTO notices (entry_id, inspection_id, standard_id, standard_version, "
+               "grade, "
+               "starts_at, ends_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id")
+            .bind(1, n.entryId)
+            .bind(2, n.inspectionId)
+            .bind(3, n.standardId)
+            .bind(4, n.standardVersion)
+            .bind(5, n.grade)
+            .bind(6, n.startsAt)
+            .bind(7, isoDate(n.endsOn))
+            .insertedId();
     audit(stamp, "notice.open", "notice:" + std::to_string(id), std::nullopt, toJson(*notice(id)));
     return id;
   }
@@ -299,16 +300,16 @@ class SqliteWorkflowStore : public WorkflowStore {
 
   std::int64_t addObjection(const Objection& o, const std::string& sourceAddress,
                             const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO objections (notice_id, text, contact, source_address, created_at) "
-           "VALUES (?, ?, ?, ?, ?)")
-        .bind(1, o.noticeId)
-        .bind(2, o.text)
-        .bind(3, o.contact)
-        .bind(4, sourceAddress)
-        .bind(5, stamp.at)
-        .run();
-    std::int64_t id = db_.lastInsertId();
+    std::int64_t id =
+        db_.prepare(
+               "INSERT INTO objections (notice_id, text, contact, source_address, created_at) "
+               "VALUES (?, ?, ?, ?, ?) RETURNING id")
+            .bind(1, o.noticeId)
+            .bind(2, o.text)
+            .bind(3, o.contact)
+            .bind(4, sourceAddress)
+            .bind(5, stamp.at)
+            .insertedId();
     audit(stamp, "objection.file", "notice:" + std::to_string(o.noticeId), std::nullopt,
           Json{{"objection_id", id}});
     return id;
@@ -349,19 +350,20 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addRectification(const Rectification& r, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO rectifications (certificate_id, inspection_id, findings, deadline, "
-           "suspended, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)")
-        .bind(1, r.certificateId)
-        .bind(2, r.inspectionId)
-        .bind(3, r.findings)
-        .bind(4, isoDate(r.deadline))
-        .bind(5, r.suspended ? 1 : 0)
-        .bind(6, stamp.actor)
-        .bind(7, stamp.at)
-        .run();
     Rectification stored = r;
-    stored.id = db_.lastInsertId();
+    stored.id =
+        db_.prepare(
+               "INSERT INTO rectifications (certificate_id, inspection_id, findings, deadline, "
+               "suspended, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?) "
+               "RETURNING id")
+            .bind(1, r.certificateId)
+            .bind(2, r.inspectionId)
+            .bind(3, r.findings)
+            .bind(4, isoDate(r.deadline))
+            .bind(5, r.suspended ? 1 : 0)
+            .bind(6, stamp.actor)
+            .bind(7, stamp.at)
+            .insertedId();
     stored.createdBy = stamp.actor;
     stored.createdAt = stamp.at;
     audit(stamp, "rectification.open", "rectification:" + std::to_string(stored.id), std::nullopt,
@@ -415,25 +417,26 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addDecision(const Decision& d, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO decisions (entry_id, certificate_id, inspection_id, kind, reason, note, "
-           "effective_on, appeal_until, bar_until, state, previous_grade, decided_by, "
-           "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, d.entryId)
-        .bind(2, d.certificateId)
-        .bind(3, d.inspectionId)
-        .bind(4, domain::toString(d.kind))
-        .bind(5, d.reason)
-        .bind(6, d.note)
-        .bind(7, isoDate(d.effectiveOn))
-        .bind(8, isoDate(d.appealUntil))
-        .bind(9, optionalIsoDate(d.barUntil))
-        .bind(10, domain::toString(d.state))
-        .bind(11, d.previousGrade)
-        .bind(12, stamp.actor)
-        .bind(13, stamp.at)
-        .run();
-    std::int64_t id = db_.lastInsertId();
+    std::int64_t id =
+        db_.prepare(
+               "INSERT INTO decisions (entry_id, certificate_id, inspection_id, kind, reason, "
+               "note, "
+               "effective_on, appeal_until, bar_until, state, previous_grade, decided_by, "
+               "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+            .bind(1, d.entryId)
+            .bind(2, d.certificateId)
+            .bind(3, d.inspectionId)
+            .bind(4, domain::toString(d.kind))
+            .bind(5, d.reason)
+            .bind(6, d.note)
+            .bind(7, isoDate(d.effectiveOn))
+            .bind(8, isoDate(d.appealUntil))
+            .bind(9, optionalIsoDate(d.barUntil))
+            .bind(10, domain::toString(d.state))
+            .bind(11, d.previousGrade)
+            .bind(12, stamp.actor)
+            .bind(13, stamp.at)
+            .insertedId();
     audit(stamp, "decision." + std::string(domain::toString(d.kind)),
           "entry:" + std::to_string(d.entryId), std::nullopt, toJson(*decision(id)));
     return id;
@@ -477,15 +480,15 @@ class SqliteWorkflowStore : public WorkflowStore {
   }
 
   std::int64_t addAppeal(const Appeal& a, const Stamp& stamp) override {
-    db_.prepare(
-           "INSERT INTO appeals (decision_id, grounds, filed_by, filed_at, status) "
-           "VALUES (?, ?, ?, ?, 'open')")
-        .bind(1, a.decisionId)
-        .bind(2, a.grounds)
-        .bind(3, stamp.actor)
-        .bind(4, stamp.at)
-        .run();
-    std::int64_t id = db_.lastInsertId();
+    std::int64_t id =
+        db_.prepare(
+               "INSERT INTO appeals (decision_id, grounds, filed_by, filed_at, status) "
+               "VALUES (?, ?, ?, ?, 'open') RETURNING id")
+            .bind(1, a.decisionId)
+            .bind(2, a.grounds)
+            .bind(3, stamp.actor)
+            .bind(4, stamp.at)
+            .insertedId();
     audit(stamp, "appeal.file", "decision:" + std::to_string(a.decisionId), std::nullopt,
           toJson(*appeal(id)));
     return id;
@@ -605,25 +608,20 @@ class SqliteWorkflowStore : public WorkflowStore {
 
 }  // namespace
 
-void SqliteWorkflowRepository::write(const std::function<void(WorkflowStore&)>& work) {
+void SqlWorkflowRepository::write(const std::function<void(WorkflowStore&)>& work) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  SqliteWorkflowStore store(*db);
+  SqlWorkflowStore store(*db);
   work(store);
   transaction.commit();
 }
 
-void SqliteWorkflowRepository::read(const std::function<void(WorkflowStore&)>& work) {
+void SqlWorkflowRepository::read(const std::function<void(WorkflowStore&)>& work) {
   auto db = pool_.acquire();
-  db->execute("BEGIN");
-  try {
-    SqliteWorkflowStore store(*db);
+  readSnapshot(*db, [&] {
+    SqlWorkflowStore store(*db);
     work(store);
-  } catch (...) {
-    db->execute("ROLLBACK");
-    throw;
-  }
-  db->execute("COMMIT");
+  });
 }
 
 }  // namespace tisheng::storage
