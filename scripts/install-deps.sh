@@ -12,6 +12,8 @@ packages=(
   libpoco-dev libsqlite3-dev libssl-dev libqrencode-dev nlohmann-json3-dev
   libcairo2-dev libpango1.0-dev libpng-dev libcctz-dev tzdata
   libturbojpeg0-dev libexif-dev
+  # the PostgreSQL backend (libpq), and the server the tests start for themselves
+  libpq-dev postgresql-15
   # plaques: Chinese and monospace fonts
   fonts-noto-cjk fonts-dejavu-core
   # tests: the tools that check what we produce
@@ -36,7 +38,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The tests start their own PostgreSQL (scripts/test-postgres.sh): no system cluster wanted.
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]]; then
+    $sudo mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf > /dev/null
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confold "${missing[@]}"
 fi
 
 # playwright-core drives the system Chromium; it never downloads a browser of its own. Preact,

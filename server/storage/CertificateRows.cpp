@@ -85,7 +85,7 @@ Certificate insertCertificate(Connection& db, Certificate c, const std::string& 
 
   db.prepare(
         "INSERT INTO serial_counters (category, year, last) VALUES (?, ?, 1) "
-        "ON CONFLICT (category, year) DO UPDATE SET last = last + 1")
+        "ON CONFLICT (category, year) DO UPDATE SET last = serial_counters.last + 1")
       .bind(1, category)
       .bind(2, year)
       .run();

@@ -52,8 +52,13 @@ std::optional<std::int64_t> Statement::optionalInteger(int column) const {
 
 ConnectionPool::Lease::~Lease() {
   if (!connection_) return;
+  bool usable = !connection_->broken();
+  if (!usable) connection_.reset();  // closed outside the lock
   std::lock_guard lock(pool_->mutex_);
-  pool_->idle_.push_back(std::move(connection_));
+  if (usable)
+    pool_->idle_.push_back(std::move(connection_));
+  else
+    --pool_->created_;  // the next acquire() opens a new one
   pool_->available_.notify_one();
 }
 
@@ -66,7 +71,8 @@ ConnectionPool::ConnectionPool(Opener open, std::size_t size)
 
 ConnectionPool::Lease ConnectionPool::acquire() {
   std::unique_lock lock(mutex_);
-  if (idle_.empty() && created_ < size_) {
+  available_.wait(lock, [this] { return !idle_.empty() || created_ < size_; });
+  if (idle_.empty()) {
     ++created_;
     lock.unlock();
     try {
@@ -74,10 +80,10 @@ ConnectionPool::Lease ConnectionPool::acquire() {
     } catch (...) {
       std::lock_guard relock(mutex_);
       --created_;
+      available_.notify_one();
       throw;
     }
   }
-  available_.wait(lock, [this] { return !idle_.empty(); });
   auto connection = std::move(idle_.back());
   idle_.pop_back();
   return Lease(*this, std::move(connection));

@@ -113,6 +113,8 @@ class Connection {
   /// Starts a read-only transaction on one consistent snapshot.
   virtual void beginRead() = 0;
   virtual Dialect dialect() const = 0;
+  /// True when the link to the database is lost; the pool then drops the connection.
+  virtual bool broken() const { return false; }
 };
 
 /// A bounded set of connections to one database, opened on demand. acquire() blocks while all

@@ -13,13 +13,18 @@ struct Migration {
   std::string sql;
 };
 
-/// Every schema change, numbered from 1, in order. Never edit a released migration: add one.
-const std::vector<Migration>& migrations();
+/// Every schema change, numbered from 1, in order, in SQLite's dialect. Never edit a released
+/// migration: add one, here and in postgresMigrations() with the same number.
+const std::vector<Migration>& sqliteMigrations();
+/// The same migrations in PostgreSQL's dialect (PostgresMigrations.cpp).
+const std::vector<Migration>& postgresMigrations();
+const std::vector<Migration>& migrations(Dialect dialect);
 
-/// Brings the database to the latest schema, each migration in its own transaction, recording
-/// the version in PRAGMA user_version. Throws StorageError when the database is newer than this
-/// binary knows ("schema version 7 is newer than this build of tisheng (up to 5)").
-/// Returns the schema version now in force.
+/// Brings the database to the latest schema, recording the version (SQLite: PRAGMA
+/// user_version, each migration in its own transaction; PostgreSQL: the schema_migrations table,
+/// all in one transaction that other servers starting at the same time wait for). Throws
+/// StorageError when the database is newer than this binary knows ("schema version 7 is newer
+/// than this build of tisheng (up to 5)"). Returns the schema version now in force.
 int migrate(Connection& connection);
 
 /// The schema version in force (0 for an empty database).

@@ -139,10 +139,10 @@ std::vector<domain::Entry> SqlRegistryRepository::entries(
     const std::optional<std::string>& county, const std::optional<rules::Category>& category,
     const std::optional<std::int64_t>& owner) {
   auto db = pool_.acquire();
-  auto row =
-      db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty +
-                  " WHERE (?1 IS NULL OR e.county_code = ?1) AND (?2 IS NULL OR e.category = ?2)"
-                  " AND (?3 IS NULL OR e.owner_user_id = ?3) ORDER BY e.id");
+  auto row = db->prepare("SELECT " + kEntryColumns + kEntriesWithCounty +
+                         " WHERE (CAST(?1 AS TEXT) IS NULL OR e.county_code = ?1) AND (CAST(?2 AS "
+                         "TEXT) IS NULL OR e.category = ?2)"
+                         " AND (CAST(?3 AS BIGINT) IS NULL OR e.owner_user_id = ?3) ORDER BY e.id");
   row.bind(1, county);
   if (category)
     row.bind(2, rules::toString(*category));

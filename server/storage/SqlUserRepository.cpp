@@ -117,7 +117,8 @@ void SqlUserRepository::updateUser(const User& user, const Stamp& stamp,
       .run();
   bool newPassword = before.passwordHash != user.passwordHash;
   if (newPassword || user.disabled)
-    db->prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
+    db->prepare(
+          "DELETE FROM sessions WHERE user_id = ? AND token_hash IS DISTINCT FROM CAST(? AS TEXT)")
         .bind(1, user.id)
         .bind(2, keepSession)
         .run();

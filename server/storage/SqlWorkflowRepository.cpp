@@ -154,11 +154,12 @@ class SqlWorkflowStore : public WorkflowStore {
     auto row = db_.prepare(
         "SELECT " + kInspectionColumns +
         " FROM inspections i JOIN entries e ON e.id = i.entry_id"
-        " WHERE (?1 IS NULL OR e.county_code = ?1) AND (?2 IS NULL OR i.entry_id = ?2)"
-        " AND (?3 IS NULL OR i.status = ?3)"
-        " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM inspection_assignees a"
+        " WHERE (CAST(?1 AS TEXT) IS NULL OR e.county_code = ?1) AND (CAST(?2 AS BIGINT) IS NULL "
+        "OR i.entry_id = ?2)"
+        " AND (CAST(?3 AS TEXT) IS NULL OR i.status = ?3)"
+        " AND (CAST(?4 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM inspection_assignees a"
         "      WHERE a.inspection_id = i.id AND a.user_id = ?4)"
-        "      OR (?5 IS NOT NULL AND e.county_code = ?5 AND NOT EXISTS"
+        "      OR (CAST(?5 AS TEXT) IS NOT NULL AND e.county_code = ?5 AND NOT EXISTS"
         "          (SELECT 1 FROM inspection_assignees a WHERE a.inspection_id = i.id)))"
         " ORDER BY i.scheduled_on, i.id");
     std::optional<std::string_view> status;
@@ -278,9 +279,10 @@ class SqlWorkflowStore : public WorkflowStore {
 
   std::vector<Notice> notices(domain::NoticeStatus status,
                               std::optional<std::int64_t> entryId) override {
-    auto row = db_.prepare("SELECT " + kNoticeColumns +
-                           " FROM notices WHERE status = ? AND (?2 IS NULL OR entry_id = ?2)"
-                           " ORDER BY ends_on, id");
+    auto row = db_.prepare(
+        "SELECT " + kNoticeColumns +
+        " FROM notices WHERE status = ? AND (CAST(?2 AS BIGINT) IS NULL OR entry_id = ?2)"
+        " ORDER BY ends_on, id");
     row.bind(1, domain::toString(status)).bind(2, entryId);
     return readAll<Notice>(row, readNotice);
   }
@@ -388,10 +390,11 @@ class SqlWorkflowStore : public WorkflowStore {
   }
 
   std::vector<Rectification> openRectifications(const std::optional<std::string>& county) override {
-    auto row = db_.prepare("SELECT " + kRectificationColumns +
-                           " FROM rectifications r JOIN certificates c ON c.id = r.certificate_id"
-                           " JOIN entries e ON e.id = c.entry_id WHERE r.status = 'open' AND"
-                           " (?1 IS NULL OR e.county_code = ?1) ORDER BY r.deadline, r.id");
+    auto row =
+        db_.prepare("SELECT " + kRectificationColumns +
+                    " FROM rectifications r JOIN certificates c ON c.id = r.certificate_id"
+                    " JOIN entries e ON e.id = c.entry_id WHERE r.status = 'open' AND"
+                    " (CAST(?1 AS TEXT) IS NULL OR e.county_code = ?1) ORDER BY r.deadline, r.id");
     row.bind(1, county);
     return readAll<Rectification>(row, readRectification);
   }
@@ -511,8 +514,8 @@ class SqlWorkflowStore : public WorkflowStore {
     auto row = db_.prepare("SELECT " + kAppealColumns +
                            " FROM appeals a JOIN decisions d ON d.id = a.decision_id"
                            " JOIN entries e ON e.id = d.entry_id"
-                           " WHERE (?1 IS NULL OR e.county_code = ?1)"
-                           " AND (?2 IS NULL OR a.status = ?2) ORDER BY a.id");
+                           " WHERE (CAST(?1 AS TEXT) IS NULL OR e.county_code = ?1)"
+                           " AND (CAST(?2 AS TEXT) IS NULL OR a.status = ?2) ORDER BY a.id");
     std::optional<std::string_view> word;
     if (status) word = domain::toString(*status);
     row.bind(1, county).bind(2, word);
@@ -545,8 +548,9 @@ class SqlWorkflowStore : public WorkflowStore {
                                     std::optional<std::int64_t> entryId) override {
     auto row = db_.prepare("SELECT " + kComplaintColumns +
                            " FROM complaints c JOIN entries e ON e.id = c.entry_id"
-                           " WHERE (?1 IS NULL OR e.county_code = ?1)"
-                           " AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.entry_id = ?3)"
+                           " WHERE (CAST(?1 AS TEXT) IS NULL OR e.county_code = ?1)"
+                           " AND (CAST(?2 AS TEXT) IS NULL OR c.status = ?2) AND (CAST(?3 AS "
+                           "BIGINT) IS NULL OR c.entry_id = ?3)"
                            " ORDER BY c.id");
     std::optional<std::string_view> word;
     if (status) word = domain::toString(*status);

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "storage/Migrations.h"
+#include "storage/Postgres.h"
 #include "storage/Sqlite.h"
 
 namespace tisheng::storage {
@@ -49,7 +50,7 @@ std::unique_ptr<Storage> Storage::open(const StorageAddress& address, std::size_
       throw StorageError(address.file.string() + ": no database");
     pool = sqlitePool(address.file, connections);
   } else {
-    throw StorageError("PostgreSQL is not built into this tisheng");
+    pool = postgresPool(address.url, connections);
   }
   migrate(*pool->acquire());
   return std::unique_ptr<Storage>(new Storage(address, std::move(pool)));

@@ -54,7 +54,7 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) : root_(root) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in) throw std::runtime_error("cannot read " + item.path().string());
-    StaticFile file{type->second, bytes.str(), ""};
+    StaticFile file{type->second, bytes.str(), "", "", ""};
     total += file.body.size();
     if (total > kMaxTotalBytes)
       throw std::runtime_error(root.string() + ": more than 16 MiB of static files");

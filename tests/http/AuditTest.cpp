@@ -20,6 +20,13 @@ std::vector<std::string> actions(TestServer& server) {
   return out;
 }
 
+/// What someone with write access to the database could do first: take the append-only guard off.
+void dropAppendOnlyTriggers(tisheng::storage::Connection& db) {
+  bool sqlite = db.dialect() == tisheng::storage::Dialect::Sqlite;
+  for (const char* trigger : {"audit_log_no_update", "audit_log_no_delete"})
+    db.execute(std::string("DROP TRIGGER ") + trigger + (sqlite ? "" : " ON audit_log"));
+}
+
 tisheng::storage::AuditCheck verify(TestServer& server) {
   auto db = server.app().database().acquire();
   return tisheng::storage::verifyAudit(*db);
@@ -33,7 +40,7 @@ tisheng::domain::Certificate someHistory(TestServer& server) {
 
 }  // namespace
 
-TEST_CASE("Every change writes its audit record with who and what", "[sqlite]") {
+TEST_CASE("Every change writes its audit record with who and what", "[audit]") {
   TestServer server;
   auto cert = someHistory(server);
   server.app().registry().setStatus(cert.serial, tisheng::domain::CertificateStatus::Suspended,
@@ -60,7 +67,7 @@ TEST_CASE("Every change writes its audit record with who and what", "[sqlite]") 
   CHECK(check.rows == 6);
 }
 
-TEST_CASE("A change that fails writes no audit record", "[sqlite]") {
+TEST_CASE("A change that fails writes no audit record", "[audit]") {
   TestServer server;
   auto cert = someHistory(server);
   auto before = actions(server);
@@ -81,7 +88,7 @@ TEST_CASE("A change that fails writes no audit record", "[sqlite]") {
   CHECK(verify(server).intact);
 }
 
-TEST_CASE("The audit log refuses updates and deletes", "[sqlite]") {
+TEST_CASE("The audit log refuses updates and deletes", "[audit]") {
   TestServer server;
   someHistory(server);
   auto db = server.app().database().acquire();
@@ -91,18 +98,14 @@ TEST_CASE("The audit log refuses updates and deletes", "[sqlite]") {
                     Catch::Contains("append-only"));
 }
 
-TEST_CASE("audit verify detects an edited or deleted row", "[sqlite]") {
+TEST_CASE("audit verify detects an edited or deleted row", "[audit]") {
   TestServer server;
   someHistory(server);
-  std::map<std::string, std::string> env{
-      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto env = server.commandEnvironment();
   auto intact = tisheng::test::runTisheng({"audit", "verify"}, env);
   CHECK(intact.exitCode == 0);
   CHECK(intact.out.rfind("audit trail intact: 3 rows, head ", 0) == 0);
-  {
-    auto db = server.app().database().acquire();
-    db->execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
-  }
+  { dropAppendOnlyTriggers(*server.app().database().acquire()); }
   SECTION("edited") {
     server.app().database().acquire()->execute(
         "UPDATE audit_log SET after = replace(after, 'jia', 'yi') WHERE id = 3");
@@ -136,7 +139,7 @@ namespace {
 /// 3 changed and every hash recomputed, so that the chain on its own still verifies.
 void rewriteTrailConsistently(TestServer& server) {
   auto db = server.app().database().acquire();
-  db->execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+  dropAppendOnlyTriggers(*db);
   struct Row {
     tisheng::storage::Stamp stamp;
     tisheng::storage::AuditRecord record;
@@ -154,7 +157,7 @@ void rewriteTrailConsistently(TestServer& server) {
 
 }  // namespace
 
-TEST_CASE("Signed checkpoints prove the trail was not rewritten since", "[sqlite]") {
+TEST_CASE("Signed checkpoints prove the trail was not rewritten since", "[audit]") {
   TestServer server;
   someHistory(server);
   auto made = server.app().audit().checkpoint(server.clock().now());
@@ -171,8 +174,7 @@ TEST_CASE("Signed checkpoints prove the trail was not rewritten since", "[sqlite
   auto file = tisheng::test::writeFile(dir.path() / "checkpoint.jws", published.body + "\n");
   auto jwks = tisheng::test::writeFile(dir.path() / "jwks.json",
                                        server.client().get("/.well-known/jwks.json").body);
-  std::map<std::string, std::string> env{
-      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto env = server.commandEnvironment();
   tisheng::test::loginAs(server, tisheng::security::Role::CityAdmin, "later");  // trail grows
   for (const auto& keys : {std::vector<std::string>{}, {"--keys", jwks.string()}}) {
     std::vector<std::string> args{"audit", "verify", "--checkpoint", file.string()};
@@ -202,10 +204,9 @@ TEST_CASE("Signed checkpoints prove the trail was not rewritten since", "[sqlite
         "audit trail BROKEN at row 2: the chain has 1 rows, the checkpoint 3: rows were cut off\n");
 }
 
-TEST_CASE("audit checkpoint signs the head and the scheduler makes one a day", "[sqlite]") {
+TEST_CASE("audit checkpoint signs the head and the scheduler makes one a day", "[audit]") {
   TestServer server;
-  std::map<std::string, std::string> env{
-      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto env = server.commandEnvironment();
   CHECK_FALSE(server.app().audit().checkpointIfDue(server.clock().now()));  // nothing to sign
   someHistory(server);
   auto printed = tisheng::test::runTisheng({"audit", "checkpoint"}, env);
@@ -223,7 +224,7 @@ TEST_CASE("audit checkpoint signs the head and the scheduler makes one a day", "
   CHECK(server.app().audit().recent(5).size() == 2);
 }
 
-TEST_CASE("Audit rows that change nothing are not written", "[sqlite]") {
+TEST_CASE("Audit rows that change nothing are not written", "[audit]") {
   TestServer server;
   auto db = server.app().database().acquire();
   tisheng::storage::appendAudit(*db, {"test", 1},

@@ -52,7 +52,7 @@ TEST_CASE("Login sets an HttpOnly SameSite cookie and returns a bearer token", "
   CHECK(server.client().get("/api/v1/session", {{"Authorization", "Bearer forged"}}).status == 401);
 }
 
-TEST_CASE("Sessions are stored hashed and expire", "[sqlite]") {
+TEST_CASE("Sessions are stored hashed and expire", "[storage]") {
   TestServer server;
   addUser(server, "office", Role::CityAdmin);
   std::string token = login(server, "office", "correct horse battery").json()["token"];

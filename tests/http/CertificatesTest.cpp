@@ -51,7 +51,7 @@ TEST_CASE("Issuing checks the entry and grade and the key's expiry", "[http]") {
   CHECK_FALSE(server.app().registry().certificateBySerial("SL-MS-2026-000001"));
 }
 
-TEST_CASE("Nothing is stored when signing fails", "[sqlite]") {
+TEST_CASE("Nothing is stored when signing fails", "[storage]") {
   TestServer server;
   auto entry = addEntry(server, Category::Product, "核桃");
   tisheng::domain::Certificate draft;

@@ -247,8 +247,7 @@ TEST_CASE("tick runs the scheduler once on the database, as of a given day", "[c
   tisheng::test::TestServer server;
   auto entry = tisheng::test::addEntry(server, Category::Restaurant, "商洛十大碗老店");
   auto certificate = tisheng::test::issue(server, entry, Category::Restaurant, "b");
-  std::map<std::string, std::string> env{
-      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto env = server.commandEnvironment();
   auto early = runTisheng({"tick", "--at", "2026-11-30"}, env);
   CHECK(early.exitCode == 0);
   CHECK(contains(early.out, "tick at 2026-11-29T16:00:00Z: "));
@@ -262,7 +261,7 @@ TEST_CASE("tick runs the scheduler once on the database, as of a given day", "[c
   CHECK(runTisheng({"tick", "--at", "soon"}, env).exitCode == 2);
 }
 
-TEST_CASE("backup copies the database consistently while the server runs", "[cli]") {
+TEST_CASE("backup copies the database consistently while the server runs", "[cli][sqlite]") {
   tisheng::test::TestServer server;
   for (int i = 0; i < 20; ++i)
     tisheng::test::issue(
@@ -270,8 +269,7 @@ TEST_CASE("backup copies the database consistently while the server runs", "[cli
         tisheng::rules::Category::Homestay, "yi");
   TempDir out;
   std::string target = (out.path() / "copy.db").string();
-  std::map<std::string, std::string> env{
-      {"TISHENG_STORAGE_DATA_DIR", server.dataDir().path().string()}};
+  auto env = server.commandEnvironment();
   auto result = runTisheng({"backup", target}, env);
   CHECK(result.exitCode == 0);
   CHECK(server.client().get("/healthz").status == 200);  // still serving

@@ -8,6 +8,7 @@ TestServer::TestServer(app::Config config) {
   config.passwordCost = 10;             // fast logins; production uses 15
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
+  if (config.storageUrl.empty()) config.storageUrl = database_.url();
   if (config.rulesDir == app::Config{}.rulesDir)
     config.rulesDir = sourceDir() / "rating-rules" / "standards";
   config.commonPasswordsFile = sourceDir() / "config" / "common-passwords.txt";
@@ -15,6 +16,14 @@ TestServer::TestServer(app::Config config) {
   app_->start();
 }
 
-TestServer::~TestServer() { app_->stop(); }
+std::map<std::string, std::string> TestServer::commandEnvironment() const {
+  return {{"TISHENG_STORAGE_DATA_DIR", dir_.path().string()},
+          {"TISHENG_STORAGE_URL", app_->config().storageUrl}};
+}
+
+TestServer::~TestServer() {
+  app_->stop();
+  app_.reset();  // closes its connections before the database is dropped
+}
 
 }  // namespace tisheng::test

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <sstream>
+#include <string>
 
 #include "app/App.h"
 #include "support/HttpClient.h"
 #include "support/TempDir.h"
+#include "support/TestDatabase.h"
 
 namespace tisheng::test {
 
@@ -16,10 +19,12 @@ class TestServer {
   /// 2026-11-18T11:06:40Z, the time every test server starts at.
   static constexpr std::int64_t kStart = 1795000000;
 
-  /// config is adjusted: port 0, data dir in a temp dir, rules dir from the source tree unless
-  /// the config names another.
+  /// config is adjusted: port 0, data dir in a temp dir, a fresh database (see TestDatabase),
+  /// rules dir from the source tree unless the config names another.
   explicit TestServer(app::Config config = {});
   ~TestServer();
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
 
   HttpClient client() const { return HttpClient(app_->port()); }
   std::uint16_t port() const { return app_->port(); }
@@ -27,9 +32,12 @@ class TestServer {
   app::App& app() { return *app_; }
   domain::ManualClock& clock() { return clock_; }
   const TempDir& dataDir() const { return dir_; }
+  /// The environment that points a `tisheng` command at this server's data and database.
+  std::map<std::string, std::string> commandEnvironment() const;
 
  private:
   TempDir dir_;
+  TestDatabase database_;
   domain::ManualClock clock_{kStart};
   std::ostringstream log_;
   std::unique_ptr<app::App> app_;

@@ -43,12 +43,15 @@ std::string databaseDump(TestServer& server) {
   auto db = server.app().database().acquire();
   std::vector<std::string> tables;
   auto names = db->prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
-      "name NOT IN ('sessions', 'login_failures') ORDER BY name");
+      db->dialect() == storage::Dialect::Sqlite
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
+            "name NOT IN ('sessions', 'login_failures') ORDER BY name"
+          : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND "
+            "table_name NOT IN ('sessions', 'login_failures') ORDER BY table_name");
   while (names.step()) tables.push_back(names.text(0));
   std::string dump;
   for (const auto& table : tables) {
-    auto rows = db->prepare("SELECT * FROM " + table);
+    auto rows = db->prepare("SELECT * FROM " + table + " ORDER BY 1");
     int columns = rows.columnCount();
     dump += "# " + table + "\n";
     while (rows.step()) {
