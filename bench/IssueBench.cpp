@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/Config.h"
+#include "app/Keys.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "certificates/QrCode.h"
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
   auto stored = storage::Storage::open(config.storage(), 2);
   auto& registry = stored->registry();
   domain::SystemClock clock;
-  auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+  auto keys = app::openKeys(config, *stored, clock.now());
   services::CertificateService service(registry, standards, keys, clock, config.services());
 
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});

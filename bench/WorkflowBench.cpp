@@ -9,6 +9,7 @@
 
 #include "app/Config.h"
 #include "app/DemoWorkflows.h"
+#include "app/Keys.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "domain/Clock.h"
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   domain::SystemClock system;
   std::int64_t now = system.now();
   domain::ManualClock clock(now - 340 * 86400L);
-  auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+  auto keys = app::openKeys(config, *stored, clock.now());
   services::CertificateService certificates(registry, standards, keys, clock, config.services());
   registry.addCounty("shangzhou", {"商州区", "Shangzhou District"}, {"bench", clock.now()});
   int issuedOn = certificates::dayOf(clock.now());
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
   std::printf("scheduler pass with nothing to do (%d overdue counted): %.3f s\n",
               second.inspectionsOverdue, idle);
 
-  services::MediaStore media(config.mediaDir());
+  services::MediaStore media(stored->media());
   services::InspectionService inspections(workflow, media, context, clock);
   auto& users = stored->users();
   auto account = [&](const std::string& name, security::Role role) {

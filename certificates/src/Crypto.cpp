@@ -136,9 +136,11 @@ SigningKey SigningKey::generate() {
   return SigningKey(std::make_unique<Impl>(Impl{KeyPtr(key)}));
 }
 
-SigningKey SigningKey::fromPem(const std::string& pem) {
+SigningKey SigningKey::fromPem(const std::string& pem, const std::string& passphrase) {
   std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  KeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+  // A passphrase always given (empty for a key in clear): OpenSSL never prompts on a terminal.
+  KeyPtr key(
+      PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, const_cast<char*>(passphrase.c_str())));
   if (!key || EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519)
     throw std::runtime_error("not an Ed25519 private key in PEM form");
   return SigningKey(std::make_unique<Impl>(Impl{std::move(key)}));
@@ -147,6 +149,14 @@ SigningKey SigningKey::fromPem(const std::string& pem) {
 std::string SigningKey::toPem() const {
   std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
   PEM_write_bio_PrivateKey(bio.get(), impl_->key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+  return bioText(bio.get());
+}
+
+std::string SigningKey::toEncryptedPem(const std::string& passphrase) const {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  if (PEM_write_bio_PKCS8PrivateKey(bio.get(), impl_->key.get(), EVP_aes_256_cbc(), nullptr, 0,
+                                    nullptr, const_cast<char*>(passphrase.c_str())) != 1)
+    throw std::runtime_error("cannot encrypt the private key");
   return bioText(bio.get());
 }
 

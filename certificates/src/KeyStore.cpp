@@ -38,20 +38,13 @@ void writeFile(const fs::path& file, const std::string& text, fs::perms perms) {
 
 }  // namespace
 
-KeyStore KeyStore::open(const fs::path& dir, std::int64_t now, int lifetimeDays) {
-  fs::create_directories(dir);
-  fs::permissions(dir, fs::perms::owner_all);
-  KeyStore store = read(dir);
-  bool usable = std::any_of(store.entries_.begin(), store.entries_.end(),
-                            [now](const Entry& e) { return e.record.usableAt(now); });
-  if (!usable) store.rotate(now, lifetimeDays);
-  return store;
+DirectoryKeyVault::DirectoryKeyVault(fs::path dir) : dir_(std::move(dir)) {
+  if (!fs::is_directory(dir_)) throw std::runtime_error(dir_.string() + ": no key store here");
 }
 
-KeyStore KeyStore::read(const fs::path& dir) {
-  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + ": no key store here");
-  KeyStore store(dir);
-  for (const auto& file : fs::directory_iterator(dir)) {
+std::vector<KeyVault::Key> DirectoryKeyVault::load() const {
+  std::vector<Key> out;
+  for (const auto& file : fs::directory_iterator(dir_)) {
     if (file.path().extension() != ".json") continue;
     nlohmann::ordered_json meta;
     try {
@@ -73,12 +66,50 @@ KeyStore KeyStore::read(const fs::path& dir) {
     record.expires = meta.value("expires", std::int64_t{0});
     if (meta.contains("revoked_at") && !meta["revoked_at"].is_null())
       record.revokedAt = meta["revoked_at"].get<std::int64_t>();
-    store.entries_.push_back({record, std::move(key)});
+    out.push_back({record, std::move(key)});
   }
-  std::sort(store.entries_.begin(), store.entries_.end(),
-            [](const Entry& a, const Entry& b) { return a.record.notBefore < b.record.notBefore; });
-  return store;
+  return out;
 }
+
+void DirectoryKeyVault::save(const KeyRecord& r, const SigningKey& key) {
+  writeFile(dir_ / (r.kid + ".pem"), key.toPem(), fs::perms::owner_read | fs::perms::owner_write);
+  nlohmann::ordered_json meta{
+      {"kid", r.kid},
+      {"not_before", r.notBefore},
+      {"expires", r.expires},
+      {"revoked_at", r.revokedAt ? nlohmann::json(*r.revokedAt) : nlohmann::json()}};
+  writeFile(dir_ / (r.kid + ".json"), meta.dump(2) + "\n",
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                fs::perms::others_read);
+}
+
+KeyStore::KeyStore(std::shared_ptr<KeyVault> vault) : vault_(std::move(vault)) {
+  entries_ = vault_->load();
+  std::sort(entries_.begin(), entries_.end(),
+            [](const auto& a, const auto& b) { return a.record.notBefore < b.record.notBefore; });
+}
+
+KeyStore KeyStore::open(const fs::path& dir, std::int64_t now, int lifetimeDays) {
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all);
+  return open(std::make_shared<DirectoryKeyVault>(dir), now, lifetimeDays);
+}
+
+KeyStore KeyStore::open(std::shared_ptr<KeyVault> vault, std::int64_t now, int lifetimeDays) {
+  vault->exclusively([&] {
+    KeyStore current(vault);
+    bool usable = std::any_of(current.entries_.begin(), current.entries_.end(),
+                              [now](const auto& e) { return e.record.usableAt(now); });
+    if (!usable) current.rotate(now, lifetimeDays);
+  });
+  return KeyStore(std::move(vault));
+}
+
+KeyStore KeyStore::read(const fs::path& dir) {
+  return KeyStore(std::make_shared<DirectoryKeyVault>(dir));
+}
+
+KeyStore KeyStore::read(std::shared_ptr<KeyVault> vault) { return KeyStore(std::move(vault)); }
 
 std::vector<KeyRecord> KeyStore::keys() const {
   std::vector<KeyRecord> out;
@@ -105,8 +136,8 @@ KeyRecord KeyStore::rotate(std::int64_t now, int lifetimeDays) {
   record.kid = jwkThumbprint(record.publicKey);
   record.notBefore = now;
   record.expires = now + static_cast<std::int64_t>(lifetimeDays) * 86400;
+  vault_->save(record, key);
   entries_.push_back({record, std::move(key)});
-  save(entries_.back());
   return record;
 }
 
@@ -114,24 +145,10 @@ void KeyStore::revoke(const std::string& kid, std::int64_t now) {
   for (auto& entry : entries_)
     if (entry.record.kid == kid) {
       if (!entry.record.revokedAt) entry.record.revokedAt = now;
-      save(entry);
+      vault_->save(entry.record, entry.key);
       return;
     }
   throw std::runtime_error("unknown key " + kid);
-}
-
-void KeyStore::save(const Entry& entry) const {
-  const KeyRecord& r = entry.record;
-  writeFile(dir_ / (r.kid + ".pem"), entry.key.toPem(),
-            fs::perms::owner_read | fs::perms::owner_write);
-  nlohmann::ordered_json meta{
-      {"kid", r.kid},
-      {"not_before", r.notBefore},
-      {"expires", r.expires},
-      {"revoked_at", r.revokedAt ? nlohmann::json(*r.revokedAt) : nlohmann::json()}};
-  writeFile(dir_ / (r.kid + ".json"), meta.dump(2) + "\n",
-            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                fs::perms::others_read);
 }
 
 }  // namespace tisheng::certificates

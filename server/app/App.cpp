@@ -1,4 +1,5 @@
 #include "app/App.h"
+#include "app/Keys.h"
 
 #include "api/Access.h"
 #include "api/AdminUiApi.h"
@@ -19,23 +20,35 @@
 #include "api/WorklistApi.h"
 #include "http/Decorators.h"
 
+#include <Poco/Environment.h>
+#include <unistd.h>
+
 #include <condition_variable>
 #include <mutex>
 
 namespace tisheng::app {
+
+namespace {
+constexpr const char* kSchedulerLease = "scheduler";
+
+std::string instanceName() {
+  return Poco::Environment::nodeName() + ":" + std::to_string(getpid()) + ":" +
+         security::randomToken().substr(0, 8);
+}
+}  // namespace
 
 App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
     : config_(std::move(config)),
       standards_(rules::StandardRegistry::load(config_.rulesDir)),
       storage_(storage::Storage::open(config_.storage(),
                                       static_cast<std::size_t>(config_.databaseConnections))),
-      keys_(certificates::KeyStore::open(config_.keysDir(), clock.now(), config_.keyLifetimeDays)),
+      keys_(openKeys(config_, *storage_, clock.now())),
       certificates_(storage_->registry(), standards_, keys_, clock, config_.services()),
       counties_(storage_->registry(), clock),
       hasher_(config_.passwordCost),
       passwordPolicy_(security::PasswordPolicy::load(config_.commonPasswordsFile)),
       auth_(storage_->users(), hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
-      media_(config_.mediaDir()),
+      media_(storage_->media()),
       complaints_(storage_->complaints(), storage_->registry(), clock),
       workflowContext_{standards_, certificates_, config_.services()},
       inspections_(storage_->workflow(), media_, workflowContext_, clock),
@@ -46,7 +59,8 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       audit_(storage_->database(), keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog),
-      adminUi_(config_.resolvedAdminUiDir()) {
+      adminUi_(config_.resolvedAdminUiDir()),
+      instanceId_(instanceName()) {
   api::addHealthRoutes(router_, storage_->database(), standards_,
                        [this] { return server_->counters(); });
   api::addAuditRoutes(router_, audit_);
@@ -86,6 +100,7 @@ void App::start() {
     std::unique_lock lock(mutex);
     while (!wakeUp.wait_for(lock, stop, std::chrono::seconds(interval), [] { return false; }) &&
            !stop.stop_requested()) {
+      if (!holdsSchedulerLease(interval)) continue;
       services::TickReport report = scheduler_.tick(clock_.now());
       accessLog_.note("scheduler: " + services::summary(report));
       for (const auto& error : report.errors) accessLog_.note("scheduler error: " + error);
@@ -100,10 +115,29 @@ void App::start() {
   });
 }
 
+bool App::holdsSchedulerLease(int interval) {
+  // Wall-clock time, not the programme's clock: the lease is about these processes. Held for
+  // three rounds, so a server that stops or dies is replaced after at most that long.
+  std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  try {
+    return storage_->leases().take(kSchedulerLease, instanceId_, now, 3 * interval);
+  } catch (const std::exception& error) {
+    accessLog_.note(std::string("scheduler lease error: ") + error.what());
+    return false;
+  }
+}
+
 void App::stop() {
   if (schedulerThread_.joinable()) {
     schedulerThread_.request_stop();
     schedulerThread_.join();
+    try {
+      storage_->leases().release(kSchedulerLease, instanceId_);
+    } catch (const std::exception& error) {
+      accessLog_.note(std::string("scheduler lease error: ") + error.what());
+    }
   }
   server_->stop();
 }

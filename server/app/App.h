@@ -37,7 +37,8 @@ class App {
   App(Config config, std::ostream& accessLog, const domain::Clock& clock);
   ~App();
 
-  /// Serves, and runs the scheduler every config.schedulerIntervalSeconds (if not 0).
+  /// Serves, and runs the scheduler every config.schedulerIntervalSeconds (if not 0) while this
+  /// server holds the scheduler's lease: with several servers on one database, one at a time.
   void start();
   /// Stops the scheduler, stops serving and waits for in-flight requests. Idempotent.
   void stop();
@@ -58,6 +59,8 @@ class App {
   services::AuditService& audit() { return audit_; }
 
  private:
+  bool holdsSchedulerLease(int interval);
+
   Config config_;
   rules::StandardRegistry standards_;
   std::unique_ptr<storage::Storage> storage_;
@@ -80,6 +83,8 @@ class App {
   web::StaticFiles adminUi_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
+  /// Names this process as the holder of the scheduler's lease (host, process, random).
+  std::string instanceId_;
   std::jthread schedulerThread_;
 };
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <functional>
 #include <regex>
 #include <sstream>
@@ -149,6 +150,8 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        [](Config& c, const std::string& v) { c.passwordCost = toInt(v, 10, 20); }},
       {"keys.lifetime_days",
        [](Config& c, const std::string& v) { c.keyLifetimeDays = toInt(v, 30, 7300); }},
+      {"keys.kek", [](Config& c, const std::string& v) { c.keyEncryptionKeyText = v; }},
+      {"keys.kek_file", [](Config& c, const std::string& v) { c.keyEncryptionKeyFile = v; }},
       {"status_list.ttl_seconds",
        [](Config& c, const std::string& v) { c.statusListTtlSeconds = toInt(v, 60, 2592000); }},
   };
@@ -180,9 +183,21 @@ Environment processEnvironment() {
 }
 
 storage::StorageAddress Config::storage() const {
-  if (storageUrl.empty())
-    return storage::StorageAddress::parse("sqlite:" + databasePath().string());
-  return storage::StorageAddress::parse(storageUrl);
+  auto address = storage::StorageAddress::parse(
+      storageUrl.empty() ? "sqlite:" + databasePath().string() : storageUrl);
+  address.mediaDir = mediaDir();
+  return address;
+}
+
+std::string Config::keyEncryptionKey() const {
+  if (!keyEncryptionKeyText.empty()) return keyEncryptionKeyText;
+  if (keyEncryptionKeyFile.empty()) return {};
+  std::ifstream in(keyEncryptionKeyFile);
+  std::string line;
+  if (!in || !std::getline(in, line))
+    throw std::runtime_error(keyEncryptionKeyFile.string() + ": cannot be read");
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
 }
 
 std::filesystem::path Config::resolvedAdminUiDir() const {

@@ -32,6 +32,10 @@ struct Config {
   /// How often the server's scheduler runs (0: never; use `tisheng tick` from cron).
   int schedulerIntervalSeconds = 300;
   int keyLifetimeDays = 2190;
+  /// The key-encryption key for signing keys kept in the database (PostgreSQL): the key itself
+  /// (keys.kek, meant for the environment: TISHENG_KEYS_KEK) or a file holding it.
+  std::string keyEncryptionKeyText;
+  std::filesystem::path keyEncryptionKeyFile;
   int statusListTtlSeconds = 86400;
   int databaseConnections = 8;
   int sessionHours = 12;
@@ -43,6 +47,9 @@ struct Config {
   storage::StorageAddress storage() const;
   std::filesystem::path keysDir() const { return dataDir / "keys"; }
   std::filesystem::path mediaDir() const { return dataDir / "media"; }
+  /// keyEncryptionKeyText, else the first line of keyEncryptionKeyFile, else empty. Throws
+  /// std::runtime_error when the file cannot be read.
+  std::string keyEncryptionKey() const;
   /// The part of the configuration the services take.
   services::Settings services() const { return {programme, workflow, statusListTtlSeconds}; }
   /// adminUiDir, or its default resolved from /proc/self/exe.

@@ -1,4 +1,5 @@
 #include "app/DemoData.h"
+#include "app/Keys.h"
 
 #include "app/DemoWorkflows.h"
 #include "certificates/CivilDate.h"
@@ -143,7 +144,7 @@ DemoData seedDemoData(const Config& config, std::int64_t now) {
   // has since been retired by a rotation (it still verifies the plaques it signed).
   const std::int64_t past = now - kDay * 365 * 4;
   domain::ManualClock clock(past);
-  auto keys = certificates::KeyStore::open(config.keysDir(), past, config.keyLifetimeDays);
+  auto keys = openKeys(config, *stored, past);
   services::CertificateService service(registry, standards, keys, clock, config.services());
 
   std::vector<std::int64_t> ids;

@@ -33,7 +33,7 @@ void seedDemoWorkflows(storage::Storage& stored, const rules::StandardRegistry& 
                        domain::ManualClock& clock, std::int64_t now, const DemoCast& cast) {
   auto& workflow = stored.workflow();
   services::WorkflowContext context{standards, certificates, config.services()};
-  services::MediaStore media(config.mediaDir());
+  services::MediaStore media(stored.media());
   services::InspectionService inspections(workflow, media, context, clock);
   services::SupervisionService supervision(workflow, inspections, context, clock);
   auto at = [&](int daysAgo) { clock.set(now - daysAgo * kDay + kMorning); };

@@ -1,6 +1,7 @@
 #include <cctype>
 
 #include "app/Config.h"
+#include "app/Keys.h"
 #include "certificates/AuditCheckpoint.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
@@ -65,23 +66,22 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     domain::SystemClock clock;
     auto stored = storage::Storage::open(config.storage(), 1, storage::Storage::Create::Never);
     if (action == "checkpoint") {
-      auto keys =
-          certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+      auto keys = app::openKeys(config, *stored, clock.now());
       auto made = services::AuditService(stored->database(), keys, config.programme.publicHost)
                       .checkpoint(clock.now());
       out << made.jws << "\n";
       return 0;
     }
-    auto lease = stored->database().acquire();
-    storage::Connection& connection = *lease;
     storage::AuditCheck check;
     if (checkpointFile.empty()) {
-      check = storage::verifyAudit(connection);
+      check = storage::verifyAudit(*stored->database().acquire());
     } else {
-      auto keys = keysFile.empty() ? certificates::KeyStore::read(config.keysDir()).keys()
-                                   : publishedKeys(keysFile);
+      auto keys = keysFile.empty()
+                      ? certificates::KeyStore::read(app::keyVault(config, *stored)).keys()
+                      : publishedKeys(keysFile);
       auto checkpoint = certificates::openAuditCheckpoint(trimmed(readFile(checkpointFile)), keys);
-      check = storage::verifyAuditExtends(connection, {checkpoint.rows, checkpoint.head});
+      check = storage::verifyAuditExtends(*stored->database().acquire(),
+                                          {checkpoint.rows, checkpoint.head});
       if (check.intact)
         out << "extends the checkpoint of " << certificates::isoTime(checkpoint.at) << " ("
             << checkpoint.rows << " rows)\n";

@@ -1,4 +1,5 @@
 #include "app/Config.h"
+#include "app/Keys.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
@@ -48,7 +49,8 @@ int keys(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   try {
     auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
     std::int64_t now = domain::SystemClock().now();
-    auto store = certificates::KeyStore::open(config.keysDir(), now, config.keyLifetimeDays);
+    auto stored = storage::Storage::open(config.storage(), 1);
+    auto store = app::openKeys(config, *stored, now);
     if (positional[0] == "rotate") {
       auto key = store.rotate(now, config.keyLifetimeDays);
       out << "new signing key " << key.kid << "\n";

@@ -1,4 +1,5 @@
 #include "app/Config.h"
+#include "app/Keys.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "cli/Commands.h"
@@ -48,7 +49,7 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
     auto standards = rules::StandardRegistry::load(config.rulesDir);
     auto stored = storage::Storage::open(config.storage(), 2, storage::Storage::Create::Never);
     auto& registry = stored->registry();
-    auto keys = certificates::KeyStore::open(config.keysDir(), clock.now(), config.keyLifetimeDays);
+    auto keys = app::openKeys(config, *stored, clock.now());
     services::CertificateService certificates(registry, standards, keys, clock, config.services());
     auto& workflow = stored->workflow();
     services::WorkflowContext context{standards, certificates, config.services()};

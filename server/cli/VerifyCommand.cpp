@@ -1,4 +1,5 @@
 #include "app/Config.h"
+#include "app/Keys.h"
 #include "certificates/CivilDate.h"
 #include "certificates/KeyStore.h"
 #include "certificates/OfflineVerifier.h"
@@ -69,7 +70,8 @@ int verify(const std::vector<std::string>& args, std::ostream& out, std::ostream
       keys = publishedKeys(keysFile);
     } else {
       auto config = app::loadConfig(configFile, configRequired, app::processEnvironment());
-      keys = certificates::KeyStore::read(config.keysDir()).keys();
+      auto stored = storage::Storage::open(config.storage(), 1, storage::Storage::Create::Never);
+      keys = certificates::KeyStore::read(app::keyVault(config, *stored)).keys();
     }
     auto verdict = certificates::verifyOffline(token, keys, now);
     if (!verdict.genuine) {

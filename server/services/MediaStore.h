@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "services/ImageSanitizer.h"
+#include "storage/Blobs.h"
 
 namespace tisheng::services {
 
@@ -17,12 +18,13 @@ struct StoredImage {
   std::size_t bytes = 0;
 };
 
-/// Uploaded images on disk under a root folder, named by the SHA-256 of their content (so a
-/// file is never overwritten with different bytes). Thread-safe.
+/// Uploaded images, cleaned and named by the SHA-256 of their content (so a name never gets
+/// different bytes), kept in a BlobStore (a folder, or the database several servers share).
+/// Thread-safe.
 class MediaStore {
  public:
-  explicit MediaStore(std::filesystem::path root, ImageLimits limits = {})
-      : root_(std::move(root)), limits_(limits) {}
+  explicit MediaStore(storage::BlobStore& blobs, ImageLimits limits = {})
+      : blobs_(blobs), limits_(limits) {}
 
   /// "image/jpeg" or "image/png" from the file's first bytes, or nullopt (for serving files
   /// that storeImage wrote).
@@ -32,11 +34,11 @@ class MediaStore {
   /// orientation applied) and says where. Throws Invalid when the upload is not
   /// a whole JPEG or PNG image within the limits.
   StoredImage storeImage(const std::string& folder, std::string_view upload) const;
-  /// The bytes at a relative path made by storeImage; nullopt when missing or outside the root.
+  /// The bytes stored under a path made by storeImage; nullopt when there are none.
   std::optional<std::string> read(const std::string& relativePath) const;
 
  private:
-  std::filesystem::path root_;
+  storage::BlobStore& blobs_;
   ImageLimits limits_;
 };
 

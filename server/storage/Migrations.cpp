@@ -281,6 +281,26 @@ CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
 CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
   BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
 )SQL"},
+      {9, "several servers on one database: leases, shared media, shared signing keys", R"SQL(
+CREATE TABLE leases (
+  name        TEXT PRIMARY KEY,
+  holder      TEXT NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+
+CREATE TABLE media (
+  name   TEXT PRIMARY KEY,
+  bytes  BLOB NOT NULL
+);
+
+CREATE TABLE signing_keys (
+  kid          TEXT PRIMARY KEY,
+  not_before   INTEGER NOT NULL,
+  expires      INTEGER NOT NULL,
+  revoked_at   INTEGER,
+  private_key  TEXT NOT NULL
+);
+)SQL"},
   };
   return all;
 }

@@ -292,6 +292,26 @@ CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
 CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
   FOR EACH ROW EXECUTE FUNCTION append_only();
 )SQL"},
+      {9, "several servers on one database: leases, shared media, shared signing keys", R"SQL(
+CREATE TABLE leases (
+  name        TEXT PRIMARY KEY,
+  holder      TEXT NOT NULL,
+  expires_at  BIGINT NOT NULL
+);
+
+CREATE TABLE media (
+  name   TEXT PRIMARY KEY,
+  bytes  BYTEA NOT NULL
+);
+
+CREATE TABLE signing_keys (
+  kid          TEXT PRIMARY KEY,
+  not_before   BIGINT NOT NULL,
+  expires      BIGINT NOT NULL,
+  revoked_at   BIGINT,
+  private_key  TEXT NOT NULL
+);
+)SQL"},
   };
   return all;
 }

@@ -40,7 +40,13 @@ Storage::Storage(StorageAddress address, std::unique_ptr<ConnectionPool> pool)
       registry_(*pool_),
       users_(*pool_),
       complaints_(*pool_),
-      workflow_(*pool_) {}
+      workflow_(*pool_),
+      leases_(*pool_) {
+  if (address_.dialect == Dialect::Sqlite)
+    media_ = std::make_unique<DirectoryBlobs>(address_.mediaDir);
+  else
+    media_ = std::make_unique<DatabaseBlobs>(*pool_);
+}
 
 std::unique_ptr<Storage> Storage::open(const StorageAddress& address, std::size_t connections,
                                        Create create) {

@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "storage/Blobs.h"
 #include "storage/Database.h"
+#include "storage/Leases.h"
 #include "storage/SqlComplaintRepository.h"
 #include "storage/SqlRegistryRepository.h"
 #include "storage/SqlUserRepository.h"
@@ -19,6 +21,9 @@ struct StorageAddress {
   Dialect dialect = Dialect::Sqlite;
   std::filesystem::path file;  ///< SQLite
   std::string url;             ///< PostgreSQL, as libpq takes it
+  /// With SQLite, photos and evidence are files in this folder; with PostgreSQL they are in the
+  /// database, where every server finds them.
+  std::filesystem::path mediaDir;
 
   /// Throws std::invalid_argument naming what is wrong with text.
   static StorageAddress parse(const std::string& text);
@@ -43,6 +48,8 @@ class Storage {
   UserRepository& users() { return users_; }
   ComplaintRepository& complaints() { return complaints_; }
   WorkflowRepository& workflow() { return workflow_; }
+  BlobStore& media() { return *media_; }
+  Leases& leases() { return leases_; }
 
  private:
   Storage(StorageAddress address, std::unique_ptr<ConnectionPool> pool);
@@ -53,6 +60,8 @@ class Storage {
   SqlUserRepository users_;
   SqlComplaintRepository complaints_;
   SqlWorkflowRepository workflow_;
+  std::unique_ptr<BlobStore> media_;
+  Leases leases_;
 };
 
 }  // namespace tisheng::storage

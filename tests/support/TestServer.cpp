@@ -9,6 +9,8 @@ TestServer::TestServer(app::Config config) {
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
   if (config.storageUrl.empty()) config.storageUrl = database_.url();
+  if (config.keyEncryptionKeyText.empty() && onPostgres())
+    config.keyEncryptionKeyText = "test key-encryption key, 32 chars or more";
   if (config.rulesDir == app::Config{}.rulesDir)
     config.rulesDir = sourceDir() / "rating-rules" / "standards";
   config.commonPasswordsFile = sourceDir() / "config" / "common-passwords.txt";
@@ -18,7 +20,8 @@ TestServer::TestServer(app::Config config) {
 
 std::map<std::string, std::string> TestServer::commandEnvironment() const {
   return {{"TISHENG_STORAGE_DATA_DIR", dir_.path().string()},
-          {"TISHENG_STORAGE_URL", app_->config().storageUrl}};
+          {"TISHENG_STORAGE_URL", app_->config().storageUrl},
+          {"TISHENG_KEYS_KEK", app_->config().keyEncryptionKeyText}};
 }
 
 TestServer::~TestServer() {

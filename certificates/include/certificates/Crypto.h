@@ -27,14 +27,18 @@ std::optional<Bytes> fromBase32(std::string_view text);
 class SigningKey {
  public:
   static SigningKey generate();
-  /// From a PKCS#8 PEM; throws std::runtime_error when it is not an Ed25519 private key.
-  static SigningKey fromPem(const std::string& pem);
+  /// From a PKCS#8 PEM, encrypted with passphrase when one is given; throws std::runtime_error
+  /// when it is not an Ed25519 private key or the passphrase does not open it.
+  static SigningKey fromPem(const std::string& pem, const std::string& passphrase = "");
 
   SigningKey(SigningKey&&) noexcept;
   SigningKey& operator=(SigningKey&&) noexcept;
   ~SigningKey();
 
   std::string toPem() const;
+  /// An encrypted PKCS#8 PEM ("ENCRYPTED PRIVATE KEY": PBES2, PBKDF2, AES-256-CBC), what
+  /// `openssl pkey -passin` opens.
+  std::string toEncryptedPem(const std::string& passphrase) const;
   PublicKey publicKey() const;
   /// The 64-byte Ed25519 signature of message.
   Bytes sign(std::string_view message) const;

@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,17 +13,51 @@
 
 namespace tisheng::certificates {
 
-/// Signing keys on disk: per key `<kid>.pem` (PKCS#8 private key, mode 0600) and `<kid>.json`
-/// (its dates). Keys are never deleted: a retired key stays published so that plaques it signed
-/// keep verifying while valid. Not thread-safe for rotate()/revoke(); const use is.
+/// Where a KeyStore keeps its keys: a folder (DirectoryKeyVault) or a database that several
+/// servers share (storage::DatabaseKeyVault, private keys encrypted).
+class KeyVault {
+ public:
+  struct Key {
+    KeyRecord record;
+    SigningKey key;
+  };
+  virtual ~KeyVault() = default;
+  /// Every key kept, in any order. Throws std::runtime_error for unreadable or inconsistent
+  /// keys.
+  virtual std::vector<Key> load() const = 0;
+  /// Keeps a new key, or a key's revocation.
+  virtual void save(const KeyRecord& record, const SigningKey& key) = 0;
+  /// Runs work so that no other process sharing the vault runs it at the same time.
+  virtual void exclusively(const std::function<void()>& work) { work(); }
+};
+
+/// Keys on disk: per key `<kid>.pem` (PKCS#8 private key, mode 0600) and `<kid>.json` (its
+/// dates).
+class DirectoryKeyVault : public KeyVault {
+ public:
+  /// Throws std::runtime_error when dir does not exist.
+  explicit DirectoryKeyVault(std::filesystem::path dir);
+  std::vector<Key> load() const override;
+  void save(const KeyRecord& record, const SigningKey& key) override;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+/// The signing keys. Keys are never deleted: a retired key stays published so that plaques it
+/// signed keep verifying while valid. Not thread-safe for rotate()/revoke(); const use is.
 /// A running server reads the store once at start; restart it after `tisheng keys rotate`.
 class KeyStore {
  public:
   /// Opens dir (creating it, mode 0700). When it holds no usable key, makes one valid from now
   /// for lifetimeDays. Throws std::runtime_error for unreadable or inconsistent files.
   static KeyStore open(const std::filesystem::path& dir, std::int64_t now, int lifetimeDays);
+  /// The same on any vault; the first key is made exclusively, so that servers starting
+  /// together on one database agree on it.
+  static KeyStore open(std::shared_ptr<KeyVault> vault, std::int64_t now, int lifetimeDays);
   /// Reads dir as it is, creating nothing. Throws std::runtime_error when dir does not exist.
   static KeyStore read(const std::filesystem::path& dir);
+  static KeyStore read(std::shared_ptr<KeyVault> vault);
 
   /// Every key, oldest first.
   std::vector<KeyRecord> keys() const;
@@ -34,15 +70,10 @@ class KeyStore {
   void revoke(const std::string& kid, std::int64_t now);
 
  private:
-  struct Entry {
-    KeyRecord record;
-    SigningKey key;
-  };
-  explicit KeyStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  void save(const Entry& entry) const;
+  explicit KeyStore(std::shared_ptr<KeyVault> vault);
 
-  std::filesystem::path dir_;
-  std::vector<Entry> entries_;  ///< ordered by notBefore
+  std::shared_ptr<KeyVault> vault_;
+  std::vector<KeyVault::Key> entries_;  ///< ordered by notBefore
 };
 
 }  // namespace tisheng::certificates
