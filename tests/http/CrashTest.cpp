@@ -17,7 +17,7 @@ using tisheng::test::HttpClient;
 using tisheng::test::runTisheng;
 using Json = nlohmann::ordered_json;
 
-TEST_CASE("Writes acknowledged before a kill -9 are all there after it", "[cli]") {
+TEST_CASE("Writes acknowledged before a kill -9 are all there after it", "[cli][sqlite]") {
   tisheng::test::TempDir data;
   std::map<std::string, std::string> env{{"TISHENG_STORAGE_DATA_DIR", data.path().string()},
                                          {"TISHENG_SERVER_PORT", "0"},
