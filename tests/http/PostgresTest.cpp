@@ -243,6 +243,7 @@ TEST_CASE("Writes acknowledged before one of two servers is killed are all there
   std::atomic<int> afterKill{0};
   std::atomic<bool> killed{false};
   std::vector<std::thread> writers;
+  writers.reserve(6);
   for (int w = 0; w < 6; ++w)
     writers.emplace_back([&, w] {
       tisheng::test::HttpClient& client = w % 2 == 0 ? clientA : clientB;
