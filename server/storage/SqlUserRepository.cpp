@@ -51,7 +51,8 @@ std::int64_t SqlUserRepository::addUser(const User& user, const Stamp& stamp) {
 
 std::optional<User> SqlUserRepository::userByName(std::string_view username) {
   auto db = pool_.acquire();
-  auto row = db->prepare("SELECT " + kUserColumns + " FROM users u WHERE u.username = ?");
+  auto row =
+      db->prepare("SELECT " + kUserColumns + " FROM users u WHERE lower(u.username) = lower(?)");
   row.bind(1, username);
   if (!row.step()) return std::nullopt;
   return readUser(row);
@@ -157,7 +158,7 @@ LoginFailures SqlUserRepository::loginFailuresSince(std::string_view username,
   };
   auto byAccount = db->prepare(
       "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_failures "
-      "WHERE username = ? AND address = ? AND at >= ?");
+      "WHERE lower(username) = lower(?) AND address = ? AND at >= ?");
   byAccount.bind(1, username).bind(2, address).bind(3, since);
   auto byAddress = db->prepare(
       "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_failures WHERE address = ? AND at >= ?");
@@ -167,7 +168,7 @@ LoginFailures SqlUserRepository::loginFailuresSince(std::string_view username,
 
 void SqlUserRepository::clearLoginFailures(std::string_view username, std::string_view address) {
   auto db = pool_.acquire();
-  db->prepare("DELETE FROM login_failures WHERE username = ? AND address = ?")
+  db->prepare("DELETE FROM login_failures WHERE lower(username) = lower(?) AND address = ?")
       .bind(1, username)
       .bind(2, address)
       .run();

@@ -105,7 +105,7 @@ class SqlWorkflowStore : public WorkflowStore {
   std::optional<User> account(const std::string& username) override {
     auto row = db_.prepare(
         "SELECT id, username, display_name, role, county_code, disabled FROM users "
-        "WHERE username = ?");
+        "WHERE lower(username) = lower(?)");
     row.bind(1, username);
     return readOne<User>(row, [](const Statement& r) {
       User user;
