@@ -66,6 +66,7 @@ domain::Inspection inspection(std::int64_t entryId, int scheduledOn,
 
 std::vector<std::int64_t> ids(const auto& records) {
   std::vector<std::int64_t> out;
+  out.reserve(records.size());
   for (const auto& record : records) out.push_back(record.id);
   return out;
 }
