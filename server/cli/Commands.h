@@ -29,6 +29,9 @@ int admin(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 /// `tisheng backup FILE`: a consistent online copy of the database.
 int backup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng migrate --from sqlite:PATH --to postgresql://...`: copies a registry and checks it.
+int migrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// `tisheng audit verify`: checks the audit trail's hash chain; exit 1 when broken.
 int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -88,6 +88,7 @@ std::string usage() {
          "  keys list|rotate|revoke KID      manage the plaque signing keys\n"
          "  backup FILE                      consistent copy of the database, online\n"
          "  audit verify                     check the audit trail's hash chain\n"
+         "  migrate --from sqlite:P --to postgresql://...   copy a registry to PostgreSQL\n"
          "  tick [--at DATE]                 run the scheduler once (cron, tests)\n"
          "  admin add-county|rename-county --code C --zh NAME [--en NAME]   the counties\n"
          "  admin counties                   list the counties\n"

@@ -8,7 +8,10 @@ TestServer::TestServer(app::Config config) {
   config.passwordCost = 10;             // fast logins; production uses 15
   config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
   config.dataDir = dir_.path();
-  if (config.storageUrl.empty()) config.storageUrl = database_.url();
+  if (config.storageUrl == kSqliteInDataDir)
+    config.storageUrl = "sqlite:" + (dir_.path() / "tisheng.db").string();
+  else if (config.storageUrl.empty())
+    config.storageUrl = database_.url();
   if (config.keyEncryptionKeyText.empty() && onPostgres())
     config.keyEncryptionKeyText = "test key-encryption key, 32 chars or more";
   if (config.rulesDir == app::Config{}.rulesDir)

@@ -22,6 +22,13 @@ class TestServer {
   /// config is adjusted: port 0, data dir in a temp dir, a fresh database (see TestDatabase),
   /// rules dir from the source tree unless the config names another.
   explicit TestServer(app::Config config = {});
+  /// On SQLite in its data directory whatever the run's backend (the source of a migration).
+  static app::Config onSqlite() {
+    app::Config config;
+    config.storageUrl = kSqliteInDataDir;
+    return config;
+  }
+  static constexpr const char* kSqliteInDataDir = "sqlite:(data dir)";
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
