@@ -2,7 +2,9 @@
 # Runs the shipped production front, config/nginx/tisheng.conf, on this machine's loopback for
 # tests and benchmarks: the site changed only in ports, upstream and certificate paths (a fresh
 # self-signed certificate; no IPv6), in nginx in the foreground with everything under WORK
-# (error.log, nginx.pid, temp/). With --check it only tests the configuration.
+# (error.log, nginx.pid, temp/). With --check it only tests the configuration. When
+# SECOND_APP_PORT is set, the upstream is config/nginx/upstream-two-servers.conf on APP_PORT and
+# SECOND_APP_PORT.
 # usage: scripts/nginx-front.sh WORK APP_PORT HTTP_PORT HTTPS_PORT [--check]
 set -euo pipefail
 work=$1 app=$2 http=$3 https=$4
@@ -16,6 +18,13 @@ sed -e "/listen \[::\]/d" -e "s/listen 80;/listen 127.0.0.1:$http;/" \
     -e "s|/etc/ssl/tisheng/fullchain.pem|$work/cert.pem|" \
     -e "s|/etc/ssl/tisheng/privkey.pem|$work/key.pem|" \
     "$source/config/nginx/tisheng.conf" > "$work/site.conf"
+if [ -n "${SECOND_APP_PORT:-}" ]; then
+  sed -e "s/server 127.0.0.1:8080 /server 127.0.0.1:$app /" \
+      -e "s/server 127.0.0.1:8081 /server 127.0.0.1:$SECOND_APP_PORT /" \
+      "$source/config/nginx/upstream-two-servers.conf" > "$work/upstream.conf"
+  sed -i -e "/^upstream tisheng {/,/^}/d" "$work/site.conf"
+  sed -i "1r $work/upstream.conf" "$work/site.conf"
+fi
 cat > "$work/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
