@@ -353,3 +353,38 @@ TEST_CASE("migrate copies a whole registry from SQLite to PostgreSQL and checks 
   CHECK(added.json()["entry"]["id"].get<std::int64_t>() > entry);
   CHECK(tisheng::storage::verifyAudit(*moved.app().database().acquire()).intact);
 }
+
+TEST_CASE("With two servers running their scheduler, one at a time runs it", "[postgres]") {
+  REQUIRE(onPostgres());
+  tisheng::app::Config everySecond;
+  everySecond.schedulerIntervalSeconds = 1;
+  TestServer a(everySecond);
+  auto config = sharing(a);
+  config.schedulerIntervalSeconds = 1;
+  auto b = std::make_unique<TestServer>(config);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+  auto rounds = [](const std::string& log) {
+    std::size_t count = 0;
+    for (auto at = log.find("scheduler: "); at != std::string::npos;
+         at = log.find("scheduler: ", at + 1))
+      ++count;
+    return count;
+  };
+  auto onA = rounds(a.accessLog());
+  auto onB = rounds(b->accessLog());
+  CAPTURE(onA, onB);
+  CHECK(onA + onB >= 2);
+  CHECK((onA == 0 || onB == 0));
+  // When the holder stops, it gives the lease up and the other takes over.
+  bool aHeld = onA > 0;
+  if (aHeld) {
+    a.app().stop();
+  } else {
+    b->app().stop();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  if (aHeld)
+    CHECK(rounds(b->accessLog()) >= 1);
+  else
+    CHECK(rounds(a.accessLog()) > onA);
+}

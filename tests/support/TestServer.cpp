@@ -5,8 +5,10 @@ namespace tisheng::test {
 TestServer::TestServer(app::Config config) {
   config.http.port = 0;
   config.http.maxThreads = 8;
-  config.passwordCost = 10;             // fast logins; production uses 15
-  config.schedulerIntervalSeconds = 0;  // tests run the scheduler themselves, on their clock
+  config.passwordCost = 10;  // fast logins; production uses 15
+  // Tests run the scheduler themselves, on their clock, unless they ask for the server's own.
+  if (config.schedulerIntervalSeconds == app::Config{}.schedulerIntervalSeconds)
+    config.schedulerIntervalSeconds = 0;
   config.dataDir = dir_.path();
   if (config.storageUrl == kSqliteInDataDir)
     config.storageUrl = "sqlite:" + (dir_.path() / "tisheng.db").string();
