@@ -19,11 +19,12 @@ using http::FieldError;
 using http::Json;
 using security::Role;
 
-/// Reads the fields present in body onto entry, collecting every problem; `allowed` limits
-/// which fields this caller may set.
-void applyFields(const Json& body, domain::Entry& e, const std::vector<std::string>& allowed,
-                 storage::UserRepository& users, const security::Principal& actor,
-                 std::vector<FieldError>& errors) {
+/// Reads the fields present in body onto the change, collecting every problem of form;
+/// `allowed` limits which fields this caller may set. What the values must satisfy beyond that
+/// (the county, the owner) is the EntryService's.
+void applyFields(const Json& body, services::EntryChange& change,
+                 const std::vector<std::string>& allowed, std::vector<FieldError>& errors) {
+  domain::Entry& e = change.entry;
   auto textField = [&](const std::string& key, rules::LocalizedText& target, bool zhRequired) {
     const Json& value = body[key];
     if (!value.is_object()) return errors.push_back({key, "expected {\"zh\": ..., \"en\": ...}"});
@@ -85,17 +86,10 @@ void applyFields(const Json& body, domain::Entry& e, const std::vector<std::stri
         e.longitude = value["lon"].get<double>();
       }
     } else if (key == "owner") {
-      if (value.is_null()) {
-        e.ownerUserId = std::nullopt;
-      } else if (auto name = stringField(key, 40)) {
-        auto user = users.userByName(*name);
-        if (!user || user->role != Role::Business)
-          errors.push_back({key, "no business account '" + *name + "'"});
-        else if (actor.county && user->county != actor.county)
-          errors.push_back({key, "a county office may name only businesses of its own county"});
-        else
-          e.ownerUserId = user->id;
-      }
+      if (value.is_null())
+        change.owner = std::optional<std::string>();
+      else if (auto name = stringField(key, 40))
+        change.owner = name;
     }
   }
   if (e.category != rules::Category::Product && (e.producer || e.origin || e.specification))
@@ -112,21 +106,15 @@ std::int64_t idFrom(const http::HttpRequest& request) {
 }
 
 /// An entry as stored now, with where it stands.
-Json current(std::int64_t id, storage::RegistryRepository& registry,
+Json current(const security::Principal& p, std::int64_t id, services::EntryService& entries,
              services::WorklistService& worklist, storage::UserRepository& users) {
-  return entryStatusJson(worklist.statusOf(*registry.entry(id)), users);
-}
-
-bool mayRead(const security::Principal& p, const domain::Entry& e) {
-  if (p.role == Role::Business) return e.ownerUserId == p.userId;
-  return p.coversCounty(e.countyCode);
+  return entryStatusJson(worklist.statusOf(entries.get(p, id)), users);
 }
 
 }  // namespace
 
-void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    storage::UserRepository& users, services::WorklistService& worklist,
-                    const domain::Clock& clock) {
+void addEntryRoutes(http::Router& router, services::EntryService& entries,
+                    storage::UserRepository& users, services::WorklistService& worklist) {
   router.add("GET", "/api/v1/entries", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
     services::EntryQuery query;
@@ -155,67 +143,45 @@ void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
     std::vector<FieldError> errors;
     for (const char* required : {"category", "name", "county"})
       if (!body.contains(required)) errors.push_back({required, "required field is missing"});
-    domain::Entry entry;
-    applyFields(body, entry, kOfficeFields, users, p, errors);
+    services::EntryChange change;
+    applyFields(body, change, kOfficeFields, errors);
     if (!errors.empty()) throw http::ValidationError(errors);
-    if (!p.coversCounty(entry.countyCode)) throw http::Forbidden("outside your county");
-    try {
-      entry.id = registry.addEntry(entry, {p.username, clock.now()});
-    } catch (const storage::ConstraintError&) {
-      throw http::ValidationError("county", "unknown county '" + entry.countyCode + "'");
-    }
-    return http::jsonResponse({{"entry", current(entry.id, registry, worklist, users)}}, 201);
+    auto id = entries.create(p, std::move(change));
+    return http::jsonResponse({{"entry", current(p, id, entries, worklist, users)}}, 201);
   });
 
   router.add("GET", "/api/v1/entries/{id}", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
-    auto entry = registry.entry(idFrom(request));
-    if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
-    if (!mayRead(p, *entry)) throw http::Forbidden("not your entry or county");
-    return http::jsonResponse({{"entry", entryStatusJson(worklist.statusOf(*entry), users)}});
+    return http::jsonResponse({{"entry", current(p, idFrom(request), entries, worklist, users)}});
   });
 
   router.add("PUT", "/api/v1/entries/{id}/reply", [&](http::HttpRequest& request) {
     const auto& p = requireRole(request, {Role::Business});
-    auto entry = registry.entry(idFrom(request));
-    if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
-    if (entry->ownerUserId != p.userId) throw http::Forbidden("only the entry's owner may reply");
+    auto id = idFrom(request);
+    entries.get(p, id);  // 404, or 403 when not the owner's, before the body is read
     Json body = http::parseJsonObject(request);
     std::vector<FieldError> errors;
     for (const auto& [key, value] : body.items())
       if (key != "text") errors.push_back({key, "unknown field"});
     if (!body.contains("text") || !body["text"].is_string())
       errors.push_back({"text", "a string is required (empty removes the reply)"});
-    else if (domain::characterCount(body["text"].get<std::string>()) > 300)
-      errors.push_back({"text", "at most 300 characters"});
-    else if (const char* problem = domain::textProblem(body["text"].get<std::string>(), true))
-      errors.push_back({"text", problem});
     if (!errors.empty()) throw http::ValidationError(errors);
-    std::string text = body["text"];
-    registry.setReply(entry->id, text.empty() ? std::nullopt : std::optional(text),
-                      {p.username, clock.now()});
-    return http::jsonResponse({{"entry", current(entry->id, registry, worklist, users)}});
+    entries.reply(p, id, body["text"].get<std::string>());
+    return http::jsonResponse({{"entry", current(p, id, entries, worklist, users)}});
   });
 
   router.add("PATCH", "/api/v1/entries/{id}", [&](http::HttpRequest& request) {
     const auto& p = requireLogin(request);
-    auto entry = registry.entry(idFrom(request));
-    if (!entry) throw http::NotFound("no entry " + request.params.at("id"));
-    bool office = p.isOffice() && p.coversCounty(entry->countyCode);
-    bool owner = p.role == Role::Business && entry->ownerUserId == p.userId;
-    if (!office && !owner) throw http::Forbidden("only the entry's offices and owner may do this");
+    services::EntryChange change{entries.get(p, idFrom(request)), std::nullopt};
+    auto editor = entries.editorOf(p, change.entry);
     Json body = http::parseJsonObject(request);
     std::vector<FieldError> errors;
-    domain::Entry changed = *entry;
-    applyFields(body, changed, office ? kOfficeFields : kOwnerFields, users, p, errors);
+    applyFields(body, change,
+                editor == services::EntryEditor::Office ? kOfficeFields : kOwnerFields, errors);
     if (!errors.empty()) throw http::ValidationError(errors);
-    if (!p.coversCounty(changed.countyCode)) throw http::Forbidden("outside your county");
-    try {
-      registry.updateEntry(changed, {p.username, clock.now()});
-    } catch (const storage::ConstraintError&) {
-      throw http::ValidationError("county", "unknown county '" + changed.countyCode + "'");
-    }
-    return http::jsonResponse({{"entry", current(changed.id, registry, worklist, users)}});
+    auto id = change.entry.id;
+    entries.update(p, std::move(change));
+    return http::jsonResponse({{"entry", current(p, id, entries, worklist, users)}});
   });
 }
 

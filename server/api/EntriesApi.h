@@ -1,9 +1,8 @@
 #pragma once
 
-#include "domain/Clock.h"
 #include "http/Router.h"
+#include "services/EntryService.h"
 #include "services/WorklistService.h"
-#include "storage/RegistryRepository.h"
 #include "storage/UserRepository.h"
 
 namespace tisheng::api {
@@ -14,8 +13,7 @@ namespace tisheng::api {
 /// /api/v1/entries/{id}` (offices: every field; the owner: contact and description) and `PUT
 /// /api/v1/entries/{id}/reply` (the owner's public reply, the right to reply). An entry's id never
 /// changes, also when its owner does. Arguments must outlive the router.
-void addEntryRoutes(http::Router& router, storage::RegistryRepository& registry,
-                    storage::UserRepository& users, services::WorklistService& worklist,
-                    const domain::Clock& clock);
+void addEntryRoutes(http::Router& router, services::EntryService& entries,
+                    storage::UserRepository& users, services::WorklistService& worklist);
 
 }  // namespace tisheng::api

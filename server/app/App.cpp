@@ -50,6 +50,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       auth_(storage_->users(), hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
       media_(storage_->media()),
       complaints_(storage_->complaints(), storage_->registry(), clock),
+      entries_(storage_->registry(), storage_->users(), media_, clock),
       workflowContext_{standards_, certificates_, config_.services()},
       inspections_(storage_->workflow(), media_, workflowContext_, clock),
       supervision_(storage_->workflow(), inspections_, workflowContext_, clock),
@@ -70,8 +71,8 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addPublicRoutes(router_, certificates_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
   api::addCountyRoutes(router_, counties_);
-  api::addEntryRoutes(router_, storage_->registry(), storage_->users(), worklist_, clock);
-  api::addMediaRoutes(router_, storage_->registry(), media_, clock);
+  api::addEntryRoutes(router_, entries_, storage_->users(), worklist_);
+  api::addMediaRoutes(router_, entries_);
   api::addComplaintRoutes(router_, complaints_, storage_->registry(), config_.programme);
   api::addInspectionRoutes(router_, inspections_, standards_, storage_->registry());
   api::addSupervisionRoutes(router_, supervision_, standards_, storage_->registry());

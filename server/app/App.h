@@ -18,6 +18,7 @@
 #include "services/CertificateService.h"
 #include "services/ComplaintService.h"
 #include "services/CountyService.h"
+#include "services/EntryService.h"
 #include "services/InspectionService.h"
 #include "services/MediaStore.h"
 #include "services/Scheduler.h"
@@ -72,6 +73,7 @@ class App {
   services::AuthService auth_;
   services::MediaStore media_;
   services::ComplaintService complaints_;
+  services::EntryService entries_;
   services::WorkflowContext workflowContext_;
   services::InspectionService inspections_;
   services::SupervisionService supervision_;

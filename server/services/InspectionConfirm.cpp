@@ -21,7 +21,7 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   const domain::Inspection& inspection = outcome.inspection;
   const rules::Standard& standard =
       effects.standard(inspection.standardId, inspection.standardVersion);
-  auto entry = *store.entry(inspection.entryId);
+  auto entry = *store.entries().entry(inspection.entryId);
   const std::optional<std::string>& grade = inspection.grade;
   int limit = standard.exitRules.rectificationMaxDays;
   if (verdict.deadline &&
@@ -46,17 +46,17 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
     return;
   }
 
-  auto current = store.certificate(inspection.certificateId.value_or(0));
+  auto current = store.certificates().certificate(inspection.certificateId.value_or(0));
   if (!current || !current->isCurrent())
     throw Conflict("the certificate under inspection is no longer current");
-  store.setLastInspection(current->id, day, effects.stamp());
-  current = store.certificate(current->id);
+  store.certificates().setLastInspection(current->id, day, effects.stamp());
+  current = store.certificates().certificate(current->id);
   int rank = grade ? rankOf(standard, *grade) : 0;
   bool renewal = domain::policyOf(inspection.kind).renews;
   std::optional<int> keepValidity =
       renewal ? std::nullopt : std::optional<int>(current->validUntil);
 
-  auto rectification = store.openRectification(current->id);
+  auto rectification = store.rectifications().openRectification(current->id);
   if (!grade) {
     const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::NoGrade);
     if (rectification) {
@@ -81,16 +81,16 @@ void InspectionService::confirm(WorkflowEffects& effects, storage::WorkflowStore
   }
   // Any passed inspection shows the findings put right.
   if (rectification) {
-    store.closeRectification(rectification->id, domain::RectificationStatus::Passed,
-                             effects.stamp());
+    store.rectifications().closeRectification(rectification->id,
+                                              domain::RectificationStatus::Passed, effects.stamp());
     outcome.result = "rectification_passed";
   }
   if (current->status == domain::CertificateStatus::Suspended) {
-    store.setCertificateStatus(current->serial, domain::CertificateStatus::Active, std::nullopt,
-                               effects.stamp());
+    store.certificates().setCertificateStatus(current->serial, domain::CertificateStatus::Active,
+                                              std::nullopt, effects.stamp());
     outcome.result = "reinstated";
   }
-  current = store.certificate(current->id);
+  current = store.certificates().certificate(current->id);
 
   if (rank == current->gradeRank) {
     if (renewal) {

@@ -84,7 +84,7 @@ std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore
                                                           const domain::Entry& entry) {
   std::vector<std::int64_t> ids;
   for (const auto& name : usernames) {
-    auto user = store.account(name);
+    auto user = store.accounts().account(name);
     if (!user || user->role != Role::Inspector || user->disabled)
       throw Invalid("inspectors", "no inspector '" + name + "'");
     if (user->county && *user->county != entry.countyCode)
@@ -102,7 +102,7 @@ Inspection InspectionService::open(const security::Principal& p, const Inspectio
 
 Inspection InspectionService::openOn(storage::WorkflowStore& store, const security::Principal& p,
                                      const InspectionRequest& request) {
-  auto entry = store.entry(request.entryId);
+  auto entry = store.entries().entry(request.entryId);
   if (!entry) throw NotFound("no entry " + std::to_string(request.entryId));
   bool office = isOfficeOf(p, *entry);
   const domain::InspectionPolicy& policy = domain::policyOf(request.kind);
@@ -115,7 +115,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
     throw Invalid("inspectors", "the office assigns inspectors and dates");
 
   WorkflowEffects effects(store, context_, stamp(p));
-  auto current = store.currentCertificate(entry->id);
+  auto current = store.certificates().currentCertificate(entry->id);
   Inspection inspection;
   inspection.entryId = entry->id;
   inspection.kind = request.kind;
@@ -125,13 +125,13 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
     if (current)
       throw Conflict("entry " + std::to_string(entry->id) + " already holds certificate " +
                      current->serial + "; its reviews renew it");
-    for (const auto& other : store.inspections({.entryId = entry->id}))
+    for (const auto& other : store.inspections().inspections({.entryId = entry->id}))
       if (other.kind == InspectionKind::Initial && other.isOpen())
         throw Conflict("an application is already in progress (inspection " +
                        std::to_string(other.id) + ")");
-    if (!store.notices(domain::NoticeStatus::Open, entry->id).empty())
+    if (!store.notices().notices(domain::NoticeStatus::Open, entry->id).empty())
       throw Conflict("the entry's result is on public notice");
-    for (const auto& decision : store.decisionsOf(entry->id))
+    for (const auto& decision : store.decisions().decisionsOf(entry->id))
       if (decision.kind == domain::DecisionKind::Revocation && decision.barUntil &&
           *decision.barUntil >= effects.today())
         throw Conflict("removed from the list (" + decision.reason + "); it may apply again from " +
@@ -146,7 +146,7 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
                     "a " + kind + " uses the certificate's standard '" + current->standardId + "'");
     inspection.certificateId = current->id;
     standard = standardFor(context_.standards, current->standardId, entry->category);
-    if (policy.needsOpenRectification && !store.openRectification(current->id))
+    if (policy.needsOpenRectification && !store.rectifications().openRectification(current->id))
       throw Conflict("certificate " + current->serial + " has no open rectification");
   }
   inspection.standardId = standard->id;
@@ -155,15 +155,15 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
   if (inspection.scheduledOn < effects.today())
     throw Invalid("scheduled_on", "must be today or later");
   inspection.assignees = inspectorIds(store, request.inspectors, *entry);
-  inspection.id = store.addInspection(inspection, effects.stamp());
-  return *store.inspection(inspection.id);
+  inspection.id = store.inspections().addInspection(inspection, effects.stamp());
+  return *store.inspections().inspection(inspection.id);
 }
 
 Inspection InspectionService::visible(const security::Principal& p, storage::WorkflowStore& store,
                                       std::int64_t id, domain::Entry* entryOut) {
-  auto inspection = store.inspection(id);
+  auto inspection = store.inspections().inspection(id);
   if (!inspection) throw NotFound("no inspection " + std::to_string(id));
-  auto entry = store.entry(inspection->entryId);
+  auto entry = store.entries().entry(inspection->entryId);
   const auto& assignees = inspection->assignees;
   bool assigned = std::find(assignees.begin(), assignees.end(), p.userId) != assignees.end();
   bool allowed = isOfficeOf(p, *entry) ||
@@ -180,7 +180,7 @@ std::pair<Inspection, std::vector<domain::Evidence>> InspectionService::get(
     const security::Principal& p, std::int64_t id) {
   std::pair<Inspection, std::vector<domain::Evidence>> found;
   workflow_.read([&](storage::WorkflowStore& store) {
-    found = {visible(p, store, id), store.evidenceOf(id)};
+    found = {visible(p, store, id), store.inspections().evidenceOf(id)};
   });
   return found;
 }
@@ -191,7 +191,7 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
   workflow_.read([&](storage::WorkflowStore& store) {
     storage::InspectionFilter filter{.entryId = query.entryId, .status = query.status};
     if (p.role == Role::Business) {
-      auto entry = query.entryId ? store.entry(*query.entryId) : std::nullopt;
+      auto entry = query.entryId ? store.entries().entry(*query.entryId) : std::nullopt;
       if (!entry || !isOwnerOf(p, *entry))
         throw Forbidden("businesses list the inspections of their own entry (entry_id)");
     } else if (p.role == Role::Inspector) {
@@ -201,7 +201,7 @@ std::vector<Inspection> InspectionService::list(const security::Principal& p,
       filter.county = p.county;
     }
     int today = context_.settings.programme.calendar.dayOf(clock_.now());
-    for (auto& inspection : store.inspections(filter)) {
+    for (auto& inspection : store.inspections().inspections(filter)) {
       if (query.overdue &&
           !(inspection.status == InspectionStatus::Scheduled && inspection.scheduledOn < today))
         continue;
@@ -230,8 +230,8 @@ Inspection InspectionService::assign(const security::Principal& p, std::int64_t 
         throw Invalid("scheduled_on", "must be today or later");
       inspection.scheduledOn = *scheduledOn;
     }
-    store.updateDraft(inspection, stamp(p));
-    updated = *store.inspection(id);
+    store.inspections().updateDraft(inspection, stamp(p));
+    updated = *store.inspections().inspection(id);
   });
   return updated;
 }
@@ -281,8 +281,8 @@ Inspection InspectionService::saveScores(const security::Principal& p, std::int6
         inspection.notes[item] = value;
     }
     if (!errors.empty()) throw Invalid(errors);
-    store.updateDraft(inspection, effects.stamp());
-    saved = *store.inspection(id);
+    store.inspections().updateDraft(inspection, effects.stamp());
+    saved = *store.inspections().inspection(id);
   });
   return saved;
 }
@@ -317,8 +317,8 @@ domain::Evidence InspectionService::addEvidence(const security::Principal& p, st
     evidence.uploadedBy = p.username;
     evidence.uploadedAt = effects.stamp().at;
     // Taking the inspection from the queue by uploading assigns the inspector too.
-    store.updateDraft(inspection, effects.stamp());
-    evidence.id = store.addEvidence(evidence, effects.stamp());
+    store.inspections().updateDraft(inspection, effects.stamp());
+    evidence.id = store.inspections().addEvidence(evidence, effects.stamp());
   });
   return evidence;
 }
@@ -328,7 +328,7 @@ std::vector<domain::Evidence> InspectionService::evidence(const security::Princi
   std::vector<domain::Evidence> out;
   workflow_.read([&](storage::WorkflowStore& store) {
     visible(p, store, id);
-    out = store.evidenceOf(id);
+    out = store.inspections().evidenceOf(id);
   });
   return out;
 }
@@ -358,12 +358,12 @@ Inspection InspectionService::submit(const security::Principal& p, std::int64_t 
     } catch (const rules::InvalidScoreSheet& error) {
       throw sheetError(error);
     }
-    store.updateDraft(inspection, effects.stamp());
+    store.inspections().updateDraft(inspection, effects.stamp());
     inspection.status = InspectionStatus::Submitted;
     inspection.result = resultJson(result);
     inspection.grade = result.grade;
-    store.recordSubmission(inspection, effects.stamp());
-    submitted = *store.inspection(id);
+    store.inspections().recordSubmission(inspection, effects.stamp());
+    submitted = *store.inspections().inspection(id);
   });
   return submitted;
 }
@@ -390,13 +390,13 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
         verdict.reason.empty() ? std::nullopt : std::optional(verdict.reason);
     if (verdict.decision == "confirm") {
       inspection.status = InspectionStatus::Confirmed;
-      store.recordDecision(inspection, effects.stamp());
+      store.inspections().recordDecision(inspection, effects.stamp());
       outcome.inspection = inspection;
       confirm(effects, store, verdict, outcome);
     } else {
       inspection.status =
           verdict.decision == "refuse" ? InspectionStatus::Refused : InspectionStatus::Cancelled;
-      store.recordDecision(inspection, effects.stamp());
+      store.inspections().recordDecision(inspection, effects.stamp());
       outcome.result = domain::toString(inspection.status);
       if (inspection.kind == InspectionKind::Initial &&
           inspection.status == InspectionStatus::Refused)
@@ -406,7 +406,7 @@ InspectionOutcome InspectionService::decide(const security::Principal& p, std::i
                                            .reason = "result_refused",
                                            .note = verdict.reason});
     }
-    outcome.inspection = *store.inspection(id);
+    outcome.inspection = *store.inspections().inspection(id);
   });
   return outcome;
 }

@@ -26,46 +26,47 @@ TickReport Scheduler::tick(std::int64_t now) {
   std::vector<domain::Rectification> missed;
   std::vector<domain::Certificate> expired, active;
   workflow_.read([&](storage::WorkflowStore& store) {
-    notices = store.notices(domain::NoticeStatus::Open, std::nullopt);
-    revocations = store.dueRevocations(today);
-    missed = store.overdueRectifications(today);
-    expired = store.activePastValidity(today);
-    active = store.activeWithoutOpenInspection();
+    notices = store.notices().notices(domain::NoticeStatus::Open, std::nullopt);
+    revocations = store.decisions().dueRevocations(today);
+    missed = store.rectifications().overdueRectifications(today);
+    expired = store.certificates().activePastValidity(today);
+    active = store.certificates().activeWithoutOpenInspection();
     for (const auto& inspection :
-         store.inspections({.status = domain::InspectionStatus::Scheduled}))
+         store.inspections().inspections({.status = domain::InspectionStatus::Scheduled}))
       if (inspection.scheduledOn < today) ++report.inspectionsOverdue;
   });
 
   for (const auto& listed : notices) {
     if (listed.endsOn >= today) continue;  // objections are taken through the whole last day
     each(now, report, "notice " + std::to_string(listed.id), [&](auto& store, auto& effects) {
-      auto notice = store.notice(listed.id);
+      auto notice = store.notices().notice(listed.id);
       if (!notice || notice->status != domain::NoticeStatus::Open) return;
-      for (const auto& objection : store.objectionsTo(notice->id))
+      for (const auto& objection : store.notices().objectionsTo(notice->id))
         if (objection.status == domain::ObjectionStatus::Open) {
           ++report.noticesHeld;
           return;
         }
-      auto entry = *store.entry(notice->entryId);
-      auto current = store.currentCertificate(entry.id);
+      auto entry = *store.entries().entry(notice->entryId);
+      auto current = store.certificates().currentCertificate(entry.id);
       if (current && current->status == CertificateStatus::Suspended) {
         ++report.noticesHeld;  // a better grade waits until the suspension is resolved
         return;
       }
-      auto inspection = *store.inspection(notice->inspectionId);
+      auto inspection = *store.inspections().inspection(notice->inspectionId);
       int inspected =
           context_.settings.programme.calendar.dayOf(inspection.submittedAt.value_or(now));
       auto certificate =
           effects.issue(entry, effects.standard(notice->standardId, notice->standardVersion),
                         notice->grade, std::nullopt, inspected, current);
-      store.closeNotice(notice->id, domain::NoticeStatus::Issued, certificate.id, effects.stamp());
+      store.notices().closeNotice(notice->id, domain::NoticeStatus::Issued, certificate.id,
+                                  effects.stamp());
       ++report.noticesIssued;
     });
   }
 
   for (const auto& due : revocations)
     each(now, report, "revocation " + std::to_string(due.id), [&](auto& store, auto& effects) {
-      auto decision = store.decision(due.id);
+      auto decision = store.decisions().decision(due.id);
       if (!decision || decision->state != domain::DecisionState::Pending) return;
       effects.applyRevocation(*decision);
       ++report.revocationsApplied;
@@ -74,10 +75,12 @@ TickReport Scheduler::tick(std::int64_t now) {
   for (const auto& overdue : missed)
     each(now, report, "rectification " + std::to_string(overdue.id),
          [&](auto& store, auto& effects) {
-           auto certificate = store.certificate(overdue.certificateId);
-           auto open = certificate ? store.openRectification(certificate->id) : std::nullopt;
+           auto certificate = store.certificates().certificate(overdue.certificateId);
+           auto open = certificate ? store.rectifications().openRectification(certificate->id)
+                                   : std::nullopt;
            if (!open || open->id != overdue.id) return;
-           store.closeRectification(open->id, domain::RectificationStatus::Missed, effects.stamp());
+           store.rectifications().closeRectification(open->id, domain::RectificationStatus::Missed,
+                                                     effects.stamp());
            if (certificate->isCurrent())
              effects.revoke(*certificate, "missed_rectification",
                             "整改期限 " + certificates::isoDate(open->deadline) + " 已过",
@@ -87,12 +90,12 @@ TickReport Scheduler::tick(std::int64_t now) {
 
   for (const auto& certificate : expired)
     each(now, report, "expiry " + certificate.serial, [&](auto& store, auto& effects) {
-      auto current = store.certificate(certificate.id);
+      auto current = store.certificates().certificate(certificate.id);
       if (!current || current->status != CertificateStatus::Active || current->validUntil >= today)
         return;
-      store.setCertificateStatus(current->serial, CertificateStatus::Expired,
-                                 "有效期至 " + certificates::isoDate(current->validUntil),
-                                 effects.stamp());
+      store.certificates().setCertificateStatus(
+          current->serial, CertificateStatus::Expired,
+          "有效期至 " + certificates::isoDate(current->validUntil), effects.stamp());
       // Its supervision ends with it: the entry applies again to be certified.
       effects.cancelOpenInspections(current->entryId, current->id, "certificate expired");
       ++report.certificatesExpired;
@@ -106,9 +109,9 @@ TickReport Scheduler::tick(std::int64_t now) {
                                       standard->reviewIntervalMonths);
     if (due - context_.settings.workflow.reviewLeadDays > today) continue;
     each(now, report, "review " + certificate.serial, [&](auto& store, auto& effects) {
-      auto current = store.certificate(certificate.id);
+      auto current = store.certificates().certificate(certificate.id);
       if (!current || current->status != CertificateStatus::Active) return;
-      for (const auto& open : store.inspections({.entryId = current->entryId}))
+      for (const auto& open : store.inspections().inspections({.entryId = current->entryId}))
         if (open.isOpen()) return;
       domain::Inspection review;
       review.entryId = current->entryId;
@@ -117,7 +120,7 @@ TickReport Scheduler::tick(std::int64_t now) {
       review.standardVersion = standard->version;
       review.certificateId = current->id;
       review.scheduledOn = std::max(due, effects.today());
-      store.addInspection(review, effects.stamp());
+      store.inspections().addInspection(review, effects.stamp());
       ++report.reviewsOpened;
     });
   }

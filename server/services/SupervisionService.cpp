@@ -36,9 +36,10 @@ std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>>
 SupervisionService::directory() {
   std::pair<std::vector<domain::CertifiedEntry>, std::vector<PendingNotice>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    out.first = store.certifiedEntries(context_.settings.programme.calendar.dayOf(clock_.now()));
-    for (auto& notice : store.notices(domain::NoticeStatus::Open, std::nullopt))
-      out.second.push_back({notice, *store.entry(notice.entryId)});
+    out.first = store.certificates().certifiedEntries(
+        context_.settings.programme.calendar.dayOf(clock_.now()));
+    for (auto& notice : store.notices().notices(domain::NoticeStatus::Open, std::nullopt))
+      out.second.push_back({notice, *store.entries().entry(notice.entryId)});
   });
   return out;
 }
@@ -51,7 +52,7 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
     throw Invalid("contact", "at most 100 characters on one line");
   domain::Objection objection;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto notice = store.notice(noticeId);
+    auto notice = store.notices().notice(noticeId);
     if (!notice) throw NotFound("no notice " + std::to_string(noticeId));
     if (notice->status != domain::NoticeStatus::Open)
       throw Conflict("the notice period has ended (" +
@@ -59,13 +60,14 @@ domain::Objection SupervisionService::object(std::int64_t noticeId, const std::s
     std::int64_t now = clock_.now();
     if (context_.settings.programme.calendar.dayOf(now) > notice->endsOn)
       throw Conflict("the notice period ended on " + certificates::isoDate(notice->endsOn));
-    if (store.objectionsFromAddressSince(address, now - 3600) >= kObjectionsPerAddressPerHour)
+    if (store.notices().objectionsFromAddressSince(address, now - 3600) >=
+        kObjectionsPerAddressPerHour)
       throw RateLimited(3600);
     objection.noticeId = noticeId;
     objection.text = text;
     objection.contact = contact;
     objection.createdAt = now;
-    objection.id = store.addObjection(objection, address, {"public:" + address, now});
+    objection.id = store.notices().addObjection(objection, address, {"public:" + address, now});
   });
   return objection;
 }
@@ -77,10 +79,10 @@ std::vector<std::pair<domain::Objection, domain::Notice>> SupervisionService::ob
   workflow_.read([&](storage::WorkflowStore& store) {
     for (auto noticeStatus : {domain::NoticeStatus::Open, domain::NoticeStatus::Issued,
                               domain::NoticeStatus::Withdrawn})
-      for (const auto& notice : store.notices(noticeStatus, std::nullopt)) {
-        auto entry = store.entry(notice.entryId);
+      for (const auto& notice : store.notices().notices(noticeStatus, std::nullopt)) {
+        auto entry = store.entries().entry(notice.entryId);
         if (!entry || !isOfficeOf(p, *entry)) continue;
-        for (auto& objection : store.objectionsTo(notice.id))
+        for (auto& objection : store.notices().objectionsTo(notice.id))
           if (!status || objection.status == *status)
             out.emplace_back(std::move(objection), notice);
       }
@@ -97,10 +99,10 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
   requireText("resolution", resolution, 1000);
   domain::Objection resolved;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto objection = store.objection(id);
+    auto objection = store.notices().objection(id);
     if (!objection) throw NotFound("no objection " + std::to_string(id));
-    auto notice = *store.notice(objection->noticeId);
-    auto entry = *store.entry(notice.entryId);
+    auto notice = *store.notices().notice(objection->noticeId);
+    auto entry = *store.entries().entry(notice.entryId);
     if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices resolve objections");
     if (objection->status != domain::ObjectionStatus::Open)
       throw Conflict("objection " + std::to_string(id) + " is already " +
@@ -108,17 +110,18 @@ domain::Objection SupervisionService::resolveObjection(const security::Principal
     WorkflowEffects effects(store, context_, stamp(p));
     objection->status = *outcome;
     objection->resolution = resolution;
-    store.resolveObjection(*objection, effects.stamp());
+    store.notices().resolveObjection(*objection, effects.stamp());
     if (*outcome == domain::ObjectionStatus::Upheld &&
         notice.status == domain::NoticeStatus::Open) {
-      store.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, effects.stamp());
+      store.notices().closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt,
+                                  effects.stamp());
       effects.decide({.entryId = entry.id,
                       .inspectionId = notice.inspectionId,
                       .kind = domain::DecisionKind::Refusal,
                       .reason = "objection_upheld",
                       .note = resolution});
     }
-    resolved = *store.objection(id);
+    resolved = *store.notices().objection(id);
   });
   return resolved;
 }
@@ -130,9 +133,9 @@ domain::Rectification SupervisionService::rectify(const security::Principal& p,
   requireText("findings", findings, 2000);
   domain::Rectification rectification;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto certificate = store.certificateBySerial(serial);
+    auto certificate = store.certificates().certificateBySerial(serial);
     if (!certificate) throw NotFound("no certificate " + serial);
-    if (!isOfficeOf(p, *store.entry(certificate->entryId)))
+    if (!isOfficeOf(p, *store.entries().entry(certificate->entryId)))
       throw Forbidden("only the entry's offices order rectification");
     if (!certificate->isCurrent())
       throw Conflict("certificate " + serial + " is " +
@@ -160,15 +163,15 @@ domain::Decision SupervisionService::revoke(const security::Principal& p, const 
   if (domain::characterCount(note) > 1000) throw Invalid("note", "at most 1000 characters");
   domain::Decision decision;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto certificate = store.certificateBySerial(serial);
+    auto certificate = store.certificates().certificateBySerial(serial);
     if (!certificate) throw NotFound("no certificate " + serial);
-    if (!isOfficeOf(p, *store.entry(certificate->entryId)))
+    if (!isOfficeOf(p, *store.entries().entry(certificate->entryId)))
       throw Forbidden("only the entry's offices remove it from the list");
     if (!certificate->isCurrent())
       throw Conflict("certificate " + serial + " is already " +
                      std::string(certificates::toString(certificate->status)));
     WorkflowEffects effects(store, context_, stamp(p));
-    for (const auto& earlier : store.decisionsOf(certificate->entryId))
+    for (const auto& earlier : store.decisions().decisionsOf(certificate->entryId))
       if (earlier.kind == domain::DecisionKind::Revocation &&
           earlier.state == domain::DecisionState::Pending)
         throw Conflict("a revocation effective " + certificates::isoDate(earlier.effectiveOn) +
@@ -186,8 +189,8 @@ std::vector<domain::Complaint> SupervisionService::complaints(
   requireOffice(p);
   std::vector<domain::Complaint> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    out =
-        store.complaints(p.role == Role::CityAdmin ? std::nullopt : p.county, status, std::nullopt);
+    out = store.complaints().complaints(p.role == Role::CityAdmin ? std::nullopt : p.county, status,
+                                        std::nullopt);
   });
   return out;
 }
@@ -203,9 +206,9 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
   std::optional<domain::Inspection> inspection;
   std::optional<domain::Decision> decision;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto found = store.complaint(id);
+    auto found = store.complaints().complaint(id);
     if (!found) throw NotFound("no complaint " + std::to_string(id));
-    auto entry = *store.entry(found->entryId);
+    auto entry = *store.entries().entry(found->entryId);
     if (!isOfficeOf(p, entry)) throw Forbidden("only the entry's offices triage complaints");
     if (found->status != domain::ComplaintStatus::New)
       throw Conflict("complaint " + std::to_string(id) + " is already " +
@@ -213,7 +216,7 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
     WorkflowEffects effects(store, context_, stamp(p));
     found->status = *outcome;
     found->triageNote = triage.note.empty() ? std::nullopt : std::optional(triage.note);
-    store.triageComplaint(*found, effects.stamp());
+    store.complaints().triageComplaint(*found, effects.stamp());
     if (*outcome == domain::ComplaintStatus::Inspect)
       inspection = inspections_.openOn(store, p,
                                        {.kind = domain::InspectionKind::Complaint,
@@ -221,30 +224,32 @@ SupervisionService::triage(const security::Principal& p, std::int64_t id,
                                         .scheduledOn = triage.scheduledOn,
                                         .inspectors = triage.inspectors,
                                         .complaintId = id});
-    auto current = store.currentCertificate(entry.id);
+    auto current = store.certificates().currentCertificate(entry.id);
     if (*outcome == domain::ComplaintStatus::Upheld && current &&
         current->status == CertificateStatus::Active) {
       const rules::Standard& standard =
           effects.standard(current->standardId, current->standardVersion);
       const rules::ExitRule* rule = standard.exitRules.ruleFor(rules::Finding::UpheldComplaints);
       std::int64_t window = static_cast<std::int64_t>(rule ? rule->withinMonths : 0) * 30 * 86400;
-      int upheld = rule ? store.upheldComplaintsSince(entry.id, effects.stamp().at - window) : 0;
+      int upheld =
+          rule ? store.complaints().upheldComplaintsSince(entry.id, effects.stamp().at - window)
+               : 0;
       if (rule && upheld >= rule->count) {
         std::string findings = std::to_string(upheld) + " 起投诉经查属实（" +
                                std::to_string(rule->withinMonths) + " 个月内）";
         if (rule->action == rules::ExitAction::Revoke) {
           decision = effects.revoke(*current, "upheld_complaints", findings, effects.today(),
                                     std::nullopt);
-        } else if (store.openRectification(current->id)) {
+        } else if (store.rectifications().openRectification(current->id)) {
           decision = effects.suspend(*current, findings, std::nullopt);
         } else {
           effects.rectify(*current, findings, effects.defaultDeadline(standard), true,
                           std::nullopt);
-          decision = store.decisionsOf(entry.id).back();
+          decision = store.decisions().decisionsOf(entry.id).back();
         }
       }
     }
-    complaint = *store.complaint(id);
+    complaint = *store.complaints().complaint(id);
   });
   return {complaint, inspection, decision};
 }
@@ -254,9 +259,9 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
   requireText("grounds", grounds, 2000);
   domain::Appeal appeal;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto decision = store.decision(decisionId);
+    auto decision = store.decisions().decision(decisionId);
     if (!decision) throw NotFound("no decision " + std::to_string(decisionId));
-    auto entry = *store.entry(decision->entryId);
+    auto entry = *store.entries().entry(decision->entryId);
     if (!isOwnerOf(p, entry) && !isOfficeOf(p, entry))
       throw Forbidden("only the entry's owner (or an office on its behalf) may appeal");
     WorkflowEffects effects(store, context_, stamp(p));
@@ -264,12 +269,12 @@ domain::Appeal SupervisionService::appeal(const security::Principal& p, std::int
       throw Conflict("the appeal window closed on " + certificates::isoDate(decision->appealUntil));
     if (decision->state == domain::DecisionState::Lifted)
       throw Conflict("the decision has been lifted");
-    if (store.appealOf(decisionId))
+    if (store.decisions().appealOf(decisionId))
       throw Conflict("decision " + std::to_string(decisionId) + " has already been appealed");
     appeal.decisionId = decisionId;
     appeal.grounds = grounds;
-    appeal.id = store.addAppeal(appeal, effects.stamp());
-    appeal = *store.appeal(appeal.id);
+    appeal.id = store.decisions().addAppeal(appeal, effects.stamp());
+    appeal = *store.decisions().appeal(appeal.id);
   });
   return appeal;
 }
@@ -279,8 +284,9 @@ std::vector<std::pair<domain::Appeal, domain::Decision>> SupervisionService::app
   requireOffice(p);
   std::vector<std::pair<domain::Appeal, domain::Decision>> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (auto& appeal : store.appeals(p.role == Role::CityAdmin ? std::nullopt : p.county, status))
-      if (auto decision = store.decision(appeal.decisionId))
+    for (auto& appeal :
+         store.decisions().appeals(p.role == Role::CityAdmin ? std::nullopt : p.county, status))
+      if (auto decision = store.decisions().decision(appeal.decisionId))
         out.emplace_back(std::move(appeal), std::move(*decision));
   });
   return out;
@@ -295,10 +301,10 @@ domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, st
   requireText("resolution", resolution, 2000);
   domain::Appeal decided;
   workflow_.write([&](storage::WorkflowStore& store) {
-    auto appeal = store.appeal(id);
+    auto appeal = store.decisions().appeal(id);
     if (!appeal) throw NotFound("no appeal " + std::to_string(id));
-    auto original = *store.decision(appeal->decisionId);
-    if (!isOfficeOf(p, *store.entry(original.entryId)))
+    auto original = *store.decisions().decision(appeal->decisionId);
+    if (!isOfficeOf(p, *store.entries().entry(original.entryId)))
       throw Forbidden("only the entry's offices hear appeals");
     if (original.decidedBy == p.username)
       throw Forbidden("you made the decision; another admin must hear the appeal");
@@ -308,24 +314,24 @@ domain::Appeal SupervisionService::decideAppeal(const security::Principal& p, st
     WorkflowEffects effects(store, context_, stamp(p));
     appeal->status = *outcome;
     appeal->resolution = resolution;
-    store.decideAppeal(*appeal, effects.stamp());
+    store.decisions().decideAppeal(*appeal, effects.stamp());
     if (*outcome == domain::AppealStatus::Granted) {
       grant(effects, store, original);
-      store.liftDecision(original.id, effects.stamp());
+      store.decisions().liftDecision(original.id, effects.stamp());
     }
-    decided = *store.appeal(id);
+    decided = *store.decisions().appeal(id);
   });
   return decided;
 }
 
 void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore& store,
                                const domain::Decision& decision) {
-  auto entry = *store.entry(decision.entryId);
-  auto certificate = store.certificate(decision.certificateId.value_or(0));
+  auto entry = *store.entries().entry(decision.entryId);
+  auto certificate = store.certificates().certificate(decision.certificateId.value_or(0));
   if (decision.kind == domain::DecisionKind::Refusal) {
-    auto inspection = store.inspection(decision.inspectionId.value_or(0));
-    if (store.currentCertificate(entry.id) ||
-        !store.notices(domain::NoticeStatus::Open, entry.id).empty())
+    auto inspection = store.inspections().inspection(decision.inspectionId.value_or(0));
+    if (store.certificates().currentCertificate(entry.id) ||
+        !store.notices().notices(domain::NoticeStatus::Open, entry.id).empty())
       return;
     if (inspection && inspection->grade) {
       effects.openNotice(*inspection, *inspection->grade);
@@ -336,7 +342,7 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
       again.standardId = inspection->standardId;
       again.standardVersion = inspection->standardVersion;
       again.scheduledOn = effects.today() + 14;
-      store.addInspection(again, effects.stamp());
+      store.inspections().addInspection(again, effects.stamp());
     }
   } else if (decision.kind == domain::DecisionKind::Downgrade && certificate &&
              certificate->isCurrent() && decision.previousGrade) {
@@ -345,11 +351,11 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
                   certificate);
   } else if (decision.kind == domain::DecisionKind::Suspension && certificate) {
     if (certificate->status == CertificateStatus::Suspended)
-      store.setCertificateStatus(certificate->serial, CertificateStatus::Active, std::nullopt,
-                                 effects.stamp());
-    if (auto rectification = store.openRectification(certificate->id))
-      store.closeRectification(rectification->id, domain::RectificationStatus::Withdrawn,
-                               effects.stamp());
+      store.certificates().setCertificateStatus(certificate->serial, CertificateStatus::Active,
+                                                std::nullopt, effects.stamp());
+    if (auto rectification = store.rectifications().openRectification(certificate->id))
+      store.rectifications().closeRectification(
+          rectification->id, domain::RectificationStatus::Withdrawn, effects.stamp());
   } else if (decision.kind == domain::DecisionKind::Revocation && certificate &&
              decision.state == domain::DecisionState::Applied &&
              certificate->validUntil >= effects.today()) {
@@ -363,27 +369,28 @@ void SupervisionService::grant(WorkflowEffects& effects, storage::WorkflowStore&
 EntryRecord SupervisionService::record(const security::Principal& p, std::int64_t entryId) {
   EntryRecord record;
   workflow_.read([&](storage::WorkflowStore& store) {
-    auto entry = store.entry(entryId);
+    auto entry = store.entries().entry(entryId);
     if (!entry) throw NotFound("no entry " + std::to_string(entryId));
     bool office = isOfficeOf(p, *entry);
     bool inspector = p.role == Role::Inspector && p.coversCounty(entry->countyCode);
     if (!office && !inspector && !isOwnerOf(p, *entry)) throw Forbidden("not your entry or county");
-    record.certificates = store.certificatesOf(entryId);
-    for (auto& inspection : store.inspections({.entryId = entryId}))
+    record.certificates = store.certificates().certificatesOf(entryId);
+    for (auto& inspection : store.inspections().inspections({.entryId = entryId}))
       if (office || inspector || inspection.ownerMaySee())
         record.inspections.push_back(std::move(inspection));
     for (auto status : {domain::NoticeStatus::Open, domain::NoticeStatus::Issued,
                         domain::NoticeStatus::Withdrawn})
-      for (auto& notice : store.notices(status, entryId)) {
+      for (auto& notice : store.notices().notices(status, entryId)) {
         if (office)
-          for (auto& objection : store.objectionsTo(notice.id))
+          for (auto& objection : store.notices().objectionsTo(notice.id))
             record.objections.push_back(std::move(objection));
         record.notices.push_back(std::move(notice));
       }
-    record.rectifications = store.rectificationsOf(entryId);
-    for (auto& decision : store.decisionsOf(entryId))
-      record.decisions.emplace_back(decision, store.appealOf(decision.id));
-    if (office) record.complaints = store.complaints(std::nullopt, std::nullopt, entryId);
+    record.rectifications = store.rectifications().rectificationsOf(entryId);
+    for (auto& decision : store.decisions().decisionsOf(entryId))
+      record.decisions.emplace_back(decision, store.decisions().appealOf(decision.id));
+    if (office)
+      record.complaints = store.complaints().complaints(std::nullopt, std::nullopt, entryId);
   });
   return record;
 }

@@ -30,13 +30,13 @@ Certificate WorkflowEffects::issue(const domain::Entry& entry, const rules::Stan
                                    std::optional<int> lastInspectionOn,
                                    const std::optional<Certificate>& replaces) {
   if (replaces)
-    store_.setCertificateStatus(replaces->serial, CertificateStatus::Superseded,
-                                "re-graded or renewed", stamp_);
+    store_.certificates().setCertificateStatus(replaces->serial, CertificateStatus::Superseded,
+                                               "re-graded or renewed", stamp_);
   Certificate draft =
       context_.certificates.draft(entry, standard, grade, today_, validUntil, lastInspectionOn);
   auto sign = context_.certificates.signer(entry.category, draft.keyId);
-  return store_.issueCertificate(std::move(draft), context_.settings.programme.serialPrefix, sign,
-                                 stamp_);
+  return store_.certificates().issueCertificate(
+      std::move(draft), context_.settings.programme.serialPrefix, sign, stamp_);
 }
 
 domain::Notice WorkflowEffects::openNotice(const domain::Inspection& inspection,
@@ -49,7 +49,7 @@ domain::Notice WorkflowEffects::openNotice(const domain::Inspection& inspection,
   notice.grade = grade;
   notice.startsAt = stamp_.at;
   notice.endsOn = today_ + context_.settings.workflow.noticeDays;
-  notice.id = store_.addNotice(notice, stamp_);
+  notice.id = store_.notices().addNotice(notice, stamp_);
   return notice;
 }
 
@@ -58,7 +58,7 @@ domain::Decision WorkflowEffects::decide(domain::Decision decision) {
   decision.decidedBy = stamp_.actor;
   decision.decidedAt = stamp_.at;
   if (decision.effectiveOn == 0) decision.effectiveOn = today_;
-  decision.id = store_.addDecision(decision, stamp_);
+  decision.id = store_.decisions().addDecision(decision, stamp_);
   return decision;
 }
 
@@ -66,7 +66,7 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
                                                const std::string& findings, int deadline,
                                                bool suspending,
                                                std::optional<std::int64_t> inspectionId) {
-  if (store_.openRectification(certificate.id))
+  if (store_.rectifications().openRectification(certificate.id))
     throw Conflict("certificate " + certificate.serial + " already has an open rectification");
   domain::Rectification rectification;
   rectification.certificateId = certificate.id;
@@ -74,7 +74,7 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
   rectification.findings = findings;
   rectification.deadline = deadline;
   rectification.suspended = suspending && certificate.status == CertificateStatus::Active;
-  rectification.id = store_.addRectification(rectification, stamp_);
+  rectification.id = store_.rectifications().addRectification(rectification, stamp_);
   if (rectification.suspended) suspend(certificate, findings, inspectionId);
   return rectification;
 }
@@ -82,11 +82,11 @@ domain::Rectification WorkflowEffects::rectify(const Certificate& certificate,
 domain::Decision WorkflowEffects::suspend(const Certificate& certificate,
                                           const std::string& findings,
                                           std::optional<std::int64_t> inspectionId) {
-  auto rectification = store_.openRectification(certificate.id);
+  auto rectification = store_.rectifications().openRectification(certificate.id);
   std::string until =
       rectification ? "限期整改至 " + certificates::isoDate(rectification->deadline) + "：" : "";
-  store_.setCertificateStatus(certificate.serial, CertificateStatus::Suspended, until + findings,
-                              stamp_);
+  store_.certificates().setCertificateStatus(certificate.serial, CertificateStatus::Suspended,
+                                             until + findings, stamp_);
   domain::Decision decision;
   decision.entryId = certificate.entryId;
   decision.certificateId = certificate.id;
@@ -119,29 +119,32 @@ domain::Decision WorkflowEffects::revoke(const Certificate& certificate, const s
 }
 
 void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
-  auto certificate = store_.certificate(decision.certificateId.value_or(0));
+  auto certificate = store_.certificates().certificate(decision.certificateId.value_or(0));
   if (!certificate) throw Conflict("the revocation names no certificate");
   if (certificate->isCurrent())
-    store_.setCertificateStatus(
+    store_.certificates().setCertificateStatus(
         certificate->serial, CertificateStatus::Revoked,
         "摘牌：" + decision.reason + (decision.note.empty() ? "" : "（" + decision.note + "）"),
         stamp_);
-  if (auto rectification = store_.openRectification(certificate->id))
-    store_.closeRectification(rectification->id, domain::RectificationStatus::Withdrawn, stamp_);
+  if (auto rectification = store_.rectifications().openRectification(certificate->id))
+    store_.rectifications().closeRectification(rectification->id,
+                                               domain::RectificationStatus::Withdrawn, stamp_);
   cancelOpenInspections(certificate->entryId, std::nullopt, "certificate revoked");
-  for (const auto& notice : store_.notices(domain::NoticeStatus::Open, certificate->entryId))
-    store_.closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, stamp_);
-  if (decision.state == domain::DecisionState::Pending) store_.markApplied(decision.id, stamp_);
+  for (const auto& notice :
+       store_.notices().notices(domain::NoticeStatus::Open, certificate->entryId))
+    store_.notices().closeNotice(notice.id, domain::NoticeStatus::Withdrawn, std::nullopt, stamp_);
+  if (decision.state == domain::DecisionState::Pending)
+    store_.decisions().markApplied(decision.id, stamp_);
 }
 
 void WorkflowEffects::cancelOpenInspections(std::int64_t entryId,
                                             std::optional<std::int64_t> certificateId,
                                             const std::string& reason) {
-  for (auto inspection : store_.inspections({.entryId = entryId}))
+  for (auto inspection : store_.inspections().inspections({.entryId = entryId}))
     if (inspection.isOpen() && (!certificateId || inspection.certificateId == certificateId)) {
       inspection.status = domain::InspectionStatus::Cancelled;
       inspection.decisionReason = reason;
-      store_.recordDecision(inspection, stamp_);
+      store_.inspections().recordDecision(inspection, stamp_);
     }
 }
 

@@ -51,22 +51,23 @@ EntryStatus WorklistService::statusOf(storage::WorkflowStore& store, domain::Ent
                                       int today) const {
   EntryStatus out{.entry = std::move(entry)};
   std::int64_t id = out.entry.id;
-  out.certificate = store.currentCertificate(id);
+  out.certificate = store.certificates().currentCertificate(id);
   if (!out.certificate) {
-    auto all = store.certificatesOf(id);
+    auto all = store.certificates().certificatesOf(id);
     if (!all.empty()) out.certificate = all.back();
   }
-  if (out.certificate) out.rectification = store.openRectification(out.certificate->id);
-  auto notices = store.notices(domain::NoticeStatus::Open, id);
+  if (out.certificate)
+    out.rectification = store.rectifications().openRectification(out.certificate->id);
+  auto notices = store.notices().notices(domain::NoticeStatus::Open, id);
   if (!notices.empty()) out.notice = notices.back();
-  for (auto& inspection : store.inspections({.entryId = id}))
+  for (auto& inspection : store.inspections().inspections({.entryId = id}))
     if (inspection.isOpen()) out.inspection = std::move(inspection);
-  for (auto& decision : store.decisionsOf(id)) {
+  for (auto& decision : store.decisions().decisionsOf(id)) {
     if (decision.state != domain::DecisionState::Lifted && decision.barUntil &&
         *decision.barUntil > today)
       out.barredUntil = std::max(out.barredUntil.value_or(0), *decision.barUntil);
     if (decision.state != domain::DecisionState::Lifted && decision.appealUntil >= today &&
-        !store.appealOf(decision.id))
+        !store.decisions().appealOf(decision.id))
       out.appealable.push_back(std::move(decision));
   }
   using domain::CertificateStatus;
@@ -130,9 +131,9 @@ std::vector<OpenRectification> WorklistService::rectifications(const security::P
   requireOffice(p);
   std::vector<OpenRectification> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (auto& rectification : store.openRectifications(scopeCounty(p))) {
+    for (auto& rectification : store.rectifications().openRectifications(scopeCounty(p))) {
       if (dueBefore && rectification.deadline >= *dueBefore) continue;
-      auto certificate = store.certificate(rectification.certificateId);
+      auto certificate = store.certificates().certificate(rectification.certificateId);
       if (certificate) out.push_back({std::move(rectification), std::move(*certificate)});
     }
   });
@@ -144,11 +145,11 @@ std::vector<OpenNotice> WorklistService::notices(const security::Principal& p,
   requireOffice(p);
   std::vector<OpenNotice> out;
   workflow_.read([&](storage::WorkflowStore& store) {
-    for (auto& notice : store.notices(domain::NoticeStatus::Open, std::nullopt)) {
-      auto entry = store.entry(notice.entryId);
+    for (auto& notice : store.notices().notices(domain::NoticeStatus::Open, std::nullopt)) {
+      auto entry = store.entries().entry(notice.entryId);
       if (!entry || !isOfficeOf(p, *entry)) continue;
       if (endingBefore && notice.endsOn >= *endingBefore) continue;
-      auto objections = store.objectionsTo(notice.id);
+      auto objections = store.notices().objectionsTo(notice.id);
       int open = static_cast<int>(std::count_if(
           objections.begin(), objections.end(), [](const domain::Objection& objection) {
             return objection.status == domain::ObjectionStatus::Open;

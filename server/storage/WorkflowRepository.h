@@ -24,15 +24,19 @@ struct InspectionFilter {
   std::optional<std::string> queueCounty{};
 };
 
-/// The workflow's records, read and changed inside one transaction (see WorkflowRepository).
-/// Every change writes its audit record with the stamp given. Lookups return nullopt when
-/// nothing matches.
-class WorkflowStore {
+/// The registry's entries. Part of a unit of work (WorkflowStore): every change writes its audit
+/// record with the stamp given, in the same transaction.
+class EntryRecords {
  public:
-  virtual ~WorkflowStore() = default;
-
-  // Registry
+  virtual ~EntryRecords() = default;
   virtual std::optional<domain::Entry> entry(std::int64_t id) = 0;
+};
+
+/// Certificates: issued, current, and their status. Part of a unit of work (WorkflowStore): every
+/// change writes its audit record with the stamp given, in the same transaction.
+class CertificateRecords {
+ public:
+  virtual ~CertificateRecords() = default;
   virtual std::optional<domain::Certificate> certificate(std::int64_t id) = 0;
   virtual std::optional<domain::Certificate> certificateBySerial(const std::string& serial) = 0;
   /// The entry's current certificate: the newest that is active or suspended.
@@ -52,11 +56,22 @@ class WorkflowStore {
   virtual std::vector<domain::Certificate> activePastValidity(int today) = 0;
   /// Active certificates with no inspection scheduled or awaiting a decision.
   virtual std::vector<domain::Certificate> activeWithoutOpenInspection() = 0;
+};
 
+/// Accounts as the workflow needs them. Part of a unit of work (WorkflowStore): every change writes
+/// its audit record with the stamp given, in the same transaction.
+class AccountRecords {
+ public:
+  virtual ~AccountRecords() = default;
   /// An account by username (without its password hash).
   virtual std::optional<User> account(const std::string& username) = 0;
+};
 
-  // Inspections and evidence
+/// Inspections and their evidence. Part of a unit of work (WorkflowStore): every change writes its
+/// audit record with the stamp given, in the same transaction.
+class InspectionRecords {
+ public:
+  virtual ~InspectionRecords() = default;
   virtual std::int64_t addInspection(const domain::Inspection& inspection, const Stamp& stamp) = 0;
   virtual std::optional<domain::Inspection> inspection(std::int64_t id) = 0;
   virtual std::vector<domain::Inspection> inspections(const InspectionFilter& filter) = 0;
@@ -68,8 +83,13 @@ class WorkflowStore {
   virtual void recordDecision(const domain::Inspection& inspection, const Stamp& stamp) = 0;
   virtual std::int64_t addEvidence(const domain::Evidence& evidence, const Stamp& stamp) = 0;
   virtual std::vector<domain::Evidence> evidenceOf(std::int64_t inspectionId) = 0;
+};
 
-  // Public notice and objections
+/// Public notices and the objections to them. Part of a unit of work (WorkflowStore): every change
+/// writes its audit record with the stamp given, in the same transaction.
+class NoticeRecords {
+ public:
+  virtual ~NoticeRecords() = default;
   virtual std::int64_t addNotice(const domain::Notice& notice, const Stamp& stamp) = 0;
   virtual std::optional<domain::Notice> notice(std::int64_t id) = 0;
   /// Notices of one status (optionally of one entry), oldest first.
@@ -83,8 +103,13 @@ class WorkflowStore {
   virtual std::vector<domain::Objection> objectionsTo(std::int64_t noticeId) = 0;
   virtual void resolveObjection(const domain::Objection& objection, const Stamp& stamp) = 0;
   virtual int objectionsFromAddressSince(const std::string& address, std::int64_t since) = 0;
+};
 
-  // Rectification
+/// Rectifications with their deadlines. Part of a unit of work (WorkflowStore): every change writes
+/// its audit record with the stamp given, in the same transaction.
+class RectificationRecords {
+ public:
+  virtual ~RectificationRecords() = default;
   virtual std::int64_t addRectification(const domain::Rectification& rectification,
                                         const Stamp& stamp) = 0;
   virtual std::optional<domain::Rectification> openRectification(std::int64_t certificateId) = 0;
@@ -96,8 +121,14 @@ class WorkflowStore {
   virtual std::vector<domain::Rectification> overdueRectifications(int today) = 0;
   virtual void closeRectification(std::int64_t id, domain::RectificationStatus status,
                                   const Stamp& stamp) = 0;
+};
 
-  // Decisions and appeals
+/// Decisions (refusal, downgrade, suspension, revocation) and appeals against them. Part of a unit
+/// of work (WorkflowStore): every change writes its audit record with the stamp given, in the same
+/// transaction.
+class DecisionRecords {
+ public:
+  virtual ~DecisionRecords() = default;
   virtual std::int64_t addDecision(const domain::Decision& decision, const Stamp& stamp) = 0;
   virtual std::optional<domain::Decision> decision(std::int64_t id) = 0;
   virtual std::vector<domain::Decision> decisionsOf(std::int64_t entryId) = 0;
@@ -113,14 +144,35 @@ class WorkflowStore {
   virtual std::vector<domain::Appeal> appeals(const std::optional<std::string>& county,
                                               std::optional<domain::AppealStatus> status) = 0;
   virtual void decideAppeal(const domain::Appeal& appeal, const Stamp& stamp) = 0;
+};
 
-  // Complaints
+/// Complaints from the public, as offices triage them. Part of a unit of work (WorkflowStore):
+/// every change writes its audit record with the stamp given, in the same transaction.
+class ComplaintRecords {
+ public:
+  virtual ~ComplaintRecords() = default;
   virtual std::optional<domain::Complaint> complaint(std::int64_t id) = 0;
   virtual std::vector<domain::Complaint> complaints(const std::optional<std::string>& county,
                                                     std::optional<domain::ComplaintStatus> status,
                                                     std::optional<std::int64_t> entryId) = 0;
   virtual void triageComplaint(const domain::Complaint& complaint, const Stamp& stamp) = 0;
   virtual int upheldComplaintsSince(std::int64_t entryId, std::int64_t since) = 0;
+};
+
+/// One unit of work: the workflow's records, read and changed inside one transaction (see
+/// WorkflowRepository), one repository per kind of record. Lookups return nullopt when nothing
+/// matches.
+class WorkflowStore {
+ public:
+  virtual ~WorkflowStore() = default;
+  virtual EntryRecords& entries() = 0;
+  virtual CertificateRecords& certificates() = 0;
+  virtual AccountRecords& accounts() = 0;
+  virtual InspectionRecords& inspections() = 0;
+  virtual NoticeRecords& notices() = 0;
+  virtual RectificationRecords& rectifications() = 0;
+  virtual DecisionRecords& decisions() = 0;
+  virtual ComplaintRecords& complaints() = 0;
 };
 
 /// Runs workflow steps as transactions. Thread-safe.

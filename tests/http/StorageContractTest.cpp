@@ -81,8 +81,8 @@ TEST_CASE("A unit of work that throws leaves nothing behind, audit records inclu
   auto id = registry.addEntry(entry("山居", "shangzhou", Category::Homestay), kStamp);
   auto auditRows = backend.count("audit_log");
   CHECK_THROWS_AS(backend.store->workflow().write([&](storage::WorkflowStore& store) {
-    store.addInspection(inspection(id, 20000), kStamp);
-    store.addInspection(inspection(id, 20001), kStamp);
+    store.inspections().addInspection(inspection(id, 20000), kStamp);
+    store.inspections().addInspection(inspection(id, 20001), kStamp);
     throw std::runtime_error("the service changed its mind");
   }),
                   std::runtime_error);
@@ -90,8 +90,8 @@ TEST_CASE("A unit of work that throws leaves nothing behind, audit records inclu
   CHECK(backend.count("audit_log") == auditRows);
   // A failing statement in the middle rolls back the statements before it.
   CHECK_THROWS_AS(backend.store->workflow().write([&](storage::WorkflowStore& store) {
-    store.addInspection(inspection(id, 20000), kStamp);
-    store.addInspection(inspection(id + 1000, 20001), kStamp);  // no such entry
+    store.inspections().addInspection(inspection(id, 20000), kStamp);
+    store.inspections().addInspection(inspection(id + 1000, 20001), kStamp);  // no such entry
   }),
                   storage::ConstraintError);
   CHECK(backend.count("inspections") == 0);
@@ -146,24 +146,27 @@ TEST_CASE("Queries filter and order the same on every backend", "[storage][contr
   // Inspections: by date then id; filters by county, entry, status and assignee or queue.
   std::vector<std::int64_t> inspections;
   backend.store->workflow().write([&](storage::WorkflowStore& store) {
-    inspections.push_back(store.addInspection(inspection(c, 20010), kStamp));
-    inspections.push_back(store.addInspection(inspection(a, 20005), kStamp));
-    inspections.push_back(store.addInspection(inspection(d, 20005, {ownerId}), kStamp));
-    inspections.push_back(store.addInspection(inspection(b, 20001), kStamp));
-    auto cancelled = *store.inspection(inspections[3]);
+    inspections.push_back(store.inspections().addInspection(inspection(c, 20010), kStamp));
+    inspections.push_back(store.inspections().addInspection(inspection(a, 20005), kStamp));
+    inspections.push_back(
+        store.inspections().addInspection(inspection(d, 20005, {ownerId}), kStamp));
+    inspections.push_back(store.inspections().addInspection(inspection(b, 20001), kStamp));
+    auto cancelled = *store.inspections().inspection(inspections[3]);
     cancelled.status = domain::InspectionStatus::Cancelled;
-    store.recordDecision(cancelled, kStamp);
+    store.inspections().recordDecision(cancelled, kStamp);
   });
   backend.store->workflow().read([&](storage::WorkflowStore& store) {
     auto [ic, ia, id, ib] =
         std::tuple{inspections[0], inspections[1], inspections[2], inspections[3]};
-    CHECK(ids(store.inspections({})) == std::vector<std::int64_t>{ib, ia, id, ic});
-    CHECK(ids(store.inspections({.county = "shangzhou"})) == std::vector<std::int64_t>{ib, id, ic});
-    CHECK(ids(store.inspections({.entryId = a})) == std::vector<std::int64_t>{ia});
-    CHECK(ids(store.inspections({.status = domain::InspectionStatus::Cancelled})) ==
+    CHECK(ids(store.inspections().inspections({})) == std::vector<std::int64_t>{ib, ia, id, ic});
+    CHECK(ids(store.inspections().inspections({.county = "shangzhou"})) ==
+          std::vector<std::int64_t>{ib, id, ic});
+    CHECK(ids(store.inspections().inspections({.entryId = a})) == std::vector<std::int64_t>{ia});
+    CHECK(ids(store.inspections().inspections({.status = domain::InspectionStatus::Cancelled})) ==
           std::vector<std::int64_t>{ib});
-    CHECK(ids(store.inspections({.assignee = ownerId})) == std::vector<std::int64_t>{id});
-    CHECK(ids(store.inspections({.assignee = ownerId, .queueCounty = "shangzhou"})) ==
+    CHECK(ids(store.inspections().inspections({.assignee = ownerId})) ==
+          std::vector<std::int64_t>{id});
+    CHECK(ids(store.inspections().inspections({.assignee = ownerId, .queueCounty = "shangzhou"})) ==
           std::vector<std::int64_t>{ib, id, ic});
   });
 }
