@@ -119,6 +119,8 @@ class PostgresCursor : public Cursor {
   std::vector<std::optional<std::string>> values_;
   std::vector<Oid> types_;
   std::vector<int> formats_;
+  /// The server-side statement prepared for each combination of parameter types.
+  std::map<std::vector<Oid>, std::string> prepared_;
   Result result_;
   int row_ = -1;
   int changes_ = 0;
@@ -166,27 +168,25 @@ class PostgresConnection : public Connection {
   Dialect dialect() const override { return Dialect::Postgres; }
   bool broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
 
-  /// Runs sql prepared for these parameter types, preparing it on first use.
-  Result run(const std::string& sql, const std::vector<Oid>& types,
-             const std::vector<const char*>& values, const std::vector<int>& lengths,
-             const std::vector<int>& formats) {
-    auto key = std::make_pair(sql, types);
-    auto it = prepared_.find(key);
-    if (it == prepared_.end()) {
-      std::string name = "s" + std::to_string(prepared_.size() + 1);
-      Result made(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                            types.data()));
-      check(made, "cannot prepare statement");
-      it = prepared_.emplace(std::move(key), std::move(name)).first;
-    }
-    return Result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+  /// Prepares sql on the server for these parameter types and returns the statement's name.
+  std::string prepareOnServer(const std::string& sql, const std::vector<Oid>& types) {
+    std::string name = "s" + std::to_string(++prepared_);
+    Result made(
+        PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data()));
+    check(made, "cannot prepare statement");
+    return name;
+  }
+
+  Result run(const std::string& name, const std::vector<const char*>& values,
+             const std::vector<int>& lengths, const std::vector<int>& formats) {
+    return Result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                  values.data(), lengths.data(), formats.data(), 0));
   }
 
  private:
   PGconn* conn_;
   std::map<std::string, std::unique_ptr<PostgresCursor>, std::less<>> cursors_;
-  std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
+  int prepared_ = 0;
 };
 
 bool PostgresCursor::step() {
@@ -197,7 +197,10 @@ bool PostgresCursor::step() {
       values.push_back(value ? value->data() : nullptr);
       lengths.push_back(value ? static_cast<int>(value->size()) : 0);
     }
-    result_ = connection_.run(sql_, types_, values, lengths, formats_);
+    auto name = prepared_.find(types_);
+    if (name == prepared_.end())
+      name = prepared_.emplace(types_, connection_.prepareOnServer(sql_, types_)).first;
+    result_ = connection_.run(name->second, values, lengths, formats_);
     check(result_, "statement failed");
     const char* changed = PQcmdTuples(result_.get());
     changes_ = changed && *changed ? std::atoi(changed) : 0;
