@@ -19,6 +19,26 @@ using http::FieldError;
 using http::Json;
 using security::Role;
 
+/// A restaurant's featured dishes: up to 12 names of 1 to 40 characters, one line each.
+void dishesField(const Json& value, std::vector<std::string>& dishes,
+                 std::vector<FieldError>& errors) {
+  const std::string key = "featured_dishes";
+  if (!value.is_array() || value.size() > 12)
+    return errors.push_back({key, "expected a list of at most 12 dish names"});
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::string field = key + "[" + std::to_string(i) + "]";
+    if (!value[i].is_string()) return errors.push_back({field, "expected a dish name"});
+    std::string name = value[i];
+    if (domain::isBlank(name) || domain::characterCount(name) > 40)
+      return errors.push_back({field, "1 to 40 characters, not only spaces"});
+    if (const char* problem = domain::textProblem(name, false))
+      return errors.push_back({field, problem});
+    names.push_back(std::move(name));
+  }
+  dishes = std::move(names);
+}
+
 /// Reads the fields present in body onto the change, collecting every problem of form;
 /// `allowed` limits which fields this caller may set. What the values must satisfy beyond that
 /// (the county, the owner) is the EntryService's.
@@ -71,6 +91,13 @@ void applyFields(const Json& body, services::EntryChange& change,
       if (auto county = stringField(key, 40)) e.countyCode = *county;
     } else if (key == "contact") {
       if (auto contact = stringField(key, 100)) e.contact = *contact;
+    } else if (key == "contact_public") {
+      if (value.is_boolean())
+        e.contactPublic = value.get<bool>();
+      else
+        errors.push_back({key, "expected true (a business line that may be published) or false"});
+    } else if (key == "featured_dishes") {
+      dishesField(value, e.featuredDishes, errors);
     } else if (key == "producer" || key == "origin" || key == "specification") {
       auto field = stringField(key, 200);
       (key == "producer" ? e.producer : key == "origin" ? e.origin : e.specification) = field;
@@ -94,12 +121,16 @@ void applyFields(const Json& body, services::EntryChange& change,
   }
   if (e.category != rules::Category::Product && (e.producer || e.origin || e.specification))
     errors.push_back({"producer", "producer, origin and specification are for products only"});
+  if (e.category != rules::Category::Restaurant && !e.featuredDishes.empty())
+    errors.push_back({"featured_dishes", "featured dishes are for restaurants only"});
 }
 
-const std::vector<std::string> kOfficeFields{"category", "name",    "county",       "address",
-                                             "location", "contact", "description",  "owner",
-                                             "producer", "origin",  "specification"};
-const std::vector<std::string> kOwnerFields{"contact", "description"};
+const std::vector<std::string> kOfficeFields{
+    "category", "name",           "county",         "address", "location",
+    "contact",  "contact_public", "description",    "owner",   "producer",
+    "origin",   "specification",  "featured_dishes"};
+const std::vector<std::string> kOwnerFields{"contact", "contact_public", "description",
+                                            "featured_dishes"};
 
 std::int64_t idFrom(const http::HttpRequest& request) {
   return idParam(request.params.at("id"), "entry");

@@ -22,11 +22,13 @@ Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
            {"location",
             e.latitude && e.longitude ? Json{{"lat", *e.latitude}, {"lon", *e.longitude}} : Json()},
            {"contact", e.contact},
+           {"contact_public", e.contactPublic},
            {"description", text(e.description)},
            {"owner", optional(owner)},
            {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
            {"reply", optional(e.reply)},
            {"reply_at", e.replyAt ? Json(certificates::isoTime(*e.replyAt)) : Json()}};
+  if (e.category == rules::Category::Restaurant) out["featured_dishes"] = e.featuredDishes;
   if (e.category == rules::Category::Product) {
     out["producer"] = optional(e.producer);
     out["origin"] = optional(e.origin);

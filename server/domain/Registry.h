@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "certificates/StatusList.h"
 #include "rules/Standard.h"
@@ -31,8 +32,13 @@ struct Entry {
   std::optional<std::string> photoPath;
   /// The business account that owns the entry (changes of owner keep the entry's id).
   std::optional<std::int64_t> ownerUserId;
+  /// How to reach the business. Published (open data, brochures) only when contactPublic: a
+  /// homestay's contact is often a private person's mobile number.
   std::string contact;
+  bool contactPublic = false;
   rules::LocalizedText description;
+  /// Restaurants only: their featured dishes (特色菜品), in the order the business lists them.
+  std::vector<std::string> featuredDishes;
   /// Products only: who makes it, where it comes from, its specification (e.g. 500 g/袋).
   std::optional<std::string> producer;
   std::optional<std::string> origin;

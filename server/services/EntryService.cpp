@@ -61,7 +61,9 @@ void EntryService::update(const security::Principal& caller, EntryChange change)
   EntryEditor editor = editorOf(caller, current);
   if (editor == EntryEditor::Owner &&
       (change.owner || change.entry.countyCode != current.countyCode))
-    throw Forbidden("an owner may change only the contact and the description");
+    throw Forbidden(
+        "an owner may change only the contact (and whether it is published), the description "
+        "and the featured dishes");
   resolveOwner(caller, change);
   if (!caller.coversCounty(change.entry.countyCode)) throw Forbidden("outside your county");
   try {

@@ -20,6 +20,24 @@ std::optional<std::string> optionalDate(const std::optional<int>& day) {
 }
 }  // namespace
 
+std::vector<std::string> splitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
+  return text;
+}
+
 const std::string kCertificateColumns =
     "c.id, c.serial, c.entry_id, c.standard_id, c.standard_version, c.grade, c.grade_rank, "
     "c.issued_on, c.valid_until, c.status, c.status_reason, c.status_since, "
@@ -28,7 +46,7 @@ const std::string kEntryColumns =
     "e.id, e.category, e.name_zh, e.name_en, e.county_code, k.name_zh, k.name_en, e.address_zh, "
     "e.address_en, e.latitude, e.longitude, e.photo_path, e.owner_user_id, e.contact, "
     "e.description_zh, e.description_en, e.producer, e.origin, e.specification, e.public_reply, "
-    "e.public_reply_at";
+    "e.public_reply_at, e.contact_public, e.featured_dishes";
 
 const std::string kEntriesWithCounty = " FROM entries e JOIN counties k ON k.code = e.county_code";
 
@@ -72,6 +90,8 @@ domain::Entry readEntry(const Statement& row, int first) {
   e.specification = row.optionalText(first + 18);
   e.reply = row.optionalText(first + 19);
   e.replyAt = row.optionalInteger(first + 20);
+  e.contactPublic = row.integer(first + 21) != 0;
+  e.featuredDishes = splitLines(row.text(first + 22));
   return e;
 }
 
@@ -123,6 +143,7 @@ Certificate insertCertificate(Connection& db, Certificate c, const std::string& 
       .bind(13, c.token)
       .bind(14, stamp.at)
       .run();
+  touchEntry(db, c.entryId, stamp.at);
   appendAudit(db, stamp,
               {"certificate.issue", "certificate:" + c.serial, std::nullopt,
                Json{{"id", c.id},
@@ -139,12 +160,18 @@ Certificate insertCertificate(Connection& db, Certificate c, const std::string& 
   return c;
 }
 
+void touchEntry(Connection& db, std::int64_t entryId, std::int64_t at) {
+  db.prepare("UPDATE entries SET updated_at = ? WHERE id = ?").bind(1, at).bind(2, entryId).run();
+}
+
 bool updateCertificateStatus(Connection& db, std::string_view serial,
                              domain::CertificateStatus status,
                              const std::optional<std::string>& reason, const Stamp& stamp) {
-  auto current = db.prepare("SELECT status, status_reason FROM certificates WHERE serial = ?");
+  auto current =
+      db.prepare("SELECT status, status_reason, entry_id FROM certificates WHERE serial = ?");
   current.bind(1, serial);
   if (!current.step()) return false;
+  touchEntry(db, current.integer(2), stamp.at);
   auto statusJson = [](const std::string& value, const std::optional<std::string>& why) {
     return Json{{"status", value}, {"reason", why ? Json(*why) : Json()}}.dump();
   };

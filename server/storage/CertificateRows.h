@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/Registry.h"
 #include "storage/AuditLog.h"
@@ -22,6 +23,10 @@ extern const std::string kEntryColumns;
 /// FROM clause joining entries e with their county k.
 extern const std::string kEntriesWithCounty;
 
+/// The featured dishes as stored: one per line.
+std::vector<std::string> splitLines(const std::string& text);
+std::string joinLines(const std::vector<std::string>& lines);
+
 domain::Certificate readCertificate(const Statement& row, int first = 0);
 domain::Entry readEntry(const Statement& row, int first = 0);
 
@@ -34,6 +39,10 @@ using CertificateSigner = std::function<std::string(const domain::Certificate&)>
 domain::Certificate insertCertificate(Connection& db, domain::Certificate certificate,
                                       const std::string& serialPrefix,
                                       const CertificateSigner& sign, const Stamp& stamp);
+
+/// Marks that something the public sees of the entry changed at `at` (entries.updated_at, which
+/// the open data's change feed follows): its certificates, reply, photo or fields.
+void touchEntry(Connection& db, std::int64_t entryId, std::int64_t at);
 
 /// Changes a certificate's stored status (audited) inside the caller's transaction; false when
 /// the serial is unknown.

@@ -19,7 +19,7 @@ const std::vector<std::string>& tablesInOrder() {
                                                "decisions",      "appeals",
                                                "audit_log",      "audit_checkpoints",
                                                "leases",         "media",
-                                               "signing_keys"};
+                                               "plaque_reports", "signing_keys"};
   return tables;
 }
 

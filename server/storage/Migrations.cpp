@@ -301,6 +301,34 @@ CREATE TABLE signing_keys (
   private_key  TEXT NOT NULL
 );
 )SQL"},
+      {10,
+       "the public face: featured dishes, contacts the business publishes, reports of plaques not "
+       "genuine",
+       R"SQL(
+ALTER TABLE entries ADD COLUMN featured_dishes TEXT NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN contact_public INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entries_by_update ON entries (updated_at, id);
+
+CREATE TABLE plaque_reports (
+  id              INTEGER PRIMARY KEY,
+  county_code     TEXT NOT NULL REFERENCES counties (code),
+  place_name      TEXT NOT NULL,
+  address         TEXT NOT NULL,
+  seen            TEXT NOT NULL,
+  code_seen       TEXT,
+  photo           TEXT,
+  contact         TEXT,
+  status          TEXT NOT NULL DEFAULT 'new'
+                  CHECK (status IN ('new', 'dismissed', 'confirmed')),
+  triage_note     TEXT,
+  triaged_by      TEXT,
+  triaged_at      INTEGER,
+  source_address  TEXT NOT NULL,
+  created_at      INTEGER NOT NULL
+);
+CREATE INDEX plaque_reports_by_county ON plaque_reports (county_code, status);
+CREATE INDEX plaque_reports_by_address ON plaque_reports (source_address, created_at);
+)SQL"},
   };
   return all;
 }

@@ -75,6 +75,7 @@ class SqlCertificateRecords : public CertificateRecords, SqlRecords {
         .bind(1, isoDate(day))
         .bind(2, certificateId)
         .run();
+    touchEntry(db_, current->entryId, stamp.at);
     audit(stamp, "certificate.last_inspection", "certificate:" + current->serial,
           Json{{"last_inspection_on", nullable(optionalIsoDate(current->lastInspectionOn))}},
           Json{{"last_inspection_on", isoDate(day)}});

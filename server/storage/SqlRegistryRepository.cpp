@@ -21,14 +21,16 @@ std::string auditJson(const domain::Entry& e) {
               {"longitude", optional(e.longitude)},
               {"owner_user_id", optional(e.ownerUserId)},
               {"contact", e.contact},
+              {"contact_public", e.contactPublic},
               {"description", {{"zh", e.description.zh}, {"en", e.description.en}}},
               {"producer", optional(e.producer)},
               {"origin", optional(e.origin)},
-              {"specification", optional(e.specification)}}
+              {"specification", optional(e.specification)},
+              {"featured_dishes", e.featuredDishes}}
       .dump();
 }
 
-/// Binds the editable entry fields to parameters 1..16 in the order of kEntryFields.
+/// Binds the editable entry fields to parameters 1..17 in the order of the statements below.
 void bindEntry(Statement& statement, const domain::Entry& e) {
   statement.bind(1, rules::toString(e.category))
       .bind(2, e.name.zh)
@@ -44,7 +46,9 @@ void bindEntry(Statement& statement, const domain::Entry& e) {
       .bind(12, e.description.en)
       .bind(13, e.producer)
       .bind(14, e.origin)
-      .bind(15, e.specification);
+      .bind(15, e.specification)
+      .bind(16, static_cast<std::int64_t>(e.contactPublic ? 1 : 0))
+      .bind(17, joinLines(e.featuredDishes));
 }
 
 }  // namespace
@@ -98,10 +102,10 @@ std::int64_t SqlRegistryRepository::addEntry(const domain::Entry& e, const Stamp
   auto insert = db->prepare(
       "INSERT INTO entries (category, name_zh, name_en, county_code, address_zh, address_en, "
       "latitude, longitude, owner_user_id, contact, description_zh, description_en, producer, "
-      "origin, specification, photo_path, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "origin, specification, contact_public, featured_dishes, photo_path, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   bindEntry(insert, e);
-  std::int64_t id = insert.bind(16, e.photoPath).bind(17, stamp.at).bind(18, stamp.at).insertedId();
+  std::int64_t id = insert.bind(18, e.photoPath).bind(19, stamp.at).bind(20, stamp.at).insertedId();
   appendAudit(*db, stamp,
               {"entry.create", "entry:" + std::to_string(id), std::nullopt, auditJson(e)});
   transaction.commit();
@@ -127,9 +131,9 @@ bool SqlRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& sta
       "UPDATE entries SET category = ?, name_zh = ?, name_en = ?, county_code = ?, address_zh = ?, "
       "address_en = ?, latitude = ?, longitude = ?, owner_user_id = ?, contact = ?, "
       "description_zh = ?, description_en = ?, producer = ?, origin = ?, specification = ?, "
-      "updated_at = ? WHERE id = ?");
+      "contact_public = ?, featured_dishes = ?, updated_at = ? WHERE id = ?");
   bindEntry(update, e);
-  update.bind(16, stamp.at).bind(17, e.id).run();
+  update.bind(18, stamp.at).bind(19, e.id).run();
   appendAudit(*db, stamp, {"entry.update", "entry:" + std::to_string(e.id), before, auditJson(e)});
   transaction.commit();
   return true;
@@ -161,7 +165,7 @@ void SqlRegistryRepository::setReply(std::int64_t entryId, const std::optional<s
 
 void SqlRegistryRepository::setPhoto(std::int64_t entryId, const std::string& path,
                                      const Stamp& stamp) {
-  setEntryText(entryId, "photo_path", "updated_at", "photo", path, stamp);
+  setEntryText(entryId, "photo_path", "", "photo", path, stamp);
 }
 
 void SqlRegistryRepository::setEntryText(std::int64_t entryId, const std::string& column,
@@ -174,7 +178,10 @@ void SqlRegistryRepository::setEntryText(std::int64_t entryId, const std::string
   current.bind(1, entryId);
   if (!current.step()) throw ConstraintError("no entry " + std::to_string(entryId));
   auto before = current.optionalText(0);
-  db->prepare("UPDATE entries SET " + column + " = ?, " + timeColumn + " = ? WHERE id = ?")
+  // updated_at: anything the public sees changed (the open data's change feed).
+  std::string alsoStamped = timeColumn.empty() ? "" : ", " + timeColumn + " = ?2";
+  db->prepare("UPDATE entries SET " + column + " = ?1, updated_at = ?2" + alsoStamped +
+              " WHERE id = ?3")
       .bind(1, value)
       .bind(2, stamp.at)
       .bind(3, entryId)

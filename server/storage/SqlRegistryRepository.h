@@ -37,7 +37,8 @@ class SqlRegistryRepository : public RegistryRepository {
       int today) override;
 
  private:
-  /// Sets one text column of an entry (and timeColumn to stamp.at), audited as "entry.<field>".
+  /// Sets one text column of an entry (and updated_at, and timeColumn unless empty, to
+  /// stamp.at), audited as "entry.<field>".
   /// column and timeColumn are fixed names from this class, never user input.
   void setEntryText(std::int64_t entryId, const std::string& column, const std::string& timeColumn,
                     const std::string& field, const std::optional<std::string>& value,

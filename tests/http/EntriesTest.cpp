@@ -122,6 +122,46 @@ TEST_CASE("Owners edit contact and description and offices change the owner", "[
   CHECK(actors == std::vector<std::string>{"first.owner", "sz.office"});
 }
 
+TEST_CASE("A restaurant lists its featured dishes and the owner decides to publish its contact",
+          "[http]") {
+  TestServer server;
+  counties(server);
+  auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "sz.office", "shangzhou");
+  auto owner = tisheng::test::loginAs(server, Role::Business, "owner", "shangzhou");
+  Json restaurant = kHomestay;
+  restaurant["category"] = "restaurant";
+  restaurant["owner"] = "owner";
+  restaurant["featured_dishes"] = {"商洛十大碗", "洋芋糍粑"};
+  auto created = server.client().post("/api/v1/entries", restaurant.dump(), office).json()["entry"];
+  CHECK(created["featured_dishes"] == Json{"商洛十大碗", "洋芋糍粑"});
+  CHECK(created["contact_public"] == false);  // private until someone says otherwise
+  std::string target = "/api/v1/entries/" + created["id"].dump();
+
+  auto edited = server.client().send(
+      "PATCH", target, R"({"contact_public": true, "featured_dishes": ["核桃饼"]})", owner);
+  REQUIRE(edited.status == 200);
+  CHECK(edited.json()["entry"]["contact_public"] == true);
+  CHECK(edited.json()["entry"]["featured_dishes"] == Json{"核桃饼"});
+
+  auto patch = [&](const Json& body) {
+    return server.client().send("PATCH", target, body.dump(), office).errorFields();
+  };
+  CHECK(patch({{"featured_dishes", "核桃饼"}}) == std::vector<std::string>{"featured_dishes"});
+  CHECK(patch({{"featured_dishes", {"ok", " "}}}) ==
+        std::vector<std::string>{"featured_dishes[1]"});
+  CHECK(patch({{"featured_dishes", Json::array({std::string(41 * 3, 'x')})}}) ==
+        std::vector<std::string>{"featured_dishes[0]"});
+  CHECK(patch({{"contact_public", "yes"}}) == std::vector<std::string>{"contact_public"});
+  Json homestay = kHomestay;
+  homestay["featured_dishes"] = {"面"};
+  CHECK(server.client().post("/api/v1/entries", homestay.dump(), office).errorFields() ==
+        std::vector<std::string>{"featured_dishes"});
+  // A product or homestay carries no featured_dishes field at all.
+  homestay.erase("featured_dishes");
+  auto plain = server.client().post("/api/v1/entries", homestay.dump(), office).json()["entry"];
+  CHECK_FALSE(plain.contains("featured_dishes"));
+}
+
 TEST_CASE("The owner's public reply shows beside its record", "[http]") {
   TestServer server;
   counties(server);

@@ -3,21 +3,27 @@ import { html, useState, useEffect } from '../html.js';
 import { api } from '../api.js';
 import { t, local } from '../i18n.js';
 import { go } from '../router.js';
-import { TextField, TextArea, SelectField } from '../components/Field.js';
+import { TextField, TextArea, SelectField, CheckField } from '../components/Field.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
 import { useAction, submitting } from '../components/useAction.js';
 import { categories, useCounties } from './EntryList.js';
 
 const blank = {
   category: 'homestay', name: { zh: '', en: '' }, county: '', address: { zh: '', en: '' },
-  contact: '', description: { zh: '', en: '' }, owner: '', producer: '', origin: '', specification: '',
+  contact: '', contact_public: false, description: { zh: '', en: '' }, owner: '', producer: '',
+  origin: '', specification: '', dishes: '',
 };
+
+/** The featured dishes as the form holds them: one per line. */
+const dishList = (text) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 /** What the form sends: the fields this person may set, empty optional ones left out. */
 function body(form, office, creating) {
-  if (!office) return { contact: form.contact, description: form.description };
-  const out = { name: form.name, county: form.county, address: form.address, contact: form.contact,
+  const out = { contact: form.contact, contact_public: form.contact_public,
                 description: form.description };
+  if (form.category === 'restaurant') out.featured_dishes = dishList(form.dishes);
+  if (!office) return out;
+  Object.assign(out, { name: form.name, county: form.county, address: form.address });
   if (creating) out.category = form.category;
   if (form.owner) out.owner = form.owner;
   if (form.category === 'product')
@@ -40,6 +46,7 @@ export function EntryForm({ user, id }) {
     api.get(`/api/v1/entries/${id}`).then(({ entry }) => setForm({
       ...blank, ...entry, owner: entry.owner ?? '', producer: entry.producer ?? '',
       origin: entry.origin ?? '', specification: entry.specification ?? '',
+      dishes: (entry.featured_dishes ?? []).join('\n'),
     })).catch(setLoadError);
   }, [id]);
   if (!form) return loadError ? html`<${ErrorMessage} error=${loadError} />` : html`<${Loading} />`;
@@ -48,7 +55,7 @@ export function EntryForm({ user, id }) {
   const problem = (key) => error?.fields?.[key];
   const shown = ['category', 'name', 'name.zh', 'name.en', 'county', 'address', 'address.zh',
                  'address.en', 'contact', 'description', 'description.zh', 'description.en', 'owner',
-                 'producer', 'origin', 'specification'];
+                 'producer', 'origin', 'specification', 'contact_public', 'featured_dishes'];
   return html`<section>
     <h1>${id ? t('entryForm.edit', { name: local(form.name) }) : t('entryForm.new')}</h1>
     <form onSubmit=${submitting(run)} novalidate>
@@ -71,10 +78,15 @@ export function EntryForm({ user, id }) {
           onInput=${set('owner')} error=${problem('owner')} hint=${t('entryForm.ownerHint')} />` : null}
       <${TextField} label=${t('entryForm.contact')} name="contact" value=${form.contact}
         onInput=${set('contact')} error=${problem('contact')} />
+      <${CheckField} label=${t('entryForm.contactPublic')} name="contact_public"
+        checked=${form.contact_public} onChange=${set('contact_public')} />
       <${TextArea} label=${t('entryForm.descriptionZh')} name="description_zh" value=${form.description.zh}
         onInput=${setText('description', 'zh')} error=${problem('description.zh') ?? problem('description')} />
       <${TextArea} label=${t('entryForm.descriptionEn')} name="description_en" value=${form.description.en}
         onInput=${setText('description', 'en')} error=${problem('description.en')} />
+      ${form.category === 'restaurant' ? html`<${TextArea} label=${t('entryForm.dishes')}
+        name="featured_dishes" value=${form.dishes} onInput=${set('dishes')}
+        error=${problem('featured_dishes')} hint=${t('entryForm.dishesHint')} />` : null}
       ${office && form.category === 'product' ? ['producer', 'origin', 'specification'].map((key) =>
         html`<${TextField} label=${t(`entryForm.${key}`)} name=${key} value=${form[key]}
           onInput=${set(key)} error=${problem(key)} />`) : null}
