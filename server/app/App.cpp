@@ -13,6 +13,7 @@
 #include "api/HealthApi.h"
 #include "api/InspectionsApi.h"
 #include "api/MediaApi.h"
+#include "api/OpenDataApi.h"
 #include "api/PublicApi.h"
 #include "api/ServiceErrors.h"
 #include "api/StandardsApi.h"
@@ -57,6 +58,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       scheduler_(storage_->workflow(), workflowContext_),
       worklist_(storage_->workflow(), storage_->registry(), inspections_, supervision_,
                 config_.programme.calendar, clock),
+      publicRegister_(storage_->publicListing(), config_.programme.calendar, clock),
       audit_(storage_->database(), keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog),
@@ -78,6 +80,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addSupervisionRoutes(router_, supervision_, standards_, storage_->registry());
   api::addWorklistRoutes(router_, worklist_, inspections_, storage_->registry(), storage_->users());
   api::addDirectoryRoutes(router_, supervision_, certificates_, standards_, config_.programme);
+  api::addOpenDataRoutes(router_, publicRegister_, certificates_, config_.programme.calendar);
   api::addAdminUiRoutes(router_, adminUi_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };

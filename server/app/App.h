@@ -21,6 +21,7 @@
 #include "services/EntryService.h"
 #include "services/InspectionService.h"
 #include "services/MediaStore.h"
+#include "services/PublicRegister.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
 #include "services/WorklistService.h"
@@ -79,6 +80,7 @@ class App {
   services::SupervisionService supervision_;
   services::Scheduler scheduler_;
   services::WorklistService worklist_;
+  services::PublicRegister publicRegister_;
   services::AuditService audit_;
   const domain::Clock& clock_;
   http::AccessLog accessLog_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "certificates/CivilDate.h"
+#include "domain/PublicRecord.h"
 #include "services/Errors.h"
 
 namespace tisheng::services {
@@ -83,10 +84,11 @@ domain::Decision WorkflowEffects::suspend(const Certificate& certificate,
                                           const std::string& findings,
                                           std::optional<std::int64_t> inspectionId) {
   auto rectification = store_.rectifications().openRectification(certificate.id);
-  std::string until =
-      rectification ? "限期整改至 " + certificates::isoDate(rectification->deadline) + "：" : "";
+  std::optional<int> deadline;
+  if (rectification) deadline = rectification->deadline;
   store_.certificates().setCertificateStatus(certificate.serial, CertificateStatus::Suspended,
-                                             until + findings, stamp_);
+                                             domain::suspensionStatusReason(deadline, findings),
+                                             stamp_);
   domain::Decision decision;
   decision.entryId = certificate.entryId;
   decision.certificateId = certificate.id;
@@ -124,8 +126,7 @@ void WorkflowEffects::applyRevocation(const domain::Decision& decision) {
   if (certificate->isCurrent())
     store_.certificates().setCertificateStatus(
         certificate->serial, CertificateStatus::Revoked,
-        "摘牌：" + decision.reason + (decision.note.empty() ? "" : "（" + decision.note + "）"),
-        stamp_);
+        domain::revocationStatusReason(decision.reason, decision.note), stamp_);
   if (auto rectification = store_.rectifications().openRectification(certificate->id))
     store_.rectifications().closeRectification(rectification->id,
                                                domain::RectificationStatus::Withdrawn, stamp_);

@@ -20,6 +20,7 @@ extern const std::string kCertificateColumns;
 inline constexpr int kCertificateColumnCount = 15;
 /// Columns of entries aliased e joined with counties aliased k, in the order readEntry expects.
 extern const std::string kEntryColumns;
+inline constexpr int kEntryColumnCount = 23;
 /// FROM clause joining entries e with their county k.
 extern const std::string kEntriesWithCounty;
 

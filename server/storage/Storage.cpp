@@ -41,6 +41,7 @@ Storage::Storage(StorageAddress address, std::unique_ptr<ConnectionPool> pool)
       users_(*pool_),
       complaints_(*pool_),
       workflow_(*pool_),
+      publicListing_(*pool_),
       leases_(*pool_) {
   if (address_.dialect == Dialect::Sqlite)
     media_ = std::make_unique<DirectoryBlobs>(address_.mediaDir);

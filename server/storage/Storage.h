@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 #include "storage/Leases.h"
 #include "storage/SqlComplaintRepository.h"
+#include "storage/SqlPublicListing.h"
 #include "storage/SqlRegistryRepository.h"
 #include "storage/SqlUserRepository.h"
 #include "storage/SqlWorkflowRepository.h"
@@ -48,6 +49,7 @@ class Storage {
   UserRepository& users() { return users_; }
   ComplaintRepository& complaints() { return complaints_; }
   WorkflowRepository& workflow() { return workflow_; }
+  PublicListing& publicListing() { return publicListing_; }
   BlobStore& media() { return *media_; }
   Leases& leases() { return leases_; }
 
@@ -60,6 +62,7 @@ class Storage {
   SqlUserRepository users_;
   SqlComplaintRepository complaints_;
   SqlWorkflowRepository workflow_;
+  SqlPublicListing publicListing_;
   std::unique_ptr<BlobStore> media_;
   Leases leases_;
 };

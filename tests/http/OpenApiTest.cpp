@@ -18,7 +18,8 @@ std::set<std::string> documentedOperations() {
     if (std::regex_match(line, match, std::regex("^  (/\\S*):\\s*$"))) {
       path = match[1];
     } else if (!path.empty() &&
-               std::regex_match(line, match, std::regex("^    (get|post|put|patch|delete):.*"))) {
+               std::regex_match(line, match,
+                                std::regex("^    (get|post|put|patch|delete|options):.*"))) {
       std::string method = match[1];
       for (char& c : method) c = static_cast<char>(std::toupper(c));
       operations.insert(method + " " + path);
