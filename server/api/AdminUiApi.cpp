@@ -77,9 +77,6 @@ void addAdminUiRoutes(http::Router& router, const web::StaticFiles& site) {
     response.setHeader("Cache-Control", "public, max-age=86400");
     return response;
   });
-  router.add("GET", "/", [](http::HttpRequest& request) {
-    return redirect(302, request.principal ? "/admin/" : "/directory");
-  });
   router.add("GET", "/admin", [](http::HttpRequest&) { return redirect(301, "/admin/"); });
   router.add("GET", "/admin/",
              [&site](http::HttpRequest& request) { return send(site, "index.html", request); });

@@ -35,8 +35,9 @@ void addComplaintRoutes(http::Router& router, services::ComplaintService& compla
     form.serial = request.queryValue("serial").value_or("");
     form.entryId = request.queryValue("entry").value_or("");
     auto about = entryAbout(form, registry);
-    return web::complaintForm(about || (form.serial.empty() && form.entryId.empty()) ? 200 : 404,
-                              programme, request.lang() == "en", form, about, {});
+    return web::complaintForm(web::pageRequest(request),
+                              about || (form.serial.empty() && form.entryId.empty()) ? 200 : 404,
+                              programme, form, about, {});
   });
 
   router.add("POST", "/complaints/new", [&](http::HttpRequest& request) {
@@ -44,14 +45,14 @@ void addComplaintRoutes(http::Router& router, services::ComplaintService& compla
     services::ComplaintForm form{field(fields, "serial"), field(fields, "entry_id"),
                                  field(fields, "category"), field(fields, "description"),
                                  field(fields, "contact")};
-    bool english = request.lang() == "en";
+    auto page = web::pageRequest(request);
     try {
-      return web::complaintFiled(programme, english, complaints.file(form, request.remoteAddress));
+      return web::complaintFiled(page, programme, complaints.file(form, request.remoteAddress));
     } catch (const services::ServiceError& refusal) {
       http::HttpError error = asHttp(refusal);
       std::string message = error.status() == 400 ? "" : error.what();
-      return web::complaintForm(error.status(), programme, english, form,
-                                entryAbout(form, registry), error.fields(), message);
+      return web::complaintForm(page, error.status(), programme, form, entryAbout(form, registry),
+                                error.fields(), message);
     }
   });
 

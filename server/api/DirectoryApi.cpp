@@ -1,14 +1,10 @@
 #include "api/DirectoryApi.h"
 
-#include <Poco/URI.h>
-
 #include "api/BodyReader.h"
 #include "api/LocalizedJson.h"
 #include "api/ServiceErrors.h"
 #include "certificates/CivilDate.h"
 #include "domain/WorkflowJson.h"
-#include "http/Form.h"
-#include "web/DirectoryPage.h"
 
 namespace tisheng::api {
 
@@ -68,54 +64,16 @@ Json directoryJson(const http::HttpRequest& request, services::SupervisionServic
   return Json{{"certified", listed}, {"pending", notices}};
 }
 
-/// The filters of the request as a query string (for links that keep them).
-std::string filterQuery(const http::HttpRequest& request) {
-  std::string query;
-  for (const char* name : {"county", "category"})
-    if (auto value = request.queryValue(name)) {
-      std::string encoded;
-      Poco::URI::encode(*value, "&=#+", encoded);
-      query += (query.empty() ? "" : "&") + std::string(name) + "=" + encoded;
-    }
-  return query;
-}
-
 }  // namespace
 
 void addDirectoryRoutes(http::Router& router, services::SupervisionService& supervision,
                         const services::CertificateService& certificates,
-                        const rules::StandardRegistry& standards,
-                        const domain::Programme& programme) {
+                        const rules::StandardRegistry& standards) {
   router.add("GET", "/api/v1/public/directory", [&](http::HttpRequest& request) {
     http::HttpResponse response =
         http::jsonResponse(directoryJson(request, supervision, certificates, standards));
     response.setHeader("Cache-Control", "public, max-age=60");
     return response;
-  });
-
-  router.add("GET", "/directory", [&](http::HttpRequest& request) {
-    return web::directoryPage(programme, request.lang() == "en",
-                              directoryJson(request, supervision, certificates, standards),
-                              filterQuery(request));
-  });
-
-  router.add("POST", "/directory/notices/{id}/objections", [&](http::HttpRequest& request) {
-    auto fields = http::parseForm(request.body);
-    bool english = request.lang() == "en";
-    std::optional<std::string> contact;
-    if (auto it = fields.find("contact"); it != fields.end() && !it->second.empty())
-      contact = it->second;
-    try {
-      supervision.object(idParam(request.params.at("id"), "notice"), fields["text"], contact,
-                         request.remoteAddress);
-      return web::objectionResult(201, programme, english, "");
-    } catch (const services::ServiceError& refusal) {
-      http::HttpError error = asHttp(refusal);
-      std::string message = error.fields().empty()
-                                ? error.what()
-                                : error.fields()[0].field + ": " + error.fields()[0].message;
-      return web::objectionResult(error.status(), programme, english, message);
-    }
   });
 
   router.add("POST", "/api/v1/public/notices/{id}/objections", [&](http::HttpRequest& request) {

@@ -58,10 +58,15 @@ Json verificationJson(const services::Verification& v, const services::Certifica
 }  // namespace
 
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
+                     const services::PublicRegister& publicRegister,
                      const domain::Programme& programme) {
   router.add("GET", "/c/{token}", [&](http::HttpRequest& request) {
-    auto verification = service.verify(request.params.at("token"));
-    return web::verifyPage(verification, service, programme, request.lang(), request.path);
+    const std::string& token = request.params.at("token");
+    auto verification = service.verify(token);
+    std::optional<domain::PublicRecord> current;
+    if (verification.genuine) current = publicRegister.record(verification.found->entry.id);
+    return web::verifyPage(web::pageRequest(request), verification, current, service, programme,
+                           token);
   });
 
   router.add("GET", "/api/v1/public/verify/{token}", [&](http::HttpRequest& request) {

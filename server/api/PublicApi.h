@@ -3,6 +3,7 @@
 #include "domain/Programme.h"
 #include "http/Router.h"
 #include "services/CertificateService.h"
+#include "services/PublicRegister.h"
 
 namespace tisheng::api {
 
@@ -10,6 +11,7 @@ namespace tisheng::api {
 /// JSON twin `GET /api/v1/public/verify/{token}`, the published keys `GET /.well-known/jwks.json`
 /// and the signed status list `GET /api/v1/public/status-list`. Arguments must outlive the router.
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
+                     const services::PublicRegister& publicRegister,
                      const domain::Programme& programme);
 
 }  // namespace tisheng::api

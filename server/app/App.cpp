@@ -15,6 +15,7 @@
 #include "api/MediaApi.h"
 #include "api/OpenDataApi.h"
 #include "api/PublicApi.h"
+#include "api/PublicPagesApi.h"
 #include "api/ServiceErrors.h"
 #include "api/StandardsApi.h"
 #include "api/SupervisionApi.h"
@@ -70,7 +71,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
                      config_.publicUrl.starts_with("https://"));
   api::addStandardsRoutes(router_, standards_);
-  api::addPublicRoutes(router_, certificates_, config_.programme);
+  api::addPublicRoutes(router_, certificates_, publicRegister_, config_.programme);
   api::addCertificateRoutes(router_, certificates_);
   api::addCountyRoutes(router_, counties_);
   api::addEntryRoutes(router_, entries_, storage_->users(), worklist_);
@@ -79,16 +80,19 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addInspectionRoutes(router_, inspections_, standards_, storage_->registry());
   api::addSupervisionRoutes(router_, supervision_, standards_, storage_->registry());
   api::addWorklistRoutes(router_, worklist_, inspections_, storage_->registry(), storage_->users());
-  api::addDirectoryRoutes(router_, supervision_, certificates_, standards_, config_.programme);
+  api::addDirectoryRoutes(router_, supervision_, certificates_, standards_);
+  api::addPublicPageRoutes(router_, publicRegister_, supervision_, counties_, certificates_,
+                           standards_, config_.programme);
   api::addOpenDataRoutes(router_, publicRegister_, certificates_, config_.programme.calendar);
   api::addAdminUiRoutes(router_, adminUi_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };
-  http::Handler handler = http::withSecurityHeaders(http::withRequestId(
-      http::withLogging(http::withErrorMapping(http::withBodyLimit(
-                            api::withServiceErrors(api::withAuthentication(routed, auth_)),
-                            config_.http.maxBodyBytes)),
-                        accessLog_)));
+  http::Handler handler = http::withSecurityHeaders(http::withRequestId(http::withLogging(
+      api::withHtmlErrors(http::withErrorMapping(http::withBodyLimit(
+                              api::withServiceErrors(api::withAuthentication(routed, auth_)),
+                              config_.http.maxBodyBytes)),
+                          config_.programme),
+      accessLog_)));
   server_ = std::make_unique<http::HttpServer>(handler, config_.http);
 }
 

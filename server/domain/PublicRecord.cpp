@@ -75,6 +75,13 @@ std::string suspensionStatusReason(const std::optional<int>& deadline,
   return (deadline ? kSuspendedUntil + certificates::isoDate(*deadline) + "：" : "") + findings;
 }
 
+std::string suspensionFindings(const std::optional<std::string>& statusReason) {
+  if (!statusReason) return "";
+  if (!statusReason->starts_with(kSuspendedUntil)) return *statusReason;
+  std::size_t colon = statusReason->find("：", kSuspendedUntil.size());
+  return colon == std::string::npos ? "" : statusReason->substr(colon + std::string("：").size());
+}
+
 std::optional<int> suspensionDeadline(const std::optional<std::string>& statusReason) {
   if (!statusReason || !statusReason->starts_with(kSuspendedUntil)) return std::nullopt;
   return certificates::parseIsoDate(statusReason->substr(kSuspendedUntil.size(), 10));

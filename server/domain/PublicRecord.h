@@ -37,6 +37,8 @@ rules::LocalizedText revocationTitle(const std::string& code);
 /// The stored reason of a certificate suspended pending rectification:
 /// "限期整改至 YYYY-MM-DD：<findings>", or just the findings without a deadline.
 std::string suspensionStatusReason(const std::optional<int>& deadline, const std::string& findings);
+/// What must be put right, from a suspended certificate's stored reason (without the deadline).
+std::string suspensionFindings(const std::optional<std::string>& statusReason);
 /// The deadline (a day) in a suspended certificate's stored reason.
 std::optional<int> suspensionDeadline(const std::optional<std::string>& statusReason);
 

@@ -15,6 +15,9 @@ std::string HttpRequest::header(const std::string& name) const {
 
 std::string HttpRequest::lang() const {
   if (auto explicitLang = queryValue("lang")) return explicitLang->starts_with("en") ? "en" : "zh";
+  // The public pages' language switch remembers the choice in this cookie.
+  std::string chosen = cookie("lang");
+  if (chosen == "en" || chosen == "zh") return chosen;
   std::string accept = header("accept-language");
   // The first language listed is the preferred one; only English is offered besides Chinese.
   return accept.starts_with("en") ? "en" : "zh";

@@ -32,7 +32,8 @@ struct HttpRequest {
   std::optional<std::string> queryValue(const std::string& name) const;
   /// The header (name lower-case), or "".
   std::string header(const std::string& name) const;
-  /// "en" when ?lang=en or Accept-Language prefers English, else "zh".
+  /// "en" when ?lang=en, else the `lang` cookie (zh or en), else "en" when Accept-Language
+  /// prefers English, else "zh".
   std::string lang() const;
   /// The value of a cookie, or "".
   std::string cookie(const std::string& name) const;

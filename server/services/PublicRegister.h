@@ -36,6 +36,10 @@ class PublicRegister {
   std::vector<domain::PublicRecord> all(domain::PublicQuery query) const;
   /// Throws NotFound for an entry never certified (or unknown).
   domain::PublicRecord record(std::int64_t entryId) const;
+  /// Every certificate the entry has held, oldest first.
+  std::vector<domain::Certificate> history(std::int64_t entryId) const {
+    return listing_.history(entryId);
+  }
   /// When the public register last changed: the latest change to an entry, or the start of
   /// today if later (a certificate's validity runs out at midnight without a write).
   std::int64_t lastModified() const;

@@ -19,6 +19,8 @@ class PublicListing {
   /// How many places match the query (afterId and limit ignored).
   virtual std::size_t count(const domain::PublicQuery& query) = 0;
   virtual std::optional<domain::PublicRecord> record(std::int64_t entryId) = 0;
+  /// Every certificate the entry has held, oldest first.
+  virtual std::vector<domain::Certificate> history(std::int64_t entryId) = 0;
   /// The latest updatedAt of any entry (0 when none): nothing public changed since.
   virtual std::int64_t lastChange() = 0;
 };

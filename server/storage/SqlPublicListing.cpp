@@ -104,6 +104,16 @@ std::optional<domain::PublicRecord> SqlPublicListing::record(std::int64_t entryI
   return readRecord(row);
 }
 
+std::vector<domain::Certificate> SqlPublicListing::history(std::int64_t entryId) {
+  auto db = pool_.acquire();
+  auto rows = db->prepare("SELECT " + kCertificateColumns +
+                          " FROM certificates c WHERE c.entry_id = ? ORDER BY c.id");
+  rows.bind(1, entryId);
+  std::vector<domain::Certificate> out;
+  while (rows.step()) out.push_back(readCertificate(rows));
+  return out;
+}
+
 std::int64_t SqlPublicListing::lastChange() {
   auto db = pool_.acquire();
   auto row = db->prepare("SELECT COALESCE(MAX(updated_at), 0) FROM entries");

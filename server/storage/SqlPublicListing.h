@@ -12,6 +12,7 @@ class SqlPublicListing : public PublicListing {
   std::vector<domain::PublicRecord> records(const domain::PublicQuery& query) override;
   std::size_t count(const domain::PublicQuery& query) override;
   std::optional<domain::PublicRecord> record(std::int64_t entryId) override;
+  std::vector<domain::Certificate> history(std::int64_t entryId) override;
   std::int64_t lastChange() override;
 
  private:

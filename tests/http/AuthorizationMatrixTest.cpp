@@ -51,6 +51,7 @@ const Row kMatrix[] = {
     {"GET /.well-known/jwks.json", "AAAAAAA", ""},
     {"GET /api/v1/public/status-list", "AAAAAAA", ""},
     {"GET /api/v1/public/entries", "AAAAAAA", ""},
+    {"GET /entries/{id}", "AAAAAAA", ""},
     {"GET /api/v1/public/entries/{id}", "AAAAAAA", ""},
     {"GET /api/v1/public/entries.csv", "AAAAAAA", ""},
     {"GET /api/v1/public/entries.jsonl", "AAAAAAA", ""},

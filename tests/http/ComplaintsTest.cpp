@@ -27,7 +27,7 @@ TEST_CASE("The plaque page's complaint link opens a form that files a complaint"
   auto form = server.client().get("/complaints/new?serial=" + cert.serial);
   CHECK(form.status == 200);
   CHECK(contains(form.body, "洛南豆腐坊"));
-  CHECK(contains(form.body, "<form method=\"post\" action=\"/complaints/new\""));
+  CHECK(contains(form.body, "<form class=\"card\" method=\"post\" action=\"/complaints/new\""));
   CHECK(contains(form.body, "name=\"serial\" value=\"" + cert.serial + "\""));
   CHECK_FALSE(contains(form.body, "<script"));
 
@@ -59,8 +59,15 @@ TEST_CASE("A bad complaint form comes back with its input and the problems", "[h
       "/complaints/new", "serial=" + cert.serial + "&category=noise&description=bad&contact=",
       {{"Content-Type", "application/x-www-form-urlencoded"}});
   CHECK(reply.status == 400);
-  CHECK(contains(reply.body, "choose one of the listed categories"));
-  CHECK(contains(reply.body, "10 to 2000 characters"));
+  // Beside each field, in the page's language.
+  CHECK(contains(reply.body, "id=\"category-error\">请选择问题类型"));
+  CHECK(contains(reply.body, "id=\"description-error\">请写明发生了什么，至少 10 个字"));
+  auto english =
+      server.client().post("/complaints/new?lang=en",
+                           "serial=" + cert.serial + "&category=noise&description=bad&contact=",
+                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+  CHECK(contains(english.body, "choose one of the listed categories"));
+  CHECK(contains(english.body, "10 to 2000 characters"));
   CHECK(contains(reply.body, ">bad</textarea>"));
   auto unknown = server.client().post(
       "/complaints/new", "serial=SL-MS-2026-999999&category=other&description=0123456789",

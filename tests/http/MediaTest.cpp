@@ -38,7 +38,7 @@ TEST_CASE("An entry's photo is uploaded by its owner and shown on the verificati
   CHECK(tisheng::test::decodeQr(tisheng::test::writeFile(dir.path() / "photo.png", photo.body)) ==
         "photo");
   auto page = server.client().get("/c/" + cert.token).body;
-  CHECK(page.find("<img src=\"/media/entries/" + std::to_string(entry) + "\"") !=
+  CHECK(page.find("<img class=\"photo\" src=\"/media/entries/" + std::to_string(entry) + "\"") !=
         std::string::npos);
   auto office = tisheng::test::loginAs(server, Role::CountyAdmin, "office", "shangzhou");
   CHECK(server.client().send("PUT", target, png, office).status == 200);
