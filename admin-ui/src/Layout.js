@@ -6,9 +6,11 @@ import { onPendingChange } from './offline.js';
 
 const navigation = {
   city_admin: [['/', 'nav.home'], ['/entries', 'nav.entries'], ['/inspections', 'nav.inspections'],
-               ['/complaints', 'nav.complaints'], ['/users', 'nav.users'], ['/standards', 'nav.standards']],
+               ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/users', 'nav.users'],
+               ['/standards', 'nav.standards']],
   county_admin: [['/', 'nav.home'], ['/entries', 'nav.entries'], ['/inspections', 'nav.inspections'],
-                 ['/complaints', 'nav.complaints'], ['/users', 'nav.users'], ['/standards', 'nav.standards']],
+                 ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/users', 'nav.users'],
+                 ['/standards', 'nav.standards']],
   inspector: [['/', 'nav.home'], ['/inspections', 'nav.inspections'], ['/standards', 'nav.standards']],
   business: [['/', 'nav.home'], ['/standards', 'nav.standards']],
 };

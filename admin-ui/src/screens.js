@@ -54,7 +54,7 @@ const modules = {
 };
 
 const lazy = (name, props) => html`<${Lazy} file=${`src/${name}.js`} name=${name.split('/')[1]} props=${props} />`;
-const officeLists = ['complaints', 'objections', 'appeals', 'rectifications', 'notices'];
+const officeLists = ['complaints', 'plaque-reports', 'objections', 'appeals', 'rectifications', 'notices'];
 
 function pick(route, user) {
   const [first, second, third] = route.parts;

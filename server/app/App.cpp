@@ -14,6 +14,7 @@
 #include "api/InspectionsApi.h"
 #include "api/MediaApi.h"
 #include "api/OpenDataApi.h"
+#include "api/PlaqueReportsApi.h"
 #include "api/PublicApi.h"
 #include "api/PublicPagesApi.h"
 #include "api/ServiceErrors.h"
@@ -52,6 +53,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       auth_(storage_->users(), hasher_, passwordPolicy_, clock, config_.sessionHours * 3600),
       media_(storage_->media()),
       complaints_(storage_->complaints(), storage_->registry(), clock),
+      plaqueReports_(storage_->plaqueReports(), storage_->registry(), media_, clock),
       entries_(storage_->registry(), storage_->users(), media_, clock),
       workflowContext_{standards_, certificates_, config_.services()},
       inspections_(storage_->workflow(), media_, workflowContext_, clock),
@@ -77,6 +79,8 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addEntryRoutes(router_, entries_, storage_->users(), worklist_);
   api::addMediaRoutes(router_, entries_);
   api::addComplaintRoutes(router_, complaints_, storage_->registry(), config_.programme);
+  api::addPlaqueReportRoutes(router_, plaqueReports_, counties_, config_.programme,
+                             static_cast<std::size_t>(config_.workflow.evidenceMaxBytes));
   api::addInspectionRoutes(router_, inspections_, standards_, storage_->registry());
   api::addSupervisionRoutes(router_, supervision_, standards_, storage_->registry());
   api::addWorklistRoutes(router_, worklist_, inspections_, storage_->registry(), storage_->users());

@@ -21,6 +21,7 @@
 #include "services/EntryService.h"
 #include "services/InspectionService.h"
 #include "services/MediaStore.h"
+#include "services/PlaqueReportService.h"
 #include "services/PublicRegister.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
@@ -74,6 +75,7 @@ class App {
   services::AuthService auth_;
   services::MediaStore media_;
   services::ComplaintService complaints_;
+  services::PlaqueReportService plaqueReports_;
   services::EntryService entries_;
   services::WorkflowContext workflowContext_;
   services::InspectionService inspections_;

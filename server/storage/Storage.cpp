@@ -42,6 +42,7 @@ Storage::Storage(StorageAddress address, std::unique_ptr<ConnectionPool> pool)
       complaints_(*pool_),
       workflow_(*pool_),
       publicListing_(*pool_),
+      plaqueReports_(*pool_),
       leases_(*pool_) {
   if (address_.dialect == Dialect::Sqlite)
     media_ = std::make_unique<DirectoryBlobs>(address_.mediaDir);

@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 #include "storage/Leases.h"
 #include "storage/SqlComplaintRepository.h"
+#include "storage/SqlPlaqueReportRepository.h"
 #include "storage/SqlPublicListing.h"
 #include "storage/SqlRegistryRepository.h"
 #include "storage/SqlUserRepository.h"
@@ -50,6 +51,7 @@ class Storage {
   ComplaintRepository& complaints() { return complaints_; }
   WorkflowRepository& workflow() { return workflow_; }
   PublicListing& publicListing() { return publicListing_; }
+  PlaqueReportRepository& plaqueReports() { return plaqueReports_; }
   BlobStore& media() { return *media_; }
   Leases& leases() { return leases_; }
 
@@ -63,6 +65,7 @@ class Storage {
   SqlComplaintRepository complaints_;
   SqlWorkflowRepository workflow_;
   SqlPublicListing publicListing_;
+  SqlPlaqueReportRepository plaqueReports_;
   std::unique_ptr<BlobStore> media_;
   Leases leases_;
 };

@@ -11,14 +11,15 @@ using security::Role;
 
 std::string Fixture::idFor(const std::string& route) const {
   auto has = [&route](const char* part) { return route.find(part) != std::string::npos; };
-  std::int64_t id = has("/inspections/")  ? inspection
-                    : has("/complaints/") ? complaint
-                    : has("/notices/")    ? notice
-                    : has("/objections/") ? objection
-                    : has("/decisions/")  ? decision
-                    : has("/appeals/")    ? appeal
-                    : has("/users/")      ? user
-                                          : entry;
+  std::int64_t id = has("/plaque-reports/") ? plaqueReport
+                    : has("/inspections/")  ? inspection
+                    : has("/complaints/")   ? complaint
+                    : has("/notices/")      ? notice
+                    : has("/objections/")   ? objection
+                    : has("/decisions/")    ? decision
+                    : has("/appeals/")      ? appeal
+                    : has("/users/")        ? user
+                                            : entry;
   return std::to_string(id);
 }
 
@@ -81,6 +82,17 @@ Fixture makeFixture(TestServer& server) {
   CAPTURE(complained.body);
   REQUIRE(complained.status == 201);
   f.complaint = complained.json()["id"];
+  auto reported = server.client().post(
+      "/report",
+      "county=shangzhou&place_name=假山居&address=北新街&seen=门口的牌匾扫码显示非真实牌匾",
+      {{"Content-Type", "application/x-www-form-urlencoded"}});
+  REQUIRE(reported.status == 201);
+  {
+    auto db = server.app().database().acquire();
+    auto row = db->prepare("SELECT MAX(id) FROM plaque_reports");
+    row.step();
+    f.plaqueReport = row.integer(0);
+  }
   auto rectified =
       postJson(server, "/api/v1/certificates/" + serial + "/rectifications",
                {{"findings", "整改"}, {"deadline", "2026-12-10"}, {"suspend", true}}, setup);

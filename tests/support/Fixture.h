@@ -16,7 +16,8 @@ namespace tisheng::test {
 /// suspension (by an admin who is none of the users above) under appeal by the owner.
 struct Fixture {
   std::int64_t entry = 0, inspection = 0, evidence = 0, complaint = 0, notice = 0, objection = 0,
-               decision = 0, appeal = 0, user = 0;  ///< user: the inspector "insp"
+               decision = 0, appeal = 0, user = 0,
+               plaqueReport = 0;  ///< user: the inspector "insp"
   domain::Certificate certificate;
 
   /// The id each kind of `{id}` stands for in a route.

@@ -1,5 +1,5 @@
 // The lists behind an office's home counts, each item with what the office decides about it:
-// complaints (triage), objections to notices, appeals (heard by another admin), open
+// complaints (triage), reports of fake plaques, objections to notices, appeals (heard by another admin), open
 // rectifications and notices.
 import { html, useState } from '../html.js';
 import { api } from '../api.js';
@@ -13,6 +13,7 @@ import { useAction } from '../components/useAction.js';
 
 const lists = {
   complaints: { key: 'complaints', status: ['new', 'dismissed', 'upheld', 'inspect'] },
+  'plaque-reports': { key: 'reports', status: ['new', 'confirmed', 'dismissed'] },
   objections: { key: 'objections', status: ['open', 'dismissed', 'upheld'] },
   appeals: { key: 'appeals', status: ['open', 'granted', 'rejected'] },
   rectifications: { key: 'rectifications' },
@@ -74,6 +75,18 @@ function Item({ kind, item, reload }) {
       <p>${item.description}</p>
       ${item.triage_note ? html`<p class="note">${item.triage_note}</p>` : null}
       ${item.status === 'new' ? html`<${Triage} complaint=${item} reload=${reload} />` : null}
+    </li>`;
+  if (kind === 'plaque-reports')
+    return html`<li class="card">
+      <strong>${item.place_name}</strong> · ${item.reference}
+      <p class="meta">${item.county} · ${item.address} · ${formatTime(item.created_at)} · ${t(`plaque-reports.status.${item.status}`)}</p>
+      <p>${item.seen}</p>
+      ${item.photo_url ? html`<p><a href=${item.photo_url} target="_blank" rel="noopener">${t('plaqueReports.photo')}</a></p>` : null}
+      ${item.contact ? html`<p class="meta">${t('plaqueReports.contact', { contact: item.contact })}</p>` : null}
+      ${item.triage_note ? html`<p class="note">${item.triage_note}</p>` : null}
+      ${item.status === 'new' ? html`<${Resolve} path=${`/api/v1/plaque-reports/${item.id}/triage`}
+        outcomes=${['confirmed', 'dismissed']} reload=${reload}
+        consequences=${[t('plaqueReports.confirmedConsequence'), t('plaqueReports.dismissedConsequence')]} />` : null}
     </li>`;
   if (kind === 'objections')
     return html`<li class="card">
