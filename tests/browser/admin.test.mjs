@@ -274,7 +274,9 @@ test('removal from the list in the UI shows REMOVED with its date on the tourist
   await page.getByRole('link', { name: /查看公开验证页面/ }).click();
   await page.locator('.verdict h1').waitFor();
   assert.match(await page.textContent('.verdict h1'), /已摘牌/);
-  assert.match(await page.textContent('.verdict'), new RegExp(today()));
+  const [year, month, day] = today().split('-').map(Number);
+  assert.match(await page.textContent('.verdict'), new RegExp(`${year}年${month}月${day}日 摘牌`));
+  assert.match(await page.textContent('.verdict'), /原因：发生重大安全或质量事件/);
   assertClean(page);
   await page.context().close();
 });
