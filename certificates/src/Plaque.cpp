@@ -2,84 +2,34 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
-#include <memory>
 #include <stdexcept>
 
-#include "certificates/QrCode.h"
+#include "Drawing.h"
 
 namespace tisheng::certificates {
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;  // points per millimetre
+using namespace drawing;  // NOLINT(google-build-using-namespace): the plaque's own toolkit
+
 constexpr double kWidth = 148 * kMm;
 constexpr double kHeight = 210 * kMm;
 constexpr double kQrWidth = 50 * kMm;
-constexpr const char* kSans = "Noto Sans CJK SC";
-constexpr const char* kSerif = "Noto Serif CJK SC";
 
-struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextFree {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceFree>;
-using Context = std::unique_ptr<cairo_t, ContextFree>;
-
-cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-void setColor(cairo_t* cr, unsigned rgb) {
-  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                       (rgb & 0xff) / 255.0);
-}
-
-/// Draws text centred in [left, left + width] with its top at y; returns the height used.
+/// Text centred across the plaque between its margins.
 double text(cairo_t* cr, const std::string& content, const std::string& font, double size, double y,
-            unsigned rgb, double left = 12 * kMm, double width = kWidth - 24 * kMm) {
-  if (content.empty()) return 0;
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* description = pango_font_description_from_string(font.c_str());
-  pango_font_description_set_absolute_size(description, size * PANGO_SCALE);
-  pango_layout_set_font_description(layout, description);
-  pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_text(layout, content.c_str(), -1);
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  setColor(cr, rgb);
-  cairo_move_to(cr, left, y);
-  pango_cairo_show_layout(cr, layout);
-  pango_font_description_free(description);
-  g_object_unref(layout);
-  return static_cast<double>(h) / PANGO_SCALE;
+            unsigned rgb) {
+  return drawing::text(cr, content, font, size, 12 * kMm, y, kWidth - 24 * kMm, rgb);
 }
 
-/// The QR code with modules of a whole number of device pixels at `pixelsPerPoint`.
-double drawQr(cairo_t* cr, const QrCode& qr, double top, double pixelsPerPoint) {
-  double module = std::max(1.0, std::floor(kQrWidth / qr.size() * pixelsPerPoint)) / pixelsPerPoint;
-  double side = module * qr.size();
-  double left = std::round((kWidth - side) / 2 * pixelsPerPoint) / pixelsPerPoint;
-  top = std::round(top * pixelsPerPoint) / pixelsPerPoint;
-  setColor(cr, 0xffffff);
-  cairo_rectangle(cr, left, top, side, side);
-  cairo_fill(cr);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-  setColor(cr, 0x000000);
-  for (int y = 0; y < qr.size(); ++y)
-    for (int x = 0; x < qr.size(); ++x)
-      if (qr.dark(x, y)) cairo_rectangle(cr, left + x * module, top + y * module, module, module);
-  cairo_fill(cr);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
-  return side;
+/// The QR code centred, 50 mm wide.
+double drawQr(cairo_t* cr, const QrCode& code, double top, double pixelsPerPoint) {
+  double module =
+      std::max(1.0, std::floor(kQrWidth / code.size() * pixelsPerPoint)) / pixelsPerPoint;
+  return drawing::qr(cr, code, (kWidth - module * code.size()) / 2, top, kQrWidth, pixelsPerPoint);
 }
 
 void draw(cairo_t* cr, const PlaqueContent& c, double pixelsPerPoint) {

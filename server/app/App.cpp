@@ -5,6 +5,7 @@
 #include "api/AdminUiApi.h"
 #include "api/AuditApi.h"
 #include "api/AuthApi.h"
+#include "api/CataloguesApi.h"
 #include "api/CertificatesApi.h"
 #include "api/ComplaintsApi.h"
 #include "api/CountiesApi.h"
@@ -62,6 +63,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       worklist_(storage_->workflow(), storage_->registry(), inspections_, supervision_,
                 config_.programme.calendar, clock),
       publicRegister_(storage_->publicListing(), config_.programme.calendar, clock),
+      catalogues_(publicRegister_, certificates_, counties_, media_, config_.programme),
       audit_(storage_->database(), keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog),
@@ -88,6 +90,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addPublicPageRoutes(router_, publicRegister_, supervision_, counties_, certificates_,
                            standards_, config_.programme);
   api::addOpenDataRoutes(router_, publicRegister_, certificates_, config_.programme.calendar);
+  api::addCatalogueRoutes(router_, catalogues_, publicRegister_);
   api::addAdminUiRoutes(router_, adminUi_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };

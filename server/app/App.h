@@ -15,6 +15,7 @@
 #include "security/Passwords.h"
 #include "services/AuditService.h"
 #include "services/AuthService.h"
+#include "services/CatalogueService.h"
 #include "services/CertificateService.h"
 #include "services/ComplaintService.h"
 #include "services/CountyService.h"
@@ -83,6 +84,7 @@ class App {
   services::Scheduler scheduler_;
   services::WorklistService worklist_;
   services::PublicRegister publicRegister_;
+  services::CatalogueService catalogues_;
   services::AuditService audit_;
   const domain::Clock& clock_;
   http::AccessLog accessLog_;

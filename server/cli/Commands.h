@@ -39,6 +39,10 @@ int audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 /// failed.
 int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng catalogue --category C --out FILE [--at DATE]`: a brochure (PDF or HTML) from the
+/// live register.
+int catalogue(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The configuration file read when --config is not given (optional).
 inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
 

@@ -148,3 +148,44 @@ CleanImage sanitizeImage(std::string_view bytes, const ImageLimits& limits) {
 }
 
 }  // namespace tisheng::services
+
+namespace tisheng::services {
+
+CleanImage printThumbnail(std::string_view bytes, int maxSide) {
+  if (!bytes.starts_with("\xFF\xD8\xFF")) {
+    CleanImage png = sanitizeImage(bytes);
+    return png;
+  }
+  auto data = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto size = static_cast<unsigned long>(bytes.size());
+  std::unique_ptr<void, decltype(&tjDestroy)> decoder(tjInitDecompress(), &tjDestroy);
+  int width = 0, height = 0, subsampling = 0, colorspace = 0;
+  if (tjDecompressHeader3(decoder.get(), data, size, &width, &height, &subsampling, &colorspace) ||
+      width <= 0 || height <= 0)
+    refuse("not a readable JPEG image");
+  checkSize(width, height, {});
+  int denominator = 1;
+  while (denominator < 8 && std::max(width, height) / (denominator * 2) >= maxSide)
+    denominator *= 2;
+  int scaledWidth = (width + denominator - 1) / denominator;
+  int scaledHeight = (height + denominator - 1) / denominator;
+  Pixels pixels(static_cast<std::size_t>(scaledWidth) * scaledHeight * 3);
+  if (tjDecompress2(decoder.get(), data, size, pixels.data(), scaledWidth, 0, scaledHeight,
+                    TJPF_RGB, 0))
+    refuse(std::string("the JPEG image is damaged or incomplete: ") +
+           tjGetErrorStr2(decoder.get()));
+  std::unique_ptr<void, decltype(&tjDestroy)> encoder(tjInitCompress(), &tjDestroy);
+  unsigned char* encoded = nullptr;
+  unsigned long encodedSize = 0;
+  if (tjCompress2(encoder.get(), pixels.data(), scaledWidth, 0, scaledHeight, TJPF_RGB, &encoded,
+                  &encodedSize, TJSAMP_420, 80, 0)) {
+    tjFree(encoded);
+    throw std::runtime_error(std::string("JPEG encoding failed: ") + tjGetErrorStr2(encoder.get()));
+  }
+  CleanImage out{std::string(reinterpret_cast<char*>(encoded), encodedSize), "image/jpeg",
+                 scaledWidth, scaledHeight};
+  tjFree(encoded);
+  return out;
+}
+
+}  // namespace tisheng::services

@@ -24,8 +24,9 @@ std::size_t PublicRegister::count(domain::PublicQuery query) const {
   return listing_.count(query);
 }
 
-std::vector<domain::PublicRecord> PublicRegister::all(domain::PublicQuery query) const {
-  query.today = today();
+std::vector<domain::PublicRecord> PublicRegister::all(domain::PublicQuery query,
+                                                      std::optional<int> day) const {
+  query.today = day.value_or(today());
   query.afterId = 0;
   query.limit = kMaxPage;
   std::vector<domain::PublicRecord> out;

@@ -32,8 +32,10 @@ class PublicRegister {
   /// One page of the query (its today set here; limit at most kMaxPage).
   Page page(domain::PublicQuery query) const;
   std::size_t count(domain::PublicQuery query) const;
-  /// Every place matching the query (afterId and limit ignored), by id.
-  std::vector<domain::PublicRecord> all(domain::PublicQuery query) const;
+  /// Every place matching the query (afterId and limit ignored), by id, judged on `day`
+  /// (default today).
+  std::vector<domain::PublicRecord> all(domain::PublicQuery query,
+                                        std::optional<int> day = std::nullopt) const;
   /// Throws NotFound for an entry never certified (or unknown).
   domain::PublicRecord record(std::int64_t entryId) const;
   /// Every certificate the entry has held, oldest first.

@@ -53,6 +53,8 @@ const Row kMatrix[] = {
     {"GET /api/v1/public/entries", "AAAAAAA", ""},
     {"GET /entries/{id}", "AAAAAAA", ""},
     {"GET /report", "AAAAAAA", ""},
+    {"GET /api/v1/catalogues/{file}", "UAAAFFF", ""},
+    {"GET /catalogues/{file}", "AAAAAAA", ""},
     {"POST /report", "AAAAAAA", ""},
     {"GET /api/v1/plaque-reports", "UAAAFFF", ""},
     {"POST /api/v1/plaque-reports/{id}/triage", "UAAFFFF", "{}"},
