@@ -1,7 +1,8 @@
 // Issues certificates into a fresh data directory the way the server does (sign + store), times
 // the first 10,000 including rendering each QR code as SVG, and writes every token to a file for
 // the verification load test.
-// Usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE
+// Usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE [ENTRIES]   (ENTRIES default 1000; the
+// certificates go round them, so with ENTRIES = COUNT each entry holds one)
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -19,8 +20,8 @@
 using namespace tisheng;
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: tisheng-bench-issue DATA_DIR COUNT TOKENS_FILE [ENTRIES]\n");
     return 2;
   }
   app::Config config;
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   config.rulesDir = TISHENG_SOURCE_DIR "/rating-rules/standards";
   long count = std::stol(argv[2]);
   std::ofstream tokens(argv[3]);
+  long entryCount = argc == 5 ? std::stol(argv[4]) : 1000;
 
   auto standards = rules::StandardRegistry::load(config.rulesDir);
   auto stored = storage::Storage::open(config.storage(), 2);
@@ -42,12 +44,15 @@ int main(int argc, char** argv) {
   const char* grades[][3] = {
       {"jia", "yi", "bing"}, {"a", "b", "c"}, {"premium", "first", "second"}};
   std::vector<std::int64_t> entries;
-  for (int i = 0; i < 1000; ++i) {
+  for (long i = 0; i < entryCount; ++i) {
     domain::Entry entry;
     entry.category = categories[i % 3];
     entry.name = {"测试主体" + std::to_string(i), "Test entry " + std::to_string(i)};
     entry.countyCode = "shangzhou";
     entry.address = {"北新街 " + std::to_string(i) + " 号", ""};
+    entry.contact = "0914-" + std::to_string(2300000 + i);
+    entry.contactPublic = i % 2 == 0;
+    entry.description = {"秦岭山间的特色主体，供基准测试。", "A place for the benchmarks."};
     entries.push_back(registry.addEntry(entry, {"bench", clock.now()}));
   }
 

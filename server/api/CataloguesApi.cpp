@@ -1,10 +1,8 @@
 #include "api/CataloguesApi.h"
 
-#include <map>
-#include <mutex>
-
 #include "api/Access.h"
 #include "api/Paging.h"
+#include "api/RenderCache.h"
 #include "http/Conditional.h"
 #include "http/HttpError.h"
 #include "web/CataloguePage.h"
@@ -33,25 +31,6 @@ http::HttpResponse render(const services::CatalogueService& catalogues,
   return response;
 }
 
-/// The public editions, rendered once per change of the register (a brochure of a thousand
-/// places takes a while to draw).
-class Editions {
- public:
-  http::HttpResponse get(const std::string& key, const std::function<http::HttpResponse()>& make) {
-    std::lock_guard lock(mutex_);
-    auto found = cache_.find(key);
-    if (found == cache_.end()) {
-      if (cache_.size() > 12) cache_.clear();
-      found = cache_.emplace(key, make()).first;
-    }
-    return found->second;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, http::HttpResponse> cache_;
-};
-
 }  // namespace
 
 void addCatalogueRoutes(http::Router& router, const services::CatalogueService& catalogues,
@@ -76,7 +55,8 @@ void addCatalogueRoutes(http::Router& router, const services::CatalogueService& 
     return response;
   });
 
-  auto editions = std::make_shared<Editions>();
+  // The public editions, rendered once per change of the register.
+  auto editions = std::make_shared<RenderCache>(12);
   router.add("GET", "/catalogues/{file}", [&, editions](http::HttpRequest& request) {
     auto [category, isPdf] = catalogueFile(request.params.at("file"));
     bool pdf = isPdf;  // a plain variable, for the lambda below

@@ -6,6 +6,7 @@
 
 #include "api/BodyReader.h"
 #include "api/PublicRecordJson.h"
+#include "api/RenderCache.h"
 #include "api/ServiceErrors.h"
 #include "certificates/CivilDate.h"
 #include "http/Conditional.h"
@@ -47,6 +48,24 @@ std::optional<std::int64_t> parseInstant(const std::string& text,
 http::HttpResponse withCors(http::HttpResponse response) {
   response.setHeader("Access-Control-Allow-Origin", "*");
   response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified");
+  return response;
+}
+
+/// Every public record as CSV or JSON Lines.
+http::HttpResponse wholeRegister(const services::PublicRegister& publicRegister,
+                                 const services::CertificateService& certificates, bool csv) {
+  int today = publicRegister.today();
+  http::HttpResponse response;
+  response.contentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+  // A byte-order mark, so that spreadsheet programs read the CSV as UTF-8.
+  response.body = csv ? "\xEF\xBB\xBF" + publicCsvHeader() : "";
+  for (const auto& record : publicRegister.all({})) {
+    Json item = publicRecordJson(record, today, certificates);
+    response.body += csv ? publicCsvLine(item) : item.dump() + "\n";
+  }
+  response.setHeader("Content-Disposition", std::string("attachment; filename=\"tisheng-") +
+                                                certificates::isoDate(today) +
+                                                (csv ? ".csv\"" : ".jsonl\""));
   return response;
 }
 
@@ -127,20 +146,14 @@ void addOpenDataRoutes(http::Router& router, const services::PublicRegister& pub
         std::max(record.updatedAt, calendar.startOf(publicRegister.today())), kListCaching));
   });
 
-  auto exportAll = [&](http::HttpRequest& request, bool csv) {
+  // The whole register is made once per change (or day) and kept: seconds of work for 100,000
+  // places that anyone may ask for.
+  auto exports = std::make_shared<RenderCache>(4);
+  auto exportAll = [&, exports](http::HttpRequest& request, bool csv) {
     std::int64_t asOf = publicRegister.lastModified();
-    int today = publicRegister.today();
-    http::HttpResponse response;
-    response.contentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-    // A byte-order mark, so that spreadsheet programs read the CSV as UTF-8.
-    response.body = csv ? "\xEF\xBB\xBF" + publicCsvHeader() : "";
-    for (const auto& record : publicRegister.all({})) {
-      Json item = publicRecordJson(record, today, certificates);
-      response.body += csv ? publicCsvLine(item) : item.dump() + "\n";
-    }
-    response.setHeader("Content-Disposition", std::string("attachment; filename=\"tisheng-") +
-                                                  certificates::isoDate(today) +
-                                                  (csv ? ".csv\"" : ".jsonl\""));
+    std::string key = std::string(csv ? "csv:" : "jsonl:") + std::to_string(asOf);
+    auto response =
+        exports->get(key, [&] { return wholeRegister(publicRegister, certificates, csv); });
     return withCors(http::revalidated(request, std::move(response), asOf, kExportCaching));
   };
   router.add("GET", "/api/v1/public/entries.csv",
