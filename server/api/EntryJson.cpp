@@ -28,13 +28,18 @@ Json entryJson(const domain::Entry& e, storage::UserRepository& users) {
            {"photo_url", e.photoPath ? Json("/media/entries/" + std::to_string(e.id)) : Json()},
            {"reply", optional(e.reply)},
            {"reply_at", e.replyAt ? Json(certificates::isoTime(*e.replyAt)) : Json()}};
+  addCategoryFields(out, e);
+  return out;
+}
+
+void addCategoryFields(Json& out, const domain::Entry& e) {
+  auto optional = [](const auto& value) { return value ? Json(*value) : Json(); };
   if (e.category == rules::Category::Restaurant) out["featured_dishes"] = e.featuredDishes;
   if (e.category == rules::Category::Product) {
     out["producer"] = optional(e.producer);
     out["origin"] = optional(e.origin);
     out["specification"] = optional(e.specification);
   }
-  return out;
 }
 
 Json certificateJson(const domain::Certificate& c) {

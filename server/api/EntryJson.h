@@ -13,6 +13,9 @@ namespace tisheng::api {
 
 /// An entry's JSON (the owner by username).
 http::Json entryJson(const domain::Entry& e, storage::UserRepository& users);
+/// Adds what only some categories have: a restaurant's featured_dishes, a product's producer,
+/// origin and specification.
+void addCategoryFields(http::Json& out, const domain::Entry& e);
 /// A certificate's JSON as offices and owners see it, with the path of its public page (what
 /// the plaque's QR code opens, on this server).
 http::Json certificateJson(const domain::Certificate& c);

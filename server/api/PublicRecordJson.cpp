@@ -1,5 +1,6 @@
 #include "api/PublicRecordJson.h"
 
+#include "api/EntryJson.h"
 #include "api/LocalizedJson.h"
 #include "certificates/CivilDate.h"
 #include "domain/PublicRecord.h"
@@ -112,12 +113,7 @@ Json publicRecordJson(const domain::PublicRecord& record, int today,
            {"reply", optional(e.reply)},
            {"page_url", "/entries/" + std::to_string(e.id)},
            {"updated_at", certificates::isoTime(record.updatedAt)}};
-  if (e.category == rules::Category::Restaurant) out["featured_dishes"] = e.featuredDishes;
-  if (e.category == rules::Category::Product) {
-    out["producer"] = optional(e.producer);
-    out["origin"] = optional(e.origin);
-    out["specification"] = optional(e.specification);
-  }
+  addCategoryFields(out, e);
   return out;
 }
 

@@ -81,7 +81,11 @@ Pixels orient(const Pixels& in, int& width, int& height, int channels, int orien
   return out;
 }
 
-CleanImage cleanJpeg(std::string_view bytes, const ImageLimits& limits) {
+/// Decodes a JPEG completely — at the largest scale (1/1 to 1/8) whose longer side is at least
+/// maxSide pixels, or at full size when maxSide is 0 — applies its EXIF orientation and encodes
+/// the pixels again.
+CleanImage cleanJpeg(std::string_view bytes, const ImageLimits& limits, int maxSide = 0,
+                     int quality = 88) {
   auto data = reinterpret_cast<const unsigned char*>(bytes.data());
   auto size = static_cast<unsigned long>(bytes.size());
   std::unique_ptr<void, decltype(&tjDestroy)> decoder(tjInitDecompress(), &tjDestroy);
@@ -90,6 +94,11 @@ CleanImage cleanJpeg(std::string_view bytes, const ImageLimits& limits) {
       width <= 0 || height <= 0)
     refuse("not a readable JPEG image");
   checkSize(width, height, limits);
+  int denominator = 1;
+  while (maxSide > 0 && denominator < 8 && std::max(width, height) / (denominator * 2) >= maxSide)
+    denominator *= 2;
+  width = (width + denominator - 1) / denominator;
+  height = (height + denominator - 1) / denominator;
   Pixels pixels(static_cast<std::size_t>(width) * height * 3);
   // A warning (a truncated or corrupt file) fails too: only whole images are kept.
   if (tjDecompress2(decoder.get(), data, size, pixels.data(), width, 0, height, TJPF_RGB, 0))
@@ -101,7 +110,7 @@ CleanImage cleanJpeg(std::string_view bytes, const ImageLimits& limits) {
   unsigned char* encoded = nullptr;
   unsigned long encodedSize = 0;
   if (tjCompress2(encoder.get(), pixels.data(), width, 0, height, TJPF_RGB, &encoded, &encodedSize,
-                  TJSAMP_420, 88, 0)) {
+                  TJSAMP_420, quality, 0)) {
     tjFree(encoded);
     throw std::runtime_error(std::string("JPEG encoding failed: ") + tjGetErrorStr2(encoder.get()));
   }
@@ -147,45 +156,9 @@ CleanImage sanitizeImage(std::string_view bytes, const ImageLimits& limits) {
   refuse("expected a JPEG or PNG image");
 }
 
-}  // namespace tisheng::services
-
-namespace tisheng::services {
-
 CleanImage printThumbnail(std::string_view bytes, int maxSide) {
-  if (!bytes.starts_with("\xFF\xD8\xFF")) {
-    CleanImage png = sanitizeImage(bytes);
-    return png;
-  }
-  auto data = reinterpret_cast<const unsigned char*>(bytes.data());
-  auto size = static_cast<unsigned long>(bytes.size());
-  std::unique_ptr<void, decltype(&tjDestroy)> decoder(tjInitDecompress(), &tjDestroy);
-  int width = 0, height = 0, subsampling = 0, colorspace = 0;
-  if (tjDecompressHeader3(decoder.get(), data, size, &width, &height, &subsampling, &colorspace) ||
-      width <= 0 || height <= 0)
-    refuse("not a readable JPEG image");
-  checkSize(width, height, {});
-  int denominator = 1;
-  while (denominator < 8 && std::max(width, height) / (denominator * 2) >= maxSide)
-    denominator *= 2;
-  int scaledWidth = (width + denominator - 1) / denominator;
-  int scaledHeight = (height + denominator - 1) / denominator;
-  Pixels pixels(static_cast<std::size_t>(scaledWidth) * scaledHeight * 3);
-  if (tjDecompress2(decoder.get(), data, size, pixels.data(), scaledWidth, 0, scaledHeight,
-                    TJPF_RGB, 0))
-    refuse(std::string("the JPEG image is damaged or incomplete: ") +
-           tjGetErrorStr2(decoder.get()));
-  std::unique_ptr<void, decltype(&tjDestroy)> encoder(tjInitCompress(), &tjDestroy);
-  unsigned char* encoded = nullptr;
-  unsigned long encodedSize = 0;
-  if (tjCompress2(encoder.get(), pixels.data(), scaledWidth, 0, scaledHeight, TJPF_RGB, &encoded,
-                  &encodedSize, TJSAMP_420, 80, 0)) {
-    tjFree(encoded);
-    throw std::runtime_error(std::string("JPEG encoding failed: ") + tjGetErrorStr2(encoder.get()));
-  }
-  CleanImage out{std::string(reinterpret_cast<char*>(encoded), encodedSize), "image/jpeg",
-                 scaledWidth, scaledHeight};
-  tjFree(encoded);
-  return out;
+  if (bytes.starts_with("\xFF\xD8\xFF")) return cleanJpeg(bytes, {}, maxSide, 80);
+  return sanitizeImage(bytes);
 }
 
 }  // namespace tisheng::services

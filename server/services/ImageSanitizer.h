@@ -28,8 +28,8 @@ struct CleanImage {
 CleanImage sanitizeImage(std::string_view bytes, const ImageLimits& limits = {});
 
 /// A small copy of a stored image for print (brochures): a JPEG decoded at the largest scale
-/// (1/1 to 1/8) that keeps its longer side at least maxSide pixels and encoded again; a PNG is
-/// returned as it is. Throws Invalid for anything else.
+/// (1/1 to 1/8) that keeps its longer side at least maxSide pixels and encoded again; a PNG
+/// cleaned at full size. Throws Invalid for anything else.
 CleanImage printThumbnail(std::string_view bytes, int maxSide = 600);
 
 }  // namespace tisheng::services
