@@ -63,8 +63,11 @@ void addPublicRoutes(http::Router& router, const services::CertificateService& s
   router.add("GET", "/c/{token}", [&](http::HttpRequest& request) {
     const std::string& token = request.params.at("token");
     auto verification = service.verify(token);
+    // Only a replaced plaque needs the place's current certificate (one more query otherwise
+    // spent on every scan).
     std::optional<domain::PublicRecord> current;
-    if (verification.genuine) current = publicRegister.record(verification.found->entry.id);
+    if (verification.genuine && verification.status == domain::CertificateStatus::Superseded)
+      current = publicRegister.record(verification.found->entry.id);
     return web::verifyPage(web::pageRequest(request), verification, current, service, programme,
                            token);
   });
