@@ -103,6 +103,7 @@ export default {
   "count.reviews_due": "Reviews due",
   "count.reviews_overdue": "Reviews overdue",
   "count.rectifications_due": "Rectification deadlines this week",
+  "count.plaque_reports_new": "Fake plaque reports to check",
   "count.complaints_new": "New complaints",
   "count.appeals_open": "Open appeals",
   "home.office": "What needs doing now",

@@ -103,6 +103,7 @@ export default {
   "count.reviews_due": "待完成的定期复核",
   "count.reviews_overdue": "已逾期的复核",
   "count.rectifications_due": "本周到期的整改",
+  "count.plaque_reports_new": "待核查的假牌举报",
   "count.complaints_new": "新投诉",
   "count.appeals_open": "待处理的申诉",
   "home.office": "今日待办",

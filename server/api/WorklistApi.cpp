@@ -22,6 +22,7 @@ const std::map<std::string, std::string> kCountLists{
     {"reviews_overdue", "/api/v1/inspections?kind=review&status=scheduled&overdue=true"},
     {"rectifications_due", "/api/v1/rectifications?due_before={week}"},
     {"complaints_new", "/api/v1/complaints?status=new"},
+    {"plaque_reports_new", "/api/v1/plaque-reports?status=new"},
     {"appeals_open", "/api/v1/appeals?status=open"},
 };
 

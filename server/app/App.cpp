@@ -61,7 +61,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
       supervision_(storage_->workflow(), inspections_, workflowContext_, clock),
       scheduler_(storage_->workflow(), workflowContext_),
       worklist_(storage_->workflow(), storage_->registry(), inspections_, supervision_,
-                config_.programme.calendar, clock),
+                plaqueReports_, config_.programme.calendar, clock),
       publicRegister_(storage_->publicListing(), config_.programme.calendar, clock),
       catalogues_(publicRegister_, certificates_, counties_, media_, config_.programme),
       audit_(storage_->database(), keys_, config_.programme.publicHost),

@@ -37,11 +37,13 @@ std::optional<std::string> scopeCounty(const security::Principal& p) {
 WorklistService::WorklistService(storage::WorkflowRepository& workflow,
                                  storage::RegistryRepository& registry,
                                  InspectionService& inspections, SupervisionService& supervision,
+                                 PlaqueReportService& plaqueReports,
                                  const domain::Calendar& calendar, const domain::Clock& clock)
     : workflow_(workflow),
       registry_(registry),
       inspections_(inspections),
       supervision_(supervision),
+      plaqueReports_(plaqueReports),
       calendar_(calendar),
       clock_(clock) {}
 
@@ -183,6 +185,7 @@ std::vector<std::pair<std::string, std::size_t>> WorklistService::officeCounts(
       {"reviews_overdue", static_cast<std::size_t>(overdueReviews)},
       {"rectifications_due", rectifications(p, day + kDeadlineSoonDays + 1).size()},
       {"complaints_new", supervision_.complaints(p, domain::ComplaintStatus::New).size()},
+      {"plaque_reports_new", plaqueReports_.list(p, domain::PlaqueReportStatus::New).size()},
       {"appeals_open", supervision_.appeals(p, domain::AppealStatus::Open).size()},
   };
 }

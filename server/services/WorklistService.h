@@ -11,6 +11,7 @@
 #include "rules/Standard.h"
 #include "security/Principal.h"
 #include "services/InspectionService.h"
+#include "services/PlaqueReportService.h"
 #include "services/SupervisionService.h"
 #include "storage/RegistryRepository.h"
 #include "storage/WorkflowRepository.h"
@@ -67,7 +68,8 @@ class WorklistService {
 
   WorklistService(storage::WorkflowRepository& workflow, storage::RegistryRepository& registry,
                   InspectionService& inspections, SupervisionService& supervision,
-                  const domain::Calendar& calendar, const domain::Clock& clock);
+                  PlaqueReportService& plaqueReports, const domain::Calendar& calendar,
+                  const domain::Clock& clock);
 
   /// The entries the caller may see (offices: their scope; a business: its own), ordered by id.
   std::vector<EntryStatus> entries(const security::Principal& p, const EntryQuery& query);
@@ -89,6 +91,7 @@ class WorklistService {
   storage::RegistryRepository& registry_;
   InspectionService& inspections_;
   SupervisionService& supervision_;
+  PlaqueReportService& plaqueReports_;
   const domain::Calendar& calendar_;
   const domain::Clock& clock_;
 };
