@@ -121,7 +121,10 @@ http::Handler withHtmlErrors(http::Handler inner, const domain::Programme& progr
     web::PageRequest pageRequest = web::pageRequest(request);
     if (response.status == 404) return web::notFoundPage(pageRequest, programme);
     // Another refusal (a bad filter, too many requests): its title and fields, as a page.
-    http::Json error = http::Json::parse(response.body, nullptr, false)["error"];
+    http::Json parsed = http::Json::parse(response.body, nullptr, false);
+    if (!parsed.is_object() || !parsed.contains("error") || !parsed["error"].is_object())
+      return response;
+    const http::Json& error = parsed["error"];
     web::Words t(pageRequest.english);
     std::string body = "<h1>" + web::escape(error.value("message", "")) + "</h1><ul>";
     for (const auto& field : error.value("fields", http::Json::array()))
