@@ -48,7 +48,8 @@ const std::string kStyle =
     "justify-content:space-between;margin:.8rem 0}.tiles{display:grid;grid-template-columns:"
     "repeat(auto-fit,minmax(10rem,1fr));gap:.6rem}.tiles a{display:block;background:#fff;"
     "border-radius:.75rem;padding:1rem;text-decoration:none;color:#1f1f1f;font-weight:700}"
-    "details{margin:.4rem 0}summary{color:#0b57d0;cursor:pointer}"
+    "details{margin:.4rem 0}summary{color:#0b57d0;cursor:pointer}details dl{display:block}"
+    "details dt{font-weight:700;color:#1f1f1f}details dd{margin:0 0 .5rem}"
     ".pending{border-left:.4rem solid #8a4b00}";
 
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
