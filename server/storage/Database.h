@@ -14,7 +14,7 @@
 // The SQL database the repositories speak to, whichever engine is behind it: SQLite (embedded,
 // the default) or PostgreSQL (several servers). Repositories write their SQL once, with `?`
 // placeholders and the subset both engines accept (RETURNING, ON CONFLICT, LIMIT); the schema is
-// the one place each engine has its own text (Migrations.cpp).
+// the one place each engine has its own text (SqliteMigrations.cpp, PostgresMigrations.cpp).
 
 namespace tisheng::storage {
 

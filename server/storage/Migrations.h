@@ -13,8 +13,8 @@ struct Migration {
   std::string sql;
 };
 
-/// Every schema change, numbered from 1, in order, in SQLite's dialect. Never edit a released
-/// migration: add one, here and in postgresMigrations() with the same number.
+/// Every schema change, numbered from 1, in order, in SQLite's dialect (SqliteMigrations.cpp).
+/// Never edit a released migration: add one, here and in postgresMigrations() with the same number.
 const std::vector<Migration>& sqliteMigrations();
 /// The same migrations in PostgreSQL's dialect (PostgresMigrations.cpp).
 const std::vector<Migration>& postgresMigrations();

@@ -1,9 +1,9 @@
 #include "storage/Migrations.h"
 
-// The same numbered migrations as Migrations.cpp, in PostgreSQL's dialect: BIGINT for SQLite's
-// INTEGER, identity columns for INTEGER PRIMARY KEY, DOUBLE PRECISION for REAL, BYTEA for BLOB,
-// a lower(username) index for COLLATE NOCASE, and trigger functions for the append-only tables.
-// A test checks that both schemas have the same tables and columns.
+// The same numbered migrations as SqliteMigrations.cpp, in PostgreSQL's dialect: BIGINT for
+// SQLite's INTEGER, identity columns for INTEGER PRIMARY KEY, DOUBLE PRECISION for REAL, BYTEA for
+// BLOB, a lower(username) index for COLLATE NOCASE, and trigger functions for the append-only
+// tables. A test checks that both schemas have the same tables and columns.
 
 namespace tisheng::storage {
 
