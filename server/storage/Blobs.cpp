@@ -1,5 +1,7 @@
 #include "storage/Blobs.h"
 
+#include <unistd.h>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -11,18 +13,30 @@ namespace {
 bool plainRelative(const std::string& name) {
   return !name.empty() && name.find("..") == std::string::npos && !name.starts_with("/");
 }
+
+/// A temporary name no other writer uses, in this process or another: writers of the same
+/// bytes may race, and each must rename its own whole file into place.
+fs::path temporaryBeside(const fs::path& file) {
+  static std::atomic<std::uint64_t> counter{0};
+  fs::path temporary = file;
+  temporary += "." + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".tmp";
+  return temporary;
+}
 }  // namespace
 
 void DirectoryBlobs::put(const std::string& name, std::string_view bytes) {
   fs::path file = root_ / name;
   if (fs::exists(file)) return;
   fs::create_directories(file.parent_path());
-  fs::path temporary = file;
-  temporary += ".tmp";
+  fs::path temporary = temporaryBeside(file);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) throw StorageError("cannot write " + temporary.string());
+    if (!out.flush()) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw StorageError("cannot write " + temporary.string());
+    }
   }
   fs::rename(temporary, file);
 }

@@ -2,6 +2,7 @@
 // SQLite and on PostgreSQL (the pg. suite), through storage::Storage as the server opens it.
 
 #include <catch2/catch.hpp>
+#include <numeric>
 #include <set>
 #include <thread>
 
@@ -223,6 +224,30 @@ TEST_CASE("Media keep their first bytes, binary and whole", "[storage][contract]
   CHECK(media.get("evidence/abc.png") == bytes);
   CHECK_FALSE(media.get("evidence/none.png"));
   CHECK_FALSE(media.get("../evidence/abc.png"));
+}
+
+TEST_CASE("Media stored by several writers at once all succeed with the same bytes",
+          "[storage][contract]") {
+  Backend backend;
+  auto& media = backend.store->media();
+  const std::string bytes(64 * 1024, 'p');
+  std::vector<std::thread> writers;
+  std::vector<int> failures(8, 0);
+  writers.reserve(failures.size());
+  for (std::size_t w = 0; w < failures.size(); ++w)
+    writers.emplace_back([&, w] {
+      for (int round = 0; round < 20; ++round) {
+        try {
+          media.put("entries/same-" + std::to_string(round) + ".png", bytes);
+        } catch (const std::exception&) {
+          ++failures[w];
+        }
+      }
+    });
+  for (auto& writer : writers) writer.join();
+  CHECK(std::accumulate(failures.begin(), failures.end(), 0) == 0);
+  for (int round = 0; round < 20; ++round)
+    CHECK(media.get("entries/same-" + std::to_string(round) + ".png") == bytes);
 }
 
 TEST_CASE("Keys in the database are encrypted and open only with their key-encryption key",
