@@ -35,16 +35,6 @@ Json statusDetail(const domain::Certificate& c, domain::PublicStatus status,
   return Json();
 }
 
-std::string csvField(const Json& value) {
-  std::string text = value.is_null()     ? ""
-                     : value.is_string() ? value.get<std::string>()
-                                         : value.dump();
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return quoted + "\"";
-}
-
 /// The CSV columns: a name and how to read it from the JSON record.
 const std::vector<std::pair<std::string, Json::json_pointer>>& csvColumns() {
   static const std::vector<std::pair<std::string, Json::json_pointer>> columns{
@@ -79,6 +69,16 @@ const std::vector<std::pair<std::string, Json::json_pointer>>& csvColumns() {
 }
 
 }  // namespace
+
+std::string csvField(const Json& value) {
+  std::string text = value.is_null()     ? ""
+                     : value.is_string() ? value.get<std::string>()
+                                         : value.dump();
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return quoted + "\"";
+}
 
 Json publicRecordJson(const domain::PublicRecord& record, int today,
                       const services::CertificateService& certificates) {

@@ -16,6 +16,8 @@ http::Json publicRecordJson(const domain::PublicRecord& record, int today,
 
 /// The CSV export's header line and one record as a line (RFC 4180, CRLF), the same fields as the
 /// JSON flattened: text in both languages as name_zh/name_en, dishes joined by "; ".
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string csvField(const http::Json& value);
 std::string publicCsvHeader();
 std::string publicCsvLine(const http::Json& record);
 

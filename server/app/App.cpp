@@ -18,6 +18,7 @@
 #include "api/PlaqueReportsApi.h"
 #include "api/PublicApi.h"
 #include "api/PublicPagesApi.h"
+#include "api/ReportsApi.h"
 #include "api/ServiceErrors.h"
 #include "api/StandardsApi.h"
 #include "api/SupervisionApi.h"
@@ -64,6 +65,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
                 plaqueReports_, config_.programme.calendar, clock),
       publicRegister_(storage_->publicListing(), config_.programme.calendar, clock),
       catalogues_(publicRegister_, certificates_, counties_, media_, config_.programme),
+      reports_(storage_->database(), standards_, config_.programme, clock),
       audit_(storage_->database(), keys_, config_.programme.publicHost),
       clock_(clock),
       accessLog_(accessLog),
@@ -91,6 +93,7 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
                            standards_, config_.programme);
   api::addOpenDataRoutes(router_, publicRegister_, certificates_, config_.programme.calendar);
   api::addCatalogueRoutes(router_, catalogues_, publicRegister_);
+  api::addReportRoutes(router_, reports_);
   api::addAdminUiRoutes(router_, adminUi_);
 
   http::Handler routed = [this](http::HttpRequest& request) { return router_(request); };

@@ -24,6 +24,7 @@
 #include "services/MediaStore.h"
 #include "services/PlaqueReportService.h"
 #include "services/PublicRegister.h"
+#include "services/ReportService.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
 #include "services/WorklistService.h"
@@ -61,6 +62,8 @@ class App {
   services::SupervisionService& supervision() { return supervision_; }
   services::Scheduler& scheduler() { return scheduler_; }
   services::AuditService& audit() { return audit_; }
+  services::ReportService& reports() { return reports_; }
+  storage::Storage& storage() { return *storage_; }
 
  private:
   bool holdsSchedulerLease(int interval);
@@ -85,6 +88,7 @@ class App {
   services::WorklistService worklist_;
   services::PublicRegister publicRegister_;
   services::CatalogueService catalogues_;
+  services::ReportService reports_;
   services::AuditService audit_;
   const domain::Clock& clock_;
   http::AccessLog accessLog_;

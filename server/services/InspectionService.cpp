@@ -94,9 +94,27 @@ std::vector<std::int64_t> InspectionService::inspectorIds(storage::WorkflowStore
   return ids;
 }
 
+namespace {
+/// A re-application refused because a removal's bar still runs: refused, and recorded.
+class Barred : public Conflict {
+ public:
+  Barred(const std::string& message, std::int64_t entryId, std::int64_t decisionId)
+      : Conflict(message), entryId(entryId), decisionId(decisionId) {}
+  std::int64_t entryId;
+  std::int64_t decisionId;
+};
+}  // namespace
+
 Inspection InspectionService::open(const security::Principal& p, const InspectionRequest& request) {
   Inspection opened;
-  workflow_.write([&](storage::WorkflowStore& store) { opened = openOn(store, p, request); });
+  try {
+    workflow_.write([&](storage::WorkflowStore& store) { opened = openOn(store, p, request); });
+  } catch (const Barred& barred) {
+    workflow_.write([&](storage::WorkflowStore& store) {
+      store.decisions().recordBarredApplication(barred.entryId, barred.decisionId, stamp(p));
+    });
+    throw;
+  }
   return opened;
 }
 
@@ -134,8 +152,9 @@ Inspection InspectionService::openOn(storage::WorkflowStore& store, const securi
     for (const auto& decision : store.decisions().decisionsOf(entry->id))
       if (decision.kind == domain::DecisionKind::Revocation && decision.barUntil &&
           *decision.barUntil >= effects.today())
-        throw Conflict("removed from the list (" + decision.reason + "); it may apply again from " +
-                       certificates::isoDate(*decision.barUntil + 1));
+        throw Barred("removed from the list (" + decision.reason + "); it may apply again from " +
+                         certificates::isoDate(*decision.barUntil + 1),
+                     entry->id, decision.id);
     standard = standardFor(context_.standards, request.standardId, entry->category);
   } else {
     if (!current)

@@ -19,7 +19,8 @@ const std::vector<std::string>& tablesInOrder() {
                                                "decisions",      "appeals",
                                                "audit_log",      "audit_checkpoints",
                                                "leases",         "media",
-                                               "plaque_reports", "signing_keys"};
+                                               "plaque_reports", "signing_keys",
+                                               "county_targets"};
   return tables;
 }
 

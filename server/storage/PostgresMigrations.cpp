@@ -340,6 +340,20 @@ CREATE TABLE plaque_reports (
 CREATE INDEX plaque_reports_by_county ON plaque_reports (county_code, status);
 CREATE INDEX plaque_reports_by_address ON plaque_reports (source_address, created_at);
 )SQL"},
+      {11, "programme reports: county targets; facts found by action and submission time", R"SQL(
+CREATE TABLE county_targets (
+  year         INTEGER NOT NULL,
+  county_code  TEXT NOT NULL REFERENCES counties (code),
+  category     TEXT NOT NULL CHECK (category IN ('homestay', 'restaurant', 'product')),
+  target       INTEGER NOT NULL CHECK (target >= 0),
+  set_by       TEXT NOT NULL,
+  set_at       BIGINT NOT NULL,
+  PRIMARY KEY (year, county_code, category)
+);
+CREATE INDEX audit_log_by_action ON audit_log (action, at);
+CREATE INDEX inspections_by_submission ON inspections (submitted_at);
+CREATE INDEX inspections_by_schedule ON inspections (scheduled_on);
+)SQL"},
   };
   return all;
 }

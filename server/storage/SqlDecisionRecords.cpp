@@ -70,6 +70,12 @@ class SqlDecisionRecords : public DecisionRecords, SqlRecords {
           toJson(*decision(decisionId)));
   }
 
+  void recordBarredApplication(std::int64_t entryId, std::int64_t decisionId,
+                               const Stamp& stamp) override {
+    audit(stamp, "application.barred", "entry:" + std::to_string(entryId), std::nullopt,
+          Json{{"decision_id", decisionId}});
+  }
+
   void liftDecision(std::int64_t decisionId, const Stamp& stamp) override {
     Json before = toJson(*decision(decisionId));
     db_.prepare("UPDATE decisions SET state = 'lifted', bar_until = NULL WHERE id = ?")

@@ -138,6 +138,10 @@ class DecisionRecords {
   /// appeal against it is granted.
   virtual void markApplied(std::int64_t decisionId, const Stamp& stamp) = 0;
   virtual void liftDecision(std::int64_t decisionId, const Stamp& stamp) = 0;
+  /// Records (in the audit trail, as `application.barred`) that the entry applied again while
+  /// the revocation's bar still ran, and was refused: the reports count these.
+  virtual void recordBarredApplication(std::int64_t entryId, std::int64_t decisionId,
+                                       const Stamp& stamp) = 0;
   virtual std::int64_t addAppeal(const domain::Appeal& appeal, const Stamp& stamp) = 0;
   virtual std::optional<domain::Appeal> appeal(std::int64_t id) = 0;
   virtual std::optional<domain::Appeal> appealOf(std::int64_t decisionId) = 0;
