@@ -64,6 +64,7 @@ class App {
   services::AuditService& audit() { return audit_; }
   services::ReportService& reports() { return reports_; }
   storage::Storage& storage() { return *storage_; }
+  const rules::StandardRegistry& standards() const { return standards_; }
 
  private:
   bool holdsSchedulerLease(int interval);

@@ -45,15 +45,17 @@ std::map<std::pair<std::string, rules::Category>, domain::Flows> CertificateHist
     status[certificate.id] = event.status;
     if (event.issued) {
       auto previous = latestOfEntry.find(certificate.entryId);
-      bool reissue = previous != latestOfEntry.end() &&
-                     status[previous->second] == CertificateStatus::Superseded;
+      std::optional<std::int64_t> replaced;
+      if (previous != latestOfEntry.end() &&
+          status[previous->second] == CertificateStatus::Superseded)
+        replaced = previous->second;
       latestOfEntry[certificate.entryId] = certificate.id;
       if (!counted) continue;
-      if (!reissue) {
+      if (!replaced) {
         ++flows.newlyCertified;
         continue;
       }
-      int rank = facts_.certificates.at(previous->second).gradeRank;
+      int rank = facts_.certificates.at(*replaced).gradeRank;
       if (certificate.gradeRank == rank)
         ++flows.renewed;
       else if (certificate.gradeRank < rank)
