@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   if (command == "admin") return tisheng::cli::admin(args, std::cout, std::cerr);
   if (command == "tick") return tisheng::cli::tick(args, std::cout, std::cerr);
   if (command == "catalogue") return tisheng::cli::catalogue(args, std::cout, std::cerr);
+  if (command == "report") return tisheng::cli::report(args, std::cout, std::cerr);
   if (command == "migrate") return tisheng::cli::migrate(args, std::cout, std::cerr);
   if (command == "keys") return tisheng::cli::keys(args, std::cout, std::cerr);
   std::cerr << "tisheng: unknown command '" << command << "'\n" << tisheng::cli::usage();

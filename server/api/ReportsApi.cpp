@@ -3,6 +3,7 @@
 #include "api/Access.h"
 #include "api/ReportJson.h"
 #include "http/HttpError.h"
+#include "web/BulletinPage.h"
 
 namespace tisheng::api {
 
@@ -86,6 +87,28 @@ void addReportRoutes(http::Router& router, services::ReportService& reports) {
                              (report.county ? "-" + *report.county : "") + ".csv\"");
     } else {
       response = http::jsonResponse(reportJson(report));
+    }
+    response.setHeader("Cache-Control", "private, no-store");
+    return response;
+  });
+
+  router.add("GET", "/api/v1/reports/bulletin", [&reports](http::HttpRequest& request) {
+    const auto& caller = requireLogin(request);
+    std::string format = request.queryValue("format").value_or("html");
+    if (format != "html" && format != "pdf") throw http::ValidationError("format", "html or pdf");
+    auto report = reports.report(caller, request.queryValue("period").value_or(""),
+                                 request.queryValue("county"));
+    bool english = request.lang() == "en";
+    auto content = reports.bulletin(report, english);
+    http::HttpResponse response;
+    if (format == "pdf") {
+      response.contentType = "application/pdf";
+      response.body = certificates::renderBulletinPdf(content);
+      response.setHeader("Content-Disposition",
+                         "inline; filename=\"tisheng-bulletin-" + report.period.id() +
+                             (report.county ? "-" + *report.county : "") + ".pdf\"");
+    } else {
+      response = web::bulletinHtml(content, english);
     }
     response.setHeader("Cache-Control", "private, no-store");
     return response;

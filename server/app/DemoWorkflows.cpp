@@ -7,6 +7,7 @@
 #include "services/InspectionService.h"
 #include "services/Scheduler.h"
 #include "services/SupervisionService.h"
+#include "storage/CountyTargets.h"
 #include "storage/Storage.h"
 
 namespace tisheng::app {
@@ -123,6 +124,17 @@ void seedDemoWorkflows(storage::Storage& stored, const rules::StandardRegistry& 
   at(20);
   supervision.revoke(admin, cast.toRevoke, "serious_incident", "食品安全监督抽检不合格",
                      std::nullopt);
+  // The year's targets the programme office set (the 年考核's yardstick), so that the reports
+  // show progress and a ranking.
+  std::vector<storage::FactTarget> targets;
+  int target = 2;
+  for (const auto& county : stored.registry().counties())
+    for (auto category :
+         {rules::Category::Homestay, rules::Category::Restaurant, rules::Category::Product})
+      targets.push_back({county.code, category, target++ % 4 + 2});
+  storage::setCountyTargets(*stored.database().acquire(),
+                            certificates::yearOf(config.programme.calendar.dayOf(now)), targets,
+                            {"system", now});
   // What the scheduler would have done by now: expire what is past its date, open due reviews.
   clock.set(now);
   services::Scheduler(workflow, context).tick(now);

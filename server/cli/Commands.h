@@ -43,6 +43,10 @@ int tick(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
 /// live register.
 int catalogue(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// `tisheng report --period P --out FILE [--county C]`: the programme's report as the bulletin
+/// (PDF or HTML) or its figures (JSON or CSV), for the office's own scheduling.
+int report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// The configuration file read when --config is not given (optional).
 inline constexpr const char* kDefaultConfigFile = "config/tisheng.properties";
 

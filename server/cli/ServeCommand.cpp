@@ -91,6 +91,7 @@ std::string usage() {
          "  migrate --from sqlite:P --to postgresql://...   copy a registry to PostgreSQL\n"
          "  tick [--at DATE]                 run the scheduler once (cron, tests)\n"
          "  catalogue --category C --out F [--at DATE]   print a brochure (PDF or HTML)\n"
+         "  report --period P --out F [--county C]       the programme's bulletin or figures\n"
          "  admin add-county|rename-county --code C --zh NAME [--en NAME]   the counties\n"
          "  admin counties                   list the counties\n"
          "  admin create-user --username U --role R [--county C]   create an account\n"

@@ -57,6 +57,14 @@ std::optional<Period> Period::parse(std::string_view input) {
   return std::nullopt;
 }
 
+rules::LocalizedText writtenDay(int day) {
+  std::string iso = isoDate(day);
+  int month = std::stoi(iso.substr(5, 2));
+  int date = std::stoi(iso.substr(8, 2));
+  return {iso.substr(0, 4) + "年" + std::to_string(month) + "月" + std::to_string(date) + "日",
+          std::to_string(date) + " " + kMonthNames[month - 1] + " " + iso.substr(0, 4)};
+}
+
 std::string Period::id() const {
   std::string start = isoDate(first_);
   switch (kind_) {

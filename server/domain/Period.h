@@ -8,6 +8,9 @@
 
 namespace tisheng::domain {
 
+/// A day as readers write it: 2026年9月30日 / 30 September 2026.
+rules::LocalizedText writtenDay(int day);
+
 /// A reporting period of the programme's "月调度、季通报、年考核": a month (2026-11), a quarter
 /// (2026-Q4), a year (2026), or any span of days (2026-10-08..2026-11-20). Days are counted since
 /// 1970-01-01 in the programme's calendar, both ends included. A value.

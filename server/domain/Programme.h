@@ -12,6 +12,9 @@ struct Programme {
   std::string brandEn = "22°C Shangluo · China's Capital of Wellness";
   std::string nameZh = "三个提升";
   std::string nameEn = "Three Upgrades";
+  /// The jurisdiction, as the bulletins' titles name it (商洛市三个提升工作季度通报).
+  std::string cityZh = "商洛市";
+  std::string cityEn = "Shangluo";
   std::string issuerZh = "商洛市三个提升工作专班办公室";
   std::string issuerEn = "Shangluo Three Upgrades Programme Office";
   /// Host of the verification URLs in QR codes, printed under them.

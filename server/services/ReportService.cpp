@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/BulletinService.h"
 #include "services/Errors.h"
 #include "services/ReportFigures.h"
 #include "storage/CountyTargets.h"
@@ -50,6 +51,11 @@ domain::ProgrammeReport ReportService::report(const domain::Period& period,
   auto report = computeReport(facts, period, county, programme_.calendar, standards_);
   report.asOf = std::min(window.until, clock_.now());
   return report;
+}
+
+certificates::BulletinContent ReportService::bulletin(const domain::ProgrammeReport& report,
+                                                      bool english) const {
+  return bulletinContent(report, programme_, standards_, english);
 }
 
 std::vector<storage::FactTarget> ReportService::targets(const security::Principal& caller,

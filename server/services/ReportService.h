@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "certificates/Bulletin.h"
 #include "domain/Clock.h"
 #include "domain/Programme.h"
 #include "domain/ProgrammeReport.h"
@@ -31,6 +32,9 @@ class ReportService {
   /// Without a caller: the whole city or one county (the command line's own scheduling).
   domain::ProgrammeReport report(const domain::Period& period,
                                  const std::optional<std::string>& county);
+
+  /// The report worded as the programme's bulletin (services/BulletinService.h).
+  certificates::BulletinContent bulletin(const domain::ProgrammeReport& report, bool english) const;
 
   /// The year's targets the caller may see (a county admin: its own county's).
   std::vector<storage::FactTarget> targets(const security::Principal& caller, int year);

@@ -56,6 +56,7 @@ const Row kMatrix[] = {
     {"GET /api/v1/catalogues/{file}", "UAAAFFF", ""},
     {"GET /catalogues/{file}", "AAAAAAA", ""},
     {"GET /api/v1/reports", "UAAFFFF", ""},
+    {"GET /api/v1/reports/bulletin", "UAAFFFF", ""},
     {"GET /api/v1/targets/{year}", "UAAAFFF", ""},
     {"PUT /api/v1/targets/{year}", "UAFFFFF",
      R"({"targets": [{"county": "shangzhou", "category": "homestay", "target": 5}]})"},
