@@ -6,10 +6,10 @@ import { onPendingChange } from './offline.js';
 
 const navigation = {
   city_admin: [['/', 'nav.home'], ['/entries', 'nav.entries'], ['/inspections', 'nav.inspections'],
-               ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/users', 'nav.users'],
+               ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/reports', 'nav.reports'], ['/users', 'nav.users'],
                ['/standards', 'nav.standards']],
   county_admin: [['/', 'nav.home'], ['/entries', 'nav.entries'], ['/inspections', 'nav.inspections'],
-                 ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/users', 'nav.users'],
+                 ['/complaints', 'nav.complaints'], ['/plaque-reports', 'nav.plaqueReports'], ['/reports', 'nav.reports'], ['/users', 'nav.users'],
                  ['/standards', 'nav.standards']],
   inspector: [['/', 'nav.home'], ['/inspections', 'nav.inspections'], ['/standards', 'nav.standards']],
   business: [['/', 'nav.home'], ['/standards', 'nav.standards']],

@@ -51,6 +51,7 @@ const modules = {
   'src/office/OfficeList.js': () => import('./office/OfficeList.js'),
   'src/accounts/Users.js': () => import('./accounts/Users.js'),
   'src/standards/Standards.js': () => import('./standards/Standards.js'),
+  'src/reports/Reports.js': () => import('./reports/Reports.js'),
 };
 
 const lazy = (name, props) => html`<${Lazy} file=${`src/${name}.js`} name=${name.split('/')[1]} props=${props} />`;
@@ -74,6 +75,7 @@ function pick(route, user) {
   }
   if (officeLists.includes(first)) return lazy('office/OfficeList', { kind: first, user, query });
   if (first === 'users') return lazy('accounts/Users', { user, query });
+  if (first === 'reports') return lazy('reports/Reports', { user, query });
   if (first === 'standards')
     return html`<${Lazy} file="src/standards/Standards.js" name=${second ? 'StandardPage' : 'StandardList'}
       props=${second ? { id: second } : {}} />`;
