@@ -351,8 +351,16 @@ CREATE TABLE county_targets (
   PRIMARY KEY (year, county_code, category)
 );
 CREATE INDEX audit_log_by_action ON audit_log (action, at);
-CREATE INDEX inspections_by_submission ON inspections (submitted_at);
-CREATE INDEX inspections_by_schedule ON inspections (scheduled_on);
+CREATE INDEX audit_log_certificate_events ON audit_log (action, at, id)
+  WHERE action IN ('certificate.issue', 'certificate.status');
+-- What the reports read of inspections, whole in the indexes: the rows themselves are long
+-- (score sheets, notes, the engine's result).
+CREATE INDEX inspections_by_submission ON inspections (submitted_at, id, created_at, decided_at,
+  kind, status, entry_id, standard_id, standard_version, scheduled_on);
+CREATE INDEX inspections_by_schedule ON inspections (scheduled_on, id, created_at, submitted_at,
+  decided_at, kind, status, entry_id, standard_id, standard_version);
+CREATE INDEX inspections_by_kind ON inspections (kind, created_at, id, entry_id);
+CREATE INDEX inspections_by_certificate ON inspections (certificate_id, submitted_at);
 )SQL"},
   };
   return all;

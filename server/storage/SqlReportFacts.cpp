@@ -69,36 +69,59 @@ void loadCertificateEvents(Connection& db, const ReportWindow& window, ReportFac
   }
 }
 
+FactInspection readInspection(const Statement& row, const ReportWindow& window) {
+  FactInspection i;
+  i.id = row.integer(0);
+  i.entryId = row.integer(1);
+  i.kind = domain::inspectionKindFromString(row.text(2)).value_or(i.kind);
+  i.status = domain::inspectionStatusFromString(row.text(3)).value_or(i.status);
+  i.standardId = row.text(4);
+  i.standardVersion = static_cast<int>(row.integer(5));
+  i.scheduledOn = dayOf(row.text(6));
+  i.createdAt = row.integer(7);
+  i.submittedAt = row.optionalInteger(8);
+  i.decidedAt = row.optionalInteger(9);
+  // What happened after the window's end is not yet known as of it.
+  if (i.submittedAt && *i.submittedAt >= window.until) i.submittedAt.reset();
+  if (i.decidedAt && *i.decidedAt >= window.until) i.decidedAt.reset();
+  return i;
+}
+
+/// Inspections scheduled for a day of the window, applications opened in it and inspections
+/// submitted in it, each read from an index that holds what is needed (the rows are long:
+/// score sheets, notes, the engine's result); the score sheets only of those submitted.
 void loadInspections(Connection& db, const ReportWindow& window, ReportFacts& facts) {
-  auto rows = db.prepare(
+  const std::string columns =
       "SELECT id, entry_id, kind, status, standard_id, standard_version, scheduled_on, "
-      "created_at, submitted_at, decided_at, scores FROM inspections WHERE created_at < ? AND "
-      "((scheduled_on >= ? AND scheduled_on <= ?) OR created_at >= ? OR "
-      "(submitted_at >= ? AND submitted_at < ?))");
-  rows.bind(1, window.until)
-      .bind(2, certificates::isoDate(window.firstDay))
-      .bind(3, certificates::isoDate(window.lastDay))
-      .bind(4, window.from)
-      .bind(5, window.from)
-      .bind(6, window.until);
-  while (rows.step()) {
-    FactInspection i;
-    i.id = rows.integer(0);
-    i.entryId = rows.integer(1);
-    i.kind = domain::inspectionKindFromString(rows.text(2)).value_or(i.kind);
-    i.status = domain::inspectionStatusFromString(rows.text(3)).value_or(i.status);
-    i.standardId = rows.text(4);
-    i.standardVersion = static_cast<int>(rows.integer(5));
-    i.scheduledOn = dayOf(rows.text(6));
-    i.createdAt = rows.integer(7);
-    i.submittedAt = rows.optionalInteger(8);
-    i.decidedAt = rows.optionalInteger(9);
-    // What happened after the window's end is not yet known as of it.
-    if (i.submittedAt && *i.submittedAt >= window.until) i.submittedAt.reset();
-    if (i.decidedAt && *i.decidedAt >= window.until) i.decidedAt.reset();
-    if (i.submittedAt && *i.submittedAt >= window.from) i.scores = rows.text(10);
-    facts.inspections.push_back(std::move(i));
+      "created_at, submitted_at, decided_at FROM inspections ";
+  std::map<std::int64_t, FactInspection> found;
+  auto scheduled = db.prepare(columns +
+                              "WHERE scheduled_on >= ? AND scheduled_on <= ? AND "
+                              "created_at < ?");
+  scheduled.bind(1, certificates::isoDate(window.firstDay))
+      .bind(2, certificates::isoDate(window.lastDay))
+      .bind(3, window.until);
+  while (scheduled.step())
+    found.try_emplace(scheduled.integer(0), readInspection(scheduled, window));
+  auto applications = db.prepare(
+      "SELECT id, entry_id, created_at FROM inspections WHERE kind = 'initial' AND "
+      "created_at >= ? AND created_at < ?");
+  applications.bind(1, window.from).bind(2, window.until);
+  while (applications.step()) {
+    FactInspection i{applications.integer(0), applications.integer(1)};
+    i.createdAt = applications.integer(2);
+    found.try_emplace(i.id, std::move(i));
   }
+  auto submitted = db.prepare(columns + "WHERE submitted_at >= ? AND submitted_at < ?");
+  submitted.bind(1, window.from).bind(2, window.until);
+  while (submitted.step()) {
+    auto i = readInspection(submitted, window);
+    auto scores = db.prepare("SELECT scores FROM inspections WHERE id = ?");
+    scores.bind(1, i.id);
+    if (scores.step()) i.scores = scores.text(0);
+    found[i.id] = std::move(i);
+  }
+  for (auto& [id, inspection] : found) facts.inspections.push_back(std::move(inspection));
   auto last = db.prepare(
       "SELECT certificate_id, MAX(submitted_at) FROM inspections WHERE certificate_id IS NOT NULL "
       "AND submitted_at < ? GROUP BY certificate_id");

@@ -244,7 +244,9 @@ void ProgrammeHistory::liveCertified(const Place& place, int start, int lastDay,
       if (due > current.validUntil) due = current.validUntil - 10;
       // Between reviews: complaints, spot checks, perhaps a suspension or a removal.
       if (chance(0.3)) filings.push_back({between(day + 1, due - 1), current.id});
-      if (chance(spotChecksPerYear * interval / 12.0 / 2)) {
+      // About spotChecksPerYear spot checks a year, at random days before the review.
+      for (double expected = spotChecksPerYear * interval / 12.0; expected > 0; expected -= 1) {
+        if (!chance(std::min(1.0, expected))) continue;
         int spot = between(day + 1, due - 1);
         inspect(InspectionKind::SpotCheck, current.id, spot, spot);
         certificates.back().supervised.push_back(spot);
