@@ -8,7 +8,6 @@
 #include <string>
 
 #include "app/Config.h"
-#include "certificates/CivilDate.h"
 #include "support/ProgrammeHistory.h"
 
 using namespace tisheng;
@@ -37,8 +36,8 @@ int main(int argc, char** argv) {
     codes.push_back(code);
   }
   auto start = std::chrono::steady_clock::now();
-  history.generate(places, *certificates::parseIsoDate("2023-01-01"),
-                   *certificates::parseIsoDate("2026-11-20"), codes, spotChecks);
+  history.generate(places, test::ProgrammeHistory::day("2023-01-01"),
+                   test::ProgrammeHistory::day("2026-11-20"), codes, spotChecks);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("wrote %zu places, %zu inspections, %zu certificates, %zu complaints in %.1f s\n",
               history.places.size(), history.inspections.size(), history.certificates.size(),

@@ -48,17 +48,7 @@ http::HttpResponse catalogueHtml(const certificates::CatalogueContent& c, bool e
               "</p></div></article>";
     }
   }
-  http::HttpResponse response;
-  response.contentType = "text/html; charset=utf-8";
-  response.body = "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
-                  "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                  "content=\"width=device-width,initial-scale=1\"><title>" +
-                  escape(c.title) + "</title><style>" + kStyle + "</style></head><body><main>" +
-                  body + "</main></body></html>";
-  static const std::string kPolicy = "default-src 'none'; style-src " + styleHash(kStyle) +
-                                     "; img-src 'self'; base-uri 'none'; frame-ancestors 'none'";
-  response.setHeader("Content-Security-Policy", kPolicy);
-  return response;
+  return printablePage(c.title, english, kStyle, body);
 }
 
 }  // namespace tisheng::web

@@ -28,4 +28,19 @@ std::string styleHash(std::string_view css) {
   return "'sha256-" + encoded + "'";
 }
 
+http::HttpResponse printablePage(const std::string& title, bool english, const std::string& style,
+                                 const std::string& body) {
+  http::HttpResponse response;
+  response.contentType = "text/html; charset=utf-8";
+  response.body = "<!doctype html><html lang=\"" + std::string(english ? "en" : "zh-CN") +
+                  "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                  "content=\"width=device-width,initial-scale=1\"><title>" +
+                  escape(title) + "</title><style>" + style + "</style></head><body><main>" + body +
+                  "</main></body></html>";
+  response.setHeader("Content-Security-Policy",
+                     "default-src 'none'; style-src " + styleHash(style) +
+                         "; img-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+  return response;
+}
+
 }  // namespace tisheng::web

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startDemoServer, launchChromium, openPage, apiAs, screenshot, artifacts } from './support.mjs';
+import { startDemoServer, launchChromium, openPage, apiAs, screenshot, artifacts, signIn as signInAs } from './support.mjs';
 
 let demo, base, browser;
 const today = (days = 0) =>
@@ -25,13 +25,8 @@ after(async () => {
 
 const api = (username) => apiAs(base, username, demo.logins[username]);
 
-async function signIn(page, username, password = demo.logins[username]) {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('nav.main').waitFor();
-}
+const signIn = (page, username, password = demo.logins[username]) =>
+  signInAs(page, base, username, password);
 
 /** No console error, page error or CSP violation except those the test expects. */
 function assertClean(page, allowed = []) {

@@ -3,7 +3,7 @@
 // downloads the bulletin; a county office sees its own county only. No console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer, launchChromium, openPage, apiAs, screenshot } from './support.mjs';
+import { startDemoServer, launchChromium, openPage, apiAs, screenshot, signIn as signInAs } from './support.mjs';
 
 let demo, base, browser;
 
@@ -18,13 +18,8 @@ after(async () => {
   demo?.stop();
 });
 
-async function signIn(page, username, password = demo.logins[username]) {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('nav.main').waitFor();
-}
+const signIn = (page, username, password = demo.logins[username]) =>
+  signInAs(page, base, username, password);
 
 const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
 

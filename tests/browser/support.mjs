@@ -104,3 +104,12 @@ export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the admin UI's form and waits for the navigation. */
+export async function signIn(page, base, username, password) {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('nav.main').waitFor();
+}

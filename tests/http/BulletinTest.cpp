@@ -19,8 +19,6 @@ namespace domain = tisheng::domain;
 
 namespace {
 
-int day(const char* iso) { return *tisheng::certificates::parseIsoDate(iso); }
-
 struct Bulletin {
   TestServer server;
   ProgrammeHistory history{server.app().storage(), server.app().standards(),
@@ -31,7 +29,8 @@ struct Bulletin {
     history.addCounty("shangzhou", "商州区", "Shangzhou District");
     history.addCounty("luonan", "洛南县", "Luonan County");
     history.addCounty("shangnan", "商南县", "Shangnan County");
-    history.generate(120, day("2025-01-01"), day("2026-11-20"), {"shangzhou", "luonan"});
+    history.generate(120, ProgrammeHistory::day("2025-01-01"), ProgrammeHistory::day("2026-11-20"),
+                     {"shangzhou", "luonan"});
     city = tisheng::test::loginAs(server, Role::CityAdmin, "city");
     luonan = tisheng::test::loginAs(server, Role::CountyAdmin, "luonan.office", "luonan");
   }

@@ -16,8 +16,6 @@ namespace rules = tisheng::rules;
 
 namespace {
 
-int day(const char* iso) { return *tisheng::certificates::parseIsoDate(iso); }
-
 /// A server with three counties living through nearly three years, and a fourth left empty.
 struct History {
   TestServer server;
@@ -29,8 +27,8 @@ struct History {
     history.addCounty("luonan", "洛南县", "Luonan County");
     history.addCounty("danfeng", "丹凤县", "Danfeng County");
     history.addCounty("zhashui", "柞水县", "Zhashui County");
-    history.generate(240, day("2024-01-01"), day("2026-11-20"), {"shangzhou", "luonan", "danfeng"},
-                     2);
+    history.generate(240, ProgrammeHistory::day("2024-01-01"), ProgrammeHistory::day("2026-11-20"),
+                     {"shangzhou", "luonan", "danfeng"}, 2);
   }
 
   domain::ProgrammeReport report(const std::string& period,
@@ -245,7 +243,8 @@ TEST_CASE("A report is as of its period's end: what happened later does not coun
   auto before = h.report("2025-Q2", std::nullopt);
   // Everything after 2025-06-30 — including the rest of the generated history — leaves the
   // second quarter of 2025 as it was: a later report of it is the same.
-  h.history.generate(40, day("2025-07-01"), day("2026-11-20"), {"shangzhou"});
+  h.history.generate(40, ProgrammeHistory::day("2025-07-01"), ProgrammeHistory::day("2026-11-20"),
+                     {"shangzhou"});
   auto after = h.report("2025-Q2", std::nullopt);
   CHECK(after.totalCertified().count == before.totalCertified().count);
   CHECK(after.totalFlows().removed == before.totalFlows().removed);

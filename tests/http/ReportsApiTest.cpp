@@ -18,8 +18,6 @@ namespace rules = tisheng::rules;
 
 namespace {
 
-int day(const char* iso) { return *tisheng::certificates::parseIsoDate(iso); }
-
 tisheng::test::Reply putJson(TestServer& server, const std::string& target,
                              const nlohmann::ordered_json& body,
                              std::map<std::string, std::string> headers) {
@@ -37,7 +35,8 @@ struct Offices {
     history.addCounty("shangzhou", "商州区", "Shangzhou District");
     history.addCounty("luonan", "洛南县", "Luonan County");
     history.addCounty("zhashui", "柞水县", "Zhashui County");
-    history.generate(90, day("2025-01-01"), day("2026-11-20"), {"shangzhou", "luonan"});
+    history.generate(90, ProgrammeHistory::day("2025-01-01"), ProgrammeHistory::day("2026-11-20"),
+                     {"shangzhou", "luonan"});
     city = tisheng::test::loginAs(server, Role::CityAdmin, "city");
     luonan = tisheng::test::loginAs(server, Role::CountyAdmin, "luonan.office", "luonan");
     inspector = tisheng::test::loginAs(server, Role::Inspector, "insp", "luonan");

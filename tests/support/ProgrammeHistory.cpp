@@ -36,6 +36,8 @@ nlohmann::ordered_json sheet(const rules::Standard& standard, double share,
 
 }  // namespace
 
+int ProgrammeHistory::day(const char* iso) { return certificates::parseIsoDate(iso).value(); }
+
 bool ProgrammeHistory::chance(double p) {
   return std::uniform_real_distribution<double>(0, 1)(random_) < p;
 }

@@ -67,6 +67,9 @@ class ProgrammeHistory {
     std::vector<int> supervised;
   };
 
+  /// The day number of "YYYY-MM-DD" (which must be a real date).
+  static int day(const char* iso);
+
   ProgrammeHistory(storage::Storage& storage, const rules::StandardRegistry& standards,
                    const domain::Calendar& calendar, unsigned seed);
 
