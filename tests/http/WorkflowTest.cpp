@@ -357,12 +357,24 @@ TEST_CASE(
                  {{"findings", "x"}, {"deadline", isoDate(today(server) + 5)}, {"suspend", true}},
                  actors.county)
             .status == 409);
+  CHECK(databaseDump(server) == before);
   auto barred = postJson(server, "/api/v1/inspections", {{"kind", "initial"}, {"entry_id", entry}},
                          actors.owner);
   CHECK(barred.status == 409);
   CHECK(barred.json()["error"]["detail"].get<std::string>().find("may apply again from") !=
         std::string::npos);
-  CHECK(databaseDump(server) == before);
+  // Nothing changed but one audit record for the reports: a re-application refused by the bar.
+  auto db = server.app().database().acquire();
+  auto recorded = db->prepare(
+      "SELECT subject, after FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)");
+  REQUIRE(recorded.step());
+  CHECK(recorded.text(0) == "entry:" + std::to_string(entry));
+  CHECK(nlohmann::json::parse(recorded.text(1))["decision_id"] == removal["id"]);
+  auto refused = db->prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'application.barred'");
+  refused.step();
+  CHECK(refused.integer(0) == 1);
+  auto period = tisheng::domain::Period::parse(isoDate(today(server)).substr(0, 7));
+  CHECK(server.app().reports().report(*period, std::nullopt).totalFlows().barred == 1);
 }
 
 TEST_CASE("Removal takes effect on its date and withdrawal does not bar re-application",
