@@ -143,7 +143,7 @@ TEST_CASE("tisheng report writes the bulletin and the figures from the command l
             {"report", "--period", "2026-Q2", "--county", "luonan", "--out", json},
             b.server.commandEnvironment())
             .exitCode == 0);
-  auto figures = nlohmann::json::parse(tisheng::test::shell("cat " + json));
+  auto figures = nlohmann::ordered_json::parse(tisheng::test::shell("cat " + json));
   auto api = b.server.client().get("/api/v1/reports?period=2026-Q2&county=luonan", b.city).json();
   CHECK(figures["certified"] == api["certified"]);
   CHECK(figures["flows"] == api["flows"]);

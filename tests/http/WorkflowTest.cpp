@@ -369,7 +369,7 @@ TEST_CASE(
       "SELECT subject, after FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)");
   REQUIRE(recorded.step());
   CHECK(recorded.text(0) == "entry:" + std::to_string(entry));
-  CHECK(nlohmann::json::parse(recorded.text(1))["decision_id"] == removal["id"]);
+  CHECK(nlohmann::ordered_json::parse(recorded.text(1))["decision_id"] == removal["id"]);
   auto refused = db->prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'application.barred'");
   refused.step();
   CHECK(refused.integer(0) == 1);
