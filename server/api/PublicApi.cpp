@@ -1,7 +1,9 @@
 #include "api/PublicApi.h"
 
 #include "api/LocalizedJson.h"
+#include "api/PlaqueCache.h"
 #include "certificates/CivilDate.h"
+#include "http/Conditional.h"
 #include "http/Json.h"
 #include "web/VerifyPage.h"
 
@@ -10,6 +12,10 @@ namespace tisheng::api {
 namespace {
 
 using http::Json;
+
+/// What the plaque pages kept may take: about 8,000 pages of 4 KB, the city's plaques in both
+/// languages several times over.
+constexpr std::size_t kPlaqueCacheBytes = 32u << 20;
 
 rules::LocalizedText statusLabel(const services::Verification& v) {
   if (!v.genuine) return {"非真实牌匾", "Not a genuine plaque"};
@@ -60,16 +66,53 @@ Json verificationJson(const services::Verification& v, const services::Certifica
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
                      const services::PublicRegister& publicRegister,
                      const domain::Programme& programme) {
-  router.add("GET", "/c/{token}", [&](http::HttpRequest& request) {
+  // Plaque pages are kept as rendered until the registry's generation or the day moves on.
+  auto pages = std::make_shared<PlaqueCache>(kPlaqueCacheBytes);
+  router.add("GET", "/c/{token}", [&, pages](http::HttpRequest& request) {
     const std::string& token = request.params.at("token");
-    auto verification = service.verify(token);
-    // Only a replaced plaque needs the place's current certificate (one more query otherwise
-    // spent on every scan).
-    std::optional<domain::PublicRecord> current;
-    if (verification.genuine && verification.status == domain::CertificateStatus::Superseded)
-      current = publicRegister.record(verification.found->entry.id);
-    return web::verifyPage(web::pageRequest(request), verification, current, service, programme,
-                           token);
+    auto page = web::pageRequest(request);
+    auto render = [&](const services::Verification& verification) {
+      // Only a replaced plaque needs the place's current certificate.
+      std::optional<domain::PublicRecord> current;
+      if (verification.genuine && verification.status == domain::CertificateStatus::Superseded)
+        current = publicRegister.record(verification.found->entry.id);
+      return web::verifyPage(page, verification, current, service, programme, token);
+    };
+    // A query (?lang= sets the cookie) makes a page of its own: not kept.
+    if (!request.query.empty()) return render(service.verify(token));
+    std::int64_t generation = service.registryGeneration();  // before the data it guards
+    std::int64_t now = service.now();
+    int day = programme.calendar.dayOf(now);
+    std::string key = token + (page.english ? "|en" : "|zh");
+    std::string etag = "\"" + std::to_string(generation) + "-" + std::to_string(day) + "-" +
+                       (page.english ? "en" : "zh") + "\"";
+    web::Words words(page.english);
+    auto cached = pages->find(key, generation, day);
+    if (!cached) {
+      auto verification = service.verify(token);
+      auto response = render(verification);
+      if (!verification.genuine) return response;  // not kept: anyone can make up tokens
+      std::string checked = words.time(programme.calendar, verification.checkedAt);
+      std::size_t at = response.body.rfind(checked);  // the last line: "Checked …"
+      if (at == std::string::npos) return response;
+      response.body.erase(at, checked.size());
+      response.setHeader("ETag", etag);
+      response.setHeader("Cache-Control", "no-cache");
+      response.setHeader("Vary", "Accept-Language, Cookie");
+      cached = PlaqueCache::Page{generation, day, std::move(response), at};
+      pages->put(key, *cached);
+    }
+    http::HttpResponse response = std::move(cached->response);
+    if (http::etagMatches(request.header("if-none-match"), etag)) {
+      // The page's own headers (its Content-Security-Policy above all): a browser keeps them
+      // with the copy it revalidated.
+      response.status = 304;
+      response.body.clear();
+      response.contentType.clear();
+      return response;
+    }
+    response.body.insert(cached->timeAt, words.time(programme.calendar, now));
+    return response;
   });
 
   router.add("GET", "/api/v1/public/verify/{token}", [&](http::HttpRequest& request) {

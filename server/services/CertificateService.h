@@ -51,6 +51,11 @@ class CertificateService {
   storage::CertificateSigner signer(rules::Category category, const std::string& keyId) const;
   const Settings& settings() const { return settings_; }
 
+  /// The registry's generation (storage::RegistryRepository::generation): read it before the
+  /// data a cached page is made from.
+  std::int64_t registryGeneration() const { return registry_.generation(); }
+  std::int64_t now() const { return clock_.now(); }
+
   /// Genuine means the registry holds exactly this token; never throws for bad input.
   Verification verify(std::string_view tokenOrUrl) const;
 

@@ -162,6 +162,19 @@ Certificate insertCertificate(Connection& db, Certificate c, const std::string& 
 
 void touchEntry(Connection& db, std::int64_t entryId, std::int64_t at) {
   db.prepare("UPDATE entries SET updated_at = ? WHERE id = ?").bind(1, at).bind(2, entryId).run();
+  advanceGeneration(db);
+}
+
+void advanceGeneration(Connection& db) {
+  db.prepare(
+        "INSERT INTO registry_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE "
+        "SET value = registry_generation.value + 1")
+      .run();
+}
+
+std::int64_t registryGeneration(Connection& db) {
+  auto row = db.prepare("SELECT value FROM registry_generation WHERE id = 1");
+  return row.step() ? row.integer(0) : 0;
 }
 
 bool updateCertificateStatus(Connection& db, std::string_view serial,

@@ -43,7 +43,15 @@ domain::Certificate insertCertificate(Connection& db, domain::Certificate certif
 
 /// Marks that something the public sees of the entry changed at `at` (entries.updated_at, which
 /// the open data's change feed follows): its certificates, reply, photo or fields.
+/// Also advances the registry's generation.
 void touchEntry(Connection& db, std::int64_t entryId, std::int64_t at);
+
+/// Advances the registry's generation (inside the caller's transaction): every change a plaque's
+/// page shows — a certificate, its entry, the entry's county — so that pages rendered before it
+/// are no longer served.
+void advanceGeneration(Connection& db);
+/// The registry's generation now (0 before the first change).
+std::int64_t registryGeneration(Connection& db);
 
 /// Changes a certificate's stored status (audited) inside the caller's transaction; false when
 /// the serial is unknown.

@@ -20,7 +20,7 @@ const std::vector<std::string>& tablesInOrder() {
                                                "audit_log",      "audit_checkpoints",
                                                "leases",         "media",
                                                "plaque_reports", "signing_keys",
-                                               "county_targets"};
+                                               "county_targets", "registry_generation"};
   return tables;
 }
 

@@ -57,6 +57,9 @@ class RegistryRepository {
   virtual bool setStatus(std::string_view serial, domain::CertificateStatus status,
                          const std::optional<std::string>& reason, const Stamp& stamp) = 0;
 
+  /// The registry's generation: advanced in the same transaction as every change a plaque's page
+  /// shows (a certificate issued or its status, its entry, the entry's county). One small read.
+  virtual std::int64_t generation() = 0;
   /// The highest certificate id issued (0 when none).
   virtual std::uint32_t lastCertificateId() = 0;
   /// Every certificate whose effective status on `today` is not active.

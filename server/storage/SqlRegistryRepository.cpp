@@ -81,6 +81,7 @@ bool SqlRegistryRepository::renameCounty(const std::string& code, const rules::L
       .bind(2, name.en)
       .bind(3, code)
       .run();
+  advanceGeneration(*db);
   appendAudit(*db, stamp,
               {"county.rename", "county:" + code, old.dump(),
                Json{{"code", code}, {"name", {{"zh", name.zh}, {"en", name.en}}}}.dump()});
@@ -134,6 +135,7 @@ bool SqlRegistryRepository::updateEntry(const domain::Entry& e, const Stamp& sta
       "contact_public = ?, featured_dishes = ?, updated_at = ? WHERE id = ?");
   bindEntry(update, e);
   update.bind(18, stamp.at).bind(19, e.id).run();
+  advanceGeneration(*db);
   appendAudit(*db, stamp, {"entry.update", "entry:" + std::to_string(e.id), before, auditJson(e)});
   transaction.commit();
   return true;
@@ -186,6 +188,7 @@ void SqlRegistryRepository::setEntryText(std::int64_t entryId, const std::string
       .bind(2, stamp.at)
       .bind(3, entryId)
       .run();
+  advanceGeneration(*db);
   auto fieldJson = [&](const std::optional<std::string>& text) {
     return Json{{field, text ? Json(*text) : Json()}}.dump();
   };
@@ -233,6 +236,11 @@ bool SqlRegistryRepository::setStatus(std::string_view serial, domain::Certifica
   if (!updateCertificateStatus(*db, serial, status, reason, stamp)) return false;
   transaction.commit();
   return true;
+}
+
+std::int64_t SqlRegistryRepository::generation() {
+  auto db = pool_.acquire();
+  return registryGeneration(*db);
 }
 
 std::uint32_t SqlRegistryRepository::lastCertificateId() {

@@ -33,6 +33,7 @@ class SqlRegistryRepository : public RegistryRepository {
   bool setStatus(std::string_view serial, domain::CertificateStatus status,
                  const std::optional<std::string>& reason, const Stamp& stamp) override;
   std::uint32_t lastCertificateId() override;
+  std::int64_t generation() override;
   std::vector<std::pair<std::uint32_t, domain::CertificateStatus>> inactiveCertificates(
       int today) override;
 

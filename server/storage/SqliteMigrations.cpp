@@ -357,6 +357,12 @@ CREATE INDEX inspections_by_schedule ON inspections (scheduled_on, id, created_a
 CREATE INDEX inspections_by_kind ON inspections (kind, created_at, id, entry_id);
 CREATE INDEX inspections_by_certificate ON inspections (certificate_id, submitted_at);
 )SQL"},
+      {12, "the registry's generation: advanced by every change a plaque's page shows", R"SQL(
+CREATE TABLE registry_generation (
+  id     INTEGER PRIMARY KEY CHECK (id = 1),
+  value  INTEGER NOT NULL
+);
+)SQL"},
   };
   return all;
 }

@@ -52,8 +52,8 @@ class ProgrammeHistory {
   struct Case {
     std::string county;
     std::int64_t openedAt = 0;
-    std::optional<std::int64_t> settledAt;
-    std::string outcome;
+    std::optional<std::int64_t> settledAt{};
+    std::string outcome{};
     int deadline = 0;
   };
   /// A certificate's supervision: current from issued to ended (exclusive), reviews due every
@@ -63,8 +63,8 @@ class ProgrammeHistory {
     rules::Category category = rules::Category::Homestay;
     int issued = 0;
     int validUntil = 0;
-    std::optional<int> ended;  ///< superseded or revoked on this day
-    std::vector<int> supervised;
+    std::optional<int> ended{};  ///< superseded or revoked on this day
+    std::vector<int> supervised{};
   };
 
   /// The day number of "YYYY-MM-DD" (which must be a real date).

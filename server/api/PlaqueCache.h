@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "http/HttpExchange.h"
+
+namespace tisheng::api {
+
+/// The plaque pages as rendered, per token and language, each valid only while the registry's
+/// generation and the day are those it was rendered at: a page is never served after a change
+/// it shows (a suspension shows on the next scan). The check time is written into the page
+/// when it is served (`timeAt`: where in the body). Least recently used pages go first once the
+/// bodies pass capacityBytes. Thread-safe.
+class PlaqueCache {
+ public:
+  struct Page {
+    std::int64_t generation = 0;
+    int day = 0;
+    http::HttpResponse response;  ///< the body without the check time
+    std::size_t timeAt = 0;
+  };
+
+  explicit PlaqueCache(std::size_t capacityBytes) : capacity_(capacityBytes) {}
+
+  /// The page kept for key if it was rendered at this generation and day.
+  std::optional<Page> find(const std::string& key, std::int64_t generation, int day);
+  void put(const std::string& key, Page page);
+  std::size_t bytes() const;
+  std::size_t pages() const;
+
+ private:
+  using Order = std::list<std::string>;
+  struct Slot {
+    Page page;
+    Order::iterator place;
+  };
+  void evict();
+
+  std::size_t capacity_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Slot> slots_;
+  Order order_;  ///< most recently used first
+  std::size_t bytes_ = 0;
+};
+
+}  // namespace tisheng::api
