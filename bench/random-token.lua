@@ -1,4 +1,5 @@
--- wrk script: GET /c/<token> for a random token from the file named by TOKENS.
+-- wrk script: GET <PREFIX><token> (PREFIX default /c/) for a random token from the file named by
+-- TOKENS.
 local tokens = {}
 local file = assert(io.open(os.getenv("TOKENS") or "tokens.txt"))
 for line in file:lines() do tokens[#tokens + 1] = line end
@@ -6,6 +7,8 @@ file:close()
 
 math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)"), 16) or 0))
 
+local prefix = os.getenv("PREFIX") or "/c/"
+
 request = function()
-  return wrk.format("GET", "/c/" .. tokens[math.random(#tokens)])
+  return wrk.format("GET", prefix .. tokens[math.random(#tokens)])
 end

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# GET /c/{TOKEN} under load, beside nginx serving a static page of the same size.
+# GET /c/{TOKEN} under load, beside nginx serving a static page of the same size and the
+# server's own in-memory reply: kept pages (one plaque, 5,000 plaques), pages made afresh (random
+# tokens out of COUNT), and the JSON twin.
 # Usage: bench/verify-bench.sh [COUNT] [SECONDS]   (default 100000 certificates, 15 s per run)
 # Needs wrk and nginx (apt-get install wrk nginx-light); builds with `make` first.
 set -euo pipefail
@@ -44,5 +46,18 @@ run() {
 }
 echo "== nginx, static page of $size bytes"
 run http://127.0.0.1:18091/c/x
-echo "== tisheng GET /c/{TOKEN}, random tokens out of $count"
+echo "== tisheng GET /.well-known/jwks.json (in memory: the framework's floor)"
+run http://127.0.0.1:18090/.well-known/jwks.json
+echo "== tisheng GET /c/{TOKEN}, one plaque scanned over and over (kept page)"
+run "http://127.0.0.1:18090/c/$(head -1 "$work/tokens.txt")"
+echo "== tisheng GET /c/{TOKEN}, random tokens out of $count (more pages than are kept)"
 TOKENS="$work/tokens.txt" run -s bench/random-token.lua http://127.0.0.1:18090
+echo "== tisheng GET /c/{TOKEN}, random tokens out of the first 5,000 (all kept after a pass)"
+head -5000 "$work/tokens.txt" > "$work/hot.txt"
+TOKENS="$work/hot.txt" run -s bench/random-token.lua http://127.0.0.1:18090 > /dev/null
+TOKENS="$work/hot.txt" run -s bench/random-token.lua http://127.0.0.1:18090
+echo "== tisheng GET /api/v1/public/verify/{TOKEN}, random tokens out of $count"
+PREFIX=/api/v1/public/verify/ TOKENS="$work/tokens.txt" run -s bench/random-token.lua \
+  http://127.0.0.1:18090
+pid=$(pgrep -f "tisheng serve" | head -1)
+echo "== tisheng memory after the runs: $(grep -E '^(VmRSS|RssAnon|RssFile)' "/proc/$pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
