@@ -21,7 +21,7 @@ class PlaqueCache {
   struct Page {
     std::int64_t generation = 0;
     int day = 0;
-    http::HttpResponse response;  ///< the body without the check time
+    http::HttpResponse response{};  ///< the body without the check time
     std::size_t timeAt = 0;
   };
 

@@ -122,24 +122,19 @@ class Writer {
 
   BulletinSection ranking() const {
     BulletinSection s{say_("二、各县区进展排名", "2. Counties ranked by progress")};
-    s.chart.title = say_("年度目标完成率", "Share of the year's target reached");
+    // Progress against the targets when any are set, else the places certified.
+    bool targets = std::any_of(r_.ranking.begin(), r_.ranking.end(),
+                               [](const auto& k) { return k.progress.has_value(); });
+    s.chart.title = targets ? say_("年度目标完成率", "Share of the year's target reached")
+                            : say_("在册数量", "Certified places");
     for (const auto& k : r_.ranking) {
       s.table.rows.push_back({std::to_string(k.rank), county(k.county), std::to_string(k.certified),
                               k.target > 0 ? std::to_string(k.target) : "—", percent(k.progress),
                               std::to_string(k.newlyCertified), std::to_string(k.removed)});
-      if (k.progress) s.chart.max = std::max(s.chart.max, *k.progress);
-      s.chart.bars.push_back({county(k.county), k.progress.value_or(0), percent(k.progress)});
-    }
-    if (std::none_of(r_.ranking.begin(), r_.ranking.end(),
-                     [](const auto& k) { return k.progress.has_value(); })) {
-      s.chart.title = say_("在册数量", "Certified places");
-      s.chart.max = 1;
-      for (auto& bar : s.chart.bars) bar = {bar.label, 0, ""};
-      for (std::size_t i = 0; i < r_.ranking.size(); ++i) {
-        s.chart.bars[i].value = r_.ranking[i].certified;
-        s.chart.bars[i].shown = std::to_string(r_.ranking[i].certified);
-        s.chart.max = std::max(s.chart.max, static_cast<double>(r_.ranking[i].certified));
-      }
+      double value = targets ? k.progress.value_or(0) : k.certified;
+      s.chart.max = std::max(s.chart.max, value);
+      s.chart.bars.push_back(
+          {county(k.county), value, targets ? percent(k.progress) : std::to_string(k.certified)});
     }
     s.table.header = {say_("排名", "Rank"),       say_("县区", "County"),
                       say_("在册", "Certified"),  say_("年度目标", "Target"),

@@ -28,17 +28,17 @@ struct ReportWindow {
 struct FactEntry {
   std::int64_t id = 0;
   rules::Category category = rules::Category::Homestay;
-  std::string county;
-  rules::LocalizedText name;
+  std::string county{};
+  rules::LocalizedText name{};
 };
 
 struct FactCertificate {
   std::int64_t id = 0;
-  std::string serial;
+  std::string serial{};
   std::int64_t entryId = 0;
-  std::string standardId;
+  std::string standardId{};
   int standardVersion = 0;
-  std::string grade;
+  std::string grade{};
   int gradeRank = 0;
   int issuedOn = 0;
   int validUntil = 0;
@@ -51,7 +51,7 @@ struct FactCertificateEvent {
   std::int64_t certificateId = 0;
   bool issued = false;
   domain::CertificateStatus status = domain::CertificateStatus::Active;
-  std::optional<std::string> reason;
+  std::optional<std::string> reason{};
 };
 
 struct FactInspection {
@@ -59,13 +59,13 @@ struct FactInspection {
   std::int64_t entryId = 0;
   domain::InspectionKind kind = domain::InspectionKind::Initial;
   domain::InspectionStatus status = domain::InspectionStatus::Scheduled;
-  std::string standardId;
+  std::string standardId{};
   int standardVersion = 0;
   int scheduledOn = 0;
   std::int64_t createdAt = 0;
-  std::optional<std::int64_t> submittedAt;
-  std::optional<std::int64_t> decidedAt;
-  std::string scores;  ///< JSON, only for inspections submitted in the window
+  std::optional<std::int64_t> submittedAt{};
+  std::optional<std::int64_t> decidedAt{};
+  std::string scores{};  ///< JSON, only for inspections submitted in the window
 };
 
 /// Something filed and, perhaps, settled: a complaint, an objection, an appeal, a notice or a
@@ -74,30 +74,30 @@ struct FactCase {
   std::int64_t id = 0;
   std::int64_t entryId = 0;
   std::int64_t openedAt = 0;
-  std::string outcome;
-  std::optional<std::int64_t> settledAt;
-  std::optional<int> deadline;  ///< rectifications
+  std::string outcome{};
+  std::optional<std::int64_t> settledAt{};
+  std::optional<int> deadline{};  ///< rectifications
 };
 
 struct FactTarget {
-  std::string county;
+  std::string county{};
   rules::Category category = rules::Category::Homestay;
   int target = 0;
 };
 
 struct ReportFacts {
-  std::vector<domain::County> counties;
-  std::map<std::int64_t, FactEntry> entries;
-  std::map<std::int64_t, FactCertificate> certificates;
-  std::vector<FactCertificateEvent> certificateEvents;
+  std::vector<domain::County> counties{};
+  std::map<std::int64_t, FactEntry> entries{};
+  std::map<std::int64_t, FactCertificate> certificates{};
+  std::vector<FactCertificateEvent> certificateEvents{};
   /// Scheduled, created or submitted in the window.
-  std::vector<FactInspection> inspections;
+  std::vector<FactInspection> inspections{};
   /// Certificate id → the last time an inspection of it was submitted before `until`.
-  std::map<std::int64_t, std::int64_t> lastSupervision;
-  std::vector<FactCase> complaints, notices, objections, appeals, rectifications;
+  std::map<std::int64_t, std::int64_t> lastSupervision{};
+  std::vector<FactCase> complaints, notices, objections, appeals, rectifications{};
   /// Entries whose re-application the bar refused in the window.
-  std::vector<std::int64_t> barredApplications;
-  std::vector<FactTarget> targets;
+  std::vector<std::int64_t> barredApplications{};
+  std::vector<FactTarget> targets{};
 };
 
 /// Reads the facts of window on one snapshot of db.

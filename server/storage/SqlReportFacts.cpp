@@ -131,7 +131,7 @@ void loadInspections(Connection& db, const ReportWindow& window, ReportFacts& fa
 
 /// Cases opened before the window's end and still open at its start, or settled in it. sql
 /// selects id, entry id, opened, outcome, settled (and a deadline) with ?1 = from, ?2 = until.
-std::vector<FactCase> loadCases(Connection& db, const std::string& sql,
+std::vector<FactCase> readCases(Connection& db, const std::string& sql,
                                 const ReportWindow& window) {
   std::vector<FactCase> out;
   auto rows = db.prepare(sql);
@@ -152,21 +152,21 @@ void loadCases(Connection& db, const ReportWindow& window, ReportFacts& facts) {
            settled + " >= ?1)";
   };
   facts.complaints =
-      loadCases(db,
+      readCases(db,
                 "SELECT id, entry_id, created_at, status, triaged_at FROM complaints" +
                     within("created_at", "triaged_at"),
                 window);
-  facts.notices = loadCases(db,
+  facts.notices = readCases(db,
                             "SELECT id, entry_id, starts_at, status, closed_at FROM notices" +
                                 within("starts_at", "closed_at"),
                             window);
-  facts.appeals = loadCases(db,
+  facts.appeals = readCases(db,
                             "SELECT a.id, d.entry_id, a.filed_at, a.status, a.decided_at FROM "
                             "appeals a JOIN decisions d ON d.id = a.decision_id" +
                                 within("a.filed_at", "a.decided_at"),
                             window);
   facts.rectifications =
-      loadCases(db,
+      readCases(db,
                 "SELECT r.id, c.entry_id, r.created_at, r.status, r.closed_at, r.deadline FROM "
                 "rectifications r JOIN certificates c ON c.id = r.certificate_id" +
                     within("r.created_at", "r.closed_at"),

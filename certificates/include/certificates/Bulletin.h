@@ -17,20 +17,20 @@ struct BulletinChart {
   std::string title;
   double max = 1;
   struct Bar {
-    std::string label;
+    std::string label{};
     double value = 0;
-    std::string shown;
+    std::string shown{};
   };
   std::vector<Bar> bars;
 };
 
 /// A part of a bulletin: a heading, a paragraph, then a chart and a table, each optional.
 struct BulletinSection {
-  std::string heading;
-  std::string paragraph;
-  BulletinChart chart;  ///< no bars: none
-  BulletinTable table;  ///< no rows: none (an empty table is written as `empty`)
-  std::string empty;    ///< what to say when the table has no rows, e.g. 本期无
+  std::string heading{};
+  std::string paragraph{};
+  BulletinChart chart{};  ///< no bars: none
+  BulletinTable table{};  ///< no rows: none (an empty table is written as `empty`)
+  std::string empty{};    ///< what to say when the table has no rows, e.g. 本期无
 };
 
 /// The programme's bulletin (季度通报 and the monthly and yearly ones), worded in one language.
