@@ -10,30 +10,31 @@ std::size_t sizeOf(const std::string& key, const PlaqueCache::Page& page) {
 }
 }  // namespace
 
-std::optional<PlaqueCache::Page> PlaqueCache::find(const std::string& key, std::int64_t generation,
-                                                   int day) {
+std::shared_ptr<const PlaqueCache::Page> PlaqueCache::find(const std::string& key,
+                                                           std::int64_t generation, int day) {
   std::lock_guard lock(mutex_);
   auto found = slots_.find(key);
-  if (found == slots_.end()) return std::nullopt;
-  if (found->second.page.generation != generation || found->second.page.day != day)
-    return std::nullopt;
+  if (found == slots_.end()) return nullptr;
+  const Page& page = *found->second.page;
+  if (page.generation != generation || page.day != day) return nullptr;
   order_.splice(order_.begin(), order_, found->second.place);
   return found->second.page;
 }
 
-void PlaqueCache::put(const std::string& key, Page page) {
+void PlaqueCache::put(const std::string& key, std::shared_ptr<const Page> page) {
   std::lock_guard lock(mutex_);
   auto found = slots_.find(key);
   if (found != slots_.end()) {
     // A page of an older generation or day is replaced; a newer one is kept.
-    if (found->second.page.generation > page.generation ||
-        (found->second.page.generation == page.generation && found->second.page.day >= page.day))
+    const Page& kept = *found->second.page;
+    if (kept.generation > page->generation ||
+        (kept.generation == page->generation && kept.day >= page->day))
       return;
-    bytes_ -= sizeOf(key, found->second.page);
+    bytes_ -= sizeOf(key, kept);
     order_.erase(found->second.place);
     slots_.erase(found);
   }
-  bytes_ += sizeOf(key, page);
+  bytes_ += sizeOf(key, *page);
   order_.push_front(key);
   slots_.emplace(key, Slot{std::move(page), order_.begin()});
   evict();
@@ -42,7 +43,7 @@ void PlaqueCache::put(const std::string& key, Page page) {
 void PlaqueCache::evict() {
   while (bytes_ > capacity_ && !order_.empty()) {
     auto last = slots_.find(order_.back());
-    bytes_ -= sizeOf(last->first, last->second.page);
+    bytes_ -= sizeOf(last->first, *last->second.page);
     slots_.erase(last);
     order_.pop_back();
   }

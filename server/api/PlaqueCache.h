@@ -2,8 +2,8 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,11 +11,12 @@
 
 namespace tisheng::api {
 
-/// The plaque pages as rendered, per token and language, each valid only while the registry's
-/// generation and the day are those it was rendered at: a page is never served after a change
-/// it shows (a suspension shows on the next scan). The check time is written into the page
-/// when it is served (`timeAt`: where in the body). Least recently used pages go first once the
-/// bodies pass capacityBytes. Thread-safe.
+/// The plaque pages (and their JSON twins) as rendered, per token and language, each valid only
+/// while the registry's generation and the day are those it was rendered at: a page is never
+/// served after a change it shows (a suspension shows on the next scan). The check time is
+/// written into the page when it is served (`timeAt`: where in the body). Least recently used
+/// pages go first once the bodies pass capacityBytes. Thread-safe; a page found is shared, not
+/// copied, and stays valid while it is held.
 class PlaqueCache {
  public:
   struct Page {
@@ -27,16 +28,16 @@ class PlaqueCache {
 
   explicit PlaqueCache(std::size_t capacityBytes) : capacity_(capacityBytes) {}
 
-  /// The page kept for key if it was rendered at this generation and day.
-  std::optional<Page> find(const std::string& key, std::int64_t generation, int day);
-  void put(const std::string& key, Page page);
+  /// The page kept for key if it was rendered at this generation and day, else null.
+  std::shared_ptr<const Page> find(const std::string& key, std::int64_t generation, int day);
+  void put(const std::string& key, std::shared_ptr<const Page> page);
   std::size_t bytes() const;
   std::size_t pages() const;
 
  private:
   using Order = std::list<std::string>;
   struct Slot {
-    Page page;
+    std::shared_ptr<const Page> page;
     Order::iterator place;
   };
   void evict();

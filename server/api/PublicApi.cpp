@@ -61,65 +61,121 @@ Json verificationJson(const services::Verification& v, const services::Certifica
   return out;
 }
 
+/// A verification freshly rendered: its response and where the check time is written in it
+/// (npos: not to be kept — a token that is not genuine, which anyone can make up).
+struct Rendered {
+  http::HttpResponse response;
+  std::size_t checkedAt = std::string::npos;
+  std::size_t checkedLength = 0;
+};
+
+/// What a kept verification is filed under and tagged with: the token and form, the registry's
+/// generation (read before the data it guards), the day, and the time of this check.
+struct Keeping {
+  Keeping(const services::CertificateService& service, const domain::Programme& programme,
+          const std::string& token, const char* form)
+      : key(token + "|" + form),
+        generation(service.registryGeneration()),
+        now(service.now()),
+        day(programme.calendar.dayOf(now)),
+        etag("\"" + std::to_string(generation) + "-" + std::to_string(day) + "-" + form + "\"") {}
+  std::string key;
+  std::int64_t generation;
+  std::int64_t now;
+  int day;
+  std::string etag;
+};
+
+/// The kept reply for keeping, or a fresh one (render) kept for the next scan; 304 when the
+/// request's If-None-Match names it. The check time (timeText(now)) is written in at each scan.
+template <typename Render, typename TimeText>
+http::HttpResponse served(PlaqueCache& kept, const http::HttpRequest& request,
+                          const Keeping& keeping, const Render& render, const TimeText& timeText) {
+  auto page = kept.find(keeping.key, keeping.generation, keeping.day);
+  if (!page) {
+    Rendered rendered = render();
+    if (rendered.checkedAt == std::string::npos) return std::move(rendered.response);
+    auto fresh = std::make_shared<PlaqueCache::Page>();
+    fresh->generation = keeping.generation;
+    fresh->day = keeping.day;
+    fresh->timeAt = rendered.checkedAt;
+    fresh->response = std::move(rendered.response);
+    fresh->response.body.erase(rendered.checkedAt, rendered.checkedLength);
+    fresh->response.setHeader("ETag", keeping.etag);
+    fresh->response.setHeader("Cache-Control", "no-cache");
+    kept.put(keeping.key, fresh);
+    page = std::move(fresh);
+  }
+  http::HttpResponse response;
+  response.status = page->response.status;
+  response.headers = page->response.headers;
+  if (http::etagMatches(request.header("if-none-match"), keeping.etag)) {
+    // The reply's own headers (a page's Content-Security-Policy above all): a browser keeps
+    // them with the copy it revalidated.
+    response.status = 304;
+    return response;
+  }
+  response.contentType = page->response.contentType;
+  const std::string& body = page->response.body;
+  std::string time = timeText(keeping.now);
+  response.body.reserve(body.size() + time.size());
+  response.body.append(body, 0, page->timeAt).append(time).append(body, page->timeAt);
+  return response;
+}
+
 }  // namespace
 
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
                      const services::PublicRegister& publicRegister,
                      const domain::Programme& programme) {
-  // Plaque pages are kept as rendered until the registry's generation or the day moves on.
-  auto pages = std::make_shared<PlaqueCache>(kPlaqueCacheBytes);
-  router.add("GET", "/c/{token}", [&, pages](http::HttpRequest& request) {
+  // Plaque pages and their JSON twins are kept as rendered until the registry's generation or
+  // the day moves on.
+  auto kept = std::make_shared<PlaqueCache>(kPlaqueCacheBytes);
+  router.add("GET", "/c/{token}", [&, kept](http::HttpRequest& request) {
     const std::string& token = request.params.at("token");
     auto page = web::pageRequest(request);
-    auto render = [&](const services::Verification& verification) {
+    web::Words words(page.english);
+    auto render = [&] {
+      auto verification = service.verify(token);
       // Only a replaced plaque needs the place's current certificate.
       std::optional<domain::PublicRecord> current;
       if (verification.genuine && verification.status == domain::CertificateStatus::Superseded)
         current = publicRegister.record(verification.found->entry.id);
-      return web::verifyPage(page, verification, current, service, programme, token);
+      Rendered rendered{web::verifyPage(page, verification, current, service, programme, token)};
+      rendered.response.setHeader("Vary", "Accept-Language, Cookie");
+      if (verification.genuine) {
+        // The last line: "Checked …".
+        std::string checked = words.time(programme.calendar, verification.checkedAt);
+        rendered.checkedAt = rendered.response.body.rfind(checked);
+        rendered.checkedLength = checked.size();
+      }
+      return rendered;
     };
     // A query (?lang= sets the cookie) makes a page of its own: not kept.
-    if (!request.query.empty()) return render(service.verify(token));
-    std::int64_t generation = service.registryGeneration();  // before the data it guards
-    std::int64_t now = service.now();
-    int day = programme.calendar.dayOf(now);
-    std::string key = token + (page.english ? "|en" : "|zh");
-    std::string etag = "\"" + std::to_string(generation) + "-" + std::to_string(day) + "-" +
-                       (page.english ? "en" : "zh") + "\"";
-    web::Words words(page.english);
-    auto cached = pages->find(key, generation, day);
-    if (!cached) {
-      auto verification = service.verify(token);
-      auto response = render(verification);
-      if (!verification.genuine) return response;  // not kept: anyone can make up tokens
-      std::string checked = words.time(programme.calendar, verification.checkedAt);
-      std::size_t at = response.body.rfind(checked);  // the last line: "Checked …"
-      if (at == std::string::npos) return response;
-      response.body.erase(at, checked.size());
-      response.setHeader("ETag", etag);
-      response.setHeader("Cache-Control", "no-cache");
-      response.setHeader("Vary", "Accept-Language, Cookie");
-      cached = PlaqueCache::Page{generation, day, std::move(response), at};
-      pages->put(key, *cached);
-    }
-    http::HttpResponse response = std::move(cached->response);
-    if (http::etagMatches(request.header("if-none-match"), etag)) {
-      // The page's own headers (its Content-Security-Policy above all): a browser keeps them
-      // with the copy it revalidated.
-      response.status = 304;
-      response.body.clear();
-      response.contentType.clear();
-      return response;
-    }
-    response.body.insert(cached->timeAt, words.time(programme.calendar, now));
-    return response;
+    if (!request.query.empty()) return render().response;
+    Keeping keeping(service, programme, token, page.english ? "en" : "zh");
+    return served(*kept, request, keeping, render,
+                  [&](std::int64_t now) { return words.time(programme.calendar, now); });
   });
 
-  router.add("GET", "/api/v1/public/verify/{token}", [&](http::HttpRequest& request) {
-    auto verification = service.verify(request.params.at("token"));
-    auto response = http::jsonResponse(verificationJson(verification, service, programme));
-    response.setHeader("Cache-Control", "no-store");
-    return response;
+  router.add("GET", "/api/v1/public/verify/{token}", [&, kept](http::HttpRequest& request) {
+    const std::string& token = request.params.at("token");
+    auto render = [&] {
+      auto verification = service.verify(token);
+      Rendered rendered{http::jsonResponse(verificationJson(verification, service, programme))};
+      rendered.response.setHeader("Cache-Control", "no-cache");
+      if (verification.genuine) {
+        std::string field = "\"checked_at\":\"";
+        std::string checked = field + certificates::isoTime(verification.checkedAt) + "\"";
+        std::size_t at = rendered.response.body.find(checked);
+        if (at != std::string::npos) rendered.checkedAt = at + field.size();
+        rendered.checkedLength = checked.size() - field.size() - 1;
+      }
+      return rendered;
+    };
+    Keeping keeping(service, programme, token, "json");
+    return served(*kept, request, keeping, render,
+                  [](std::int64_t now) { return certificates::isoTime(now); });
   });
 
   router.add("GET", "/.well-known/jwks.json", [&](http::HttpRequest&) {

@@ -63,6 +63,7 @@ class App {
   services::Scheduler& scheduler() { return scheduler_; }
   services::AuditService& audit() { return audit_; }
   services::ReportService& reports() { return reports_; }
+  http::AccessLog& accessLog() { return accessLog_; }
   storage::Storage& storage() { return *storage_; }
   const rules::StandardRegistry& standards() const { return standards_; }
 

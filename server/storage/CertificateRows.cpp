@@ -166,10 +166,12 @@ void touchEntry(Connection& db, std::int64_t entryId, std::int64_t at) {
 }
 
 void advanceGeneration(Connection& db) {
-  db.prepare(
-        "INSERT INTO registry_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE "
-        "SET value = registry_generation.value + 1")
-      .run();
+  auto row = db.prepare(
+      "INSERT INTO registry_generation (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE "
+      "SET value = registry_generation.value + 1 RETURNING value");
+  if (!row.step()) throw StorageError("advancing the registry's generation returned no value");
+  db.advancedGeneration(row.integer(0));
+  row.run();
 }
 
 std::int64_t registryGeneration(Connection& db) {

@@ -52,6 +52,11 @@ std::optional<std::int64_t> Statement::optionalInteger(int column) const {
 
 ConnectionPool::Lease::~Lease() {
   if (!connection_) return;
+  connection_->settleGeneration();  // a write outside a transaction has committed
+  if (connection_->committedGeneration_ > 0) {
+    pool_->noteGeneration(connection_->committedGeneration_);
+    connection_->committedGeneration_ = 0;
+  }
   bool usable = !connection_->broken();
   if (!usable) connection_.reset();  // closed outside the lock
   std::lock_guard lock(pool_->mutex_);
@@ -67,6 +72,12 @@ ConnectionPool::ConnectionPool(Opener open, std::size_t size)
   idle_.push_back(open_());
   dialect_ = idle_.back()->dialect();
   created_ = 1;
+}
+
+void ConnectionPool::noteGeneration(std::int64_t value) {
+  std::int64_t known = knownGeneration_.load();
+  while (known < value && !knownGeneration_.compare_exchange_weak(known, value)) {
+  }
 }
 
 ConnectionPool::Lease ConnectionPool::acquire() {
@@ -90,11 +101,13 @@ ConnectionPool::Lease ConnectionPool::acquire() {
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.settleGeneration();  // what was written before, outside a transaction
   connection_.beginWrite();
 }
 
 Transaction::~Transaction() {
   if (!done_) {
+    connection_.pendingGeneration_ = 0;
     try {
       connection_.execute("ROLLBACK");
     } catch (...) {
@@ -106,6 +119,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   connection_.execute("COMMIT");
   done_ = true;
+  connection_.settleGeneration();
 }
 
 void readSnapshot(Connection& connection, const std::function<void()>& work) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -115,6 +117,22 @@ class Connection {
   virtual Dialect dialect() const = 0;
   /// True when the link to the database is lost; the pool then drops the connection.
   virtual bool broken() const { return false; }
+
+  /// Records that a write on this connection advanced the registry's generation to value. Once
+  /// its transaction commits (or at once, outside a transaction), the pool learns the value when
+  /// the connection goes back; a rollback forgets it.
+  void advancedGeneration(std::int64_t value) { pendingGeneration_ = value; }
+
+ private:
+  friend class ConnectionPool;
+  friend class Transaction;
+  /// Settles the pending generation as committed (a commit, or a write outside a transaction).
+  void settleGeneration() {
+    committedGeneration_ = std::max(committedGeneration_, pendingGeneration_);
+    pendingGeneration_ = 0;
+  }
+  std::int64_t pendingGeneration_ = 0;
+  std::int64_t committedGeneration_ = 0;
 };
 
 /// A bounded set of connections to one database, opened on demand. acquire() blocks while all
@@ -142,6 +160,12 @@ class ConnectionPool {
   Lease acquire();
   Dialect dialect() const { return dialect_; }
 
+  /// The highest registry generation this pool knows to be committed: told by its own
+  /// connections as they come back, and by noteGeneration for commits made elsewhere.
+  std::int64_t knownGeneration() const { return knownGeneration_.load(); }
+  /// Raises knownGeneration to value (never lowers it).
+  void noteGeneration(std::int64_t value);
+
  private:
   Opener open_;
   std::size_t size_;
@@ -150,6 +174,7 @@ class ConnectionPool {
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex mutex_;
   std::condition_variable_any available_;
+  std::atomic<std::int64_t> knownGeneration_{0};
 };
 
 /// A write transaction (Connection::beginWrite) from construction; ROLLBACK on destruction unless

@@ -58,7 +58,9 @@ class RegistryRepository {
                          const std::optional<std::string>& reason, const Stamp& stamp) = 0;
 
   /// The registry's generation: advanced in the same transaction as every change a plaque's page
-  /// shows (a certificate issued or its status, its entry, the entry's county). One small read.
+  /// shows (a certificate issued or its status, its entry, the entry's county). Read from memory:
+  /// a commit made through this repository's storage shows at once, one made by another process
+  /// within SqlRegistryRepository::kGenerationInterval.
   virtual std::int64_t generation() = 0;
   /// The highest certificate id issued (0 when none).
   virtual std::uint32_t lastCertificateId() = 0;

@@ -238,10 +238,7 @@ bool SqlRegistryRepository::setStatus(std::string_view serial, domain::Certifica
   return true;
 }
 
-std::int64_t SqlRegistryRepository::generation() {
-  auto db = pool_.acquire();
-  return registryGeneration(*db);
-}
+std::int64_t SqlRegistryRepository::generation() { return generation_.current(); }
 
 std::uint32_t SqlRegistryRepository::lastCertificateId() {
   auto db = pool_.acquire();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "storage/GenerationWatch.h"
 #include "storage/RegistryRepository.h"
 
 namespace tisheng::storage {
@@ -9,7 +10,11 @@ namespace tisheng::storage {
 /// which must outlive it.
 class SqlRegistryRepository : public RegistryRepository {
  public:
-  explicit SqlRegistryRepository(ConnectionPool& pool) : pool_(pool) {}
+  /// How long a commit made by another process may take to reach generation().
+  static constexpr std::chrono::milliseconds kGenerationInterval{20};
+
+  explicit SqlRegistryRepository(ConnectionPool& pool)
+      : pool_(pool), generation_(pool, kGenerationInterval) {}
 
   bool renameCounty(const std::string& code, const rules::LocalizedText& name,
                     const Stamp& stamp) override;
@@ -46,6 +51,7 @@ class SqlRegistryRepository : public RegistryRepository {
                     const Stamp& stamp);
 
   ConnectionPool& pool_;
+  GenerationWatch generation_;
 };
 
 }  // namespace tisheng::storage

@@ -59,8 +59,13 @@ for _ in $(seq 20); do
   code=$(curl -sk -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$site/api/v1/session")
   [ "$code" = 200 ] || fail "the session was refused ($code) by one of the servers"
 done
-onA=$(grep -c 'GET /api/v1/session' "$work/a.log" || true)
-onB=$(grep -c 'GET /api/v1/session' "$work/b.log" || true)
+# The access log is written every 100 ms.
+for _ in $(seq 20); do
+  onA=$(grep -c 'GET /api/v1/session' "$work/a.log" || true)
+  onB=$(grep -c 'GET /api/v1/session' "$work/b.log" || true)
+  [ "$onA" -gt 0 ] && [ "$onB" -gt 0 ] && break
+  sleep 0.1
+done
 [ "$onA" -gt 0 ] && [ "$onB" -gt 0 ] || fail "requests did not reach both servers ($onA, $onB)"
 
 # One server dies: nginx answers from the other, reads and writes.

@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
+#include <regex>
 #include <sstream>
+#include <thread>
 
 #include "api/ServiceErrors.h"
 #include "http/Decorators.h"
 #include "http/HttpError.h"
 #include "http/Json.h"
+#include "support/SharedText.h"
 
 using namespace tisheng::http;
 
@@ -80,10 +83,37 @@ TEST_CASE("Logging writes one line per request including errors", "[unit]") {
   auto r = request("/missing");
   r.requestId = "rid-log-0001";
   handler(r);
+  log.flush();
   std::string line = out.str();
   CHECK(line.find(" GET /missing 404 ") != std::string::npos);
   CHECK(line.find("rid=rid-log-0001") != std::string::npos);
   CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+  CHECK(std::regex_search(line, std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z )")));
+}
+
+TEST_CASE("Log lines gather in memory and are written in order within the interval", "[unit]") {
+  tisheng::test::SharedText out;
+  auto lines = [&] {
+    std::string text = out.text();
+    return std::count(text.begin(), text.end(), '\n');
+  };
+  {
+    AccessLog log(out, std::chrono::milliseconds(50));
+    for (int n = 0; n < 3; ++n) log.record("GET", "/c/" + std::to_string(n), 200, 0.5, "rid");
+    CHECK(lines() == 0);  // gathered, not yet written
+    auto start = std::chrono::steady_clock::now();
+    while (lines() == 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(5))
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(lines() == 3);
+    log.record("GET", "/c/3", 304, 0.1, "rid");
+    log.note("scheduler: 1 expired");  // a note writes what came before it, and itself
+    CHECK(out.text().find("/c/3 304") < out.text().find("scheduler: 1 expired"));
+    log.record("GET", "/c/4", 200, 0.1, "rid");
+  }
+  std::string all = out.text();  // the rest is written when the log closes
+  CHECK(std::count(all.begin(), all.end(), '\n') == 6);
+  for (int n = 0; n < 4; ++n)
+    CHECK(all.find("/c/" + std::to_string(n)) < all.find("/c/" + std::to_string(n + 1)));
 }
 
 TEST_CASE("The body limit answers 413 before the handler runs", "[unit]") {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api/PlaqueCache.h"
+#include "storage/Storage.h"
 #include "support/Registry.h"
 
 using tisheng::domain::CertificateStatus;
@@ -72,6 +73,60 @@ TEST_CASE("A plaque page is kept until a change it shows, and revalidates with 3
   CHECK(client.get("/c/AAAA").header("ETag").empty());
 }
 
+TEST_CASE("The JSON twin is kept like the page, with the time of each check", "[http][plaque]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Restaurant, "秦岭山珍馆");
+  auto certificate = tisheng::test::issue(server, entry, Category::Restaurant, "a");
+  auto client = server.client();
+  std::string target = "/api/v1/public/verify/" + certificate.token;
+
+  auto first = client.get(target);
+  REQUIRE(first.status == 200);
+  CHECK(first.json()["status"] == "active");
+  std::string etag = first.header("ETag");
+  CHECK_FALSE(etag.empty());
+  CHECK(etag != client.get("/c/" + certificate.token).header("ETag"));  // not the page's
+  CHECK(first.header("Cache-Control") == "no-cache");
+  server.clock().set(server.clock().now() + 90);
+  auto later = client.get(target);
+  CHECK(later.header("ETag") == etag);
+  CHECK(later.json()["checked_at"] != first.json()["checked_at"]);
+  auto expected = first.json();
+  expected["checked_at"] = later.json()["checked_at"];
+  CHECK(later.json() == expected);  // the rest as kept
+  CHECK(client.get(target, {{"If-None-Match", etag}}).status == 304);
+
+  server.app().registry().setStatus(certificate.serial, CertificateStatus::Revoked, "食品安全",
+                                    {"test", server.clock().now()});
+  auto revoked = client.get(target, {{"If-None-Match", etag}});
+  CHECK(revoked.status == 200);
+  CHECK(revoked.json()["status"] == "revoked");
+  CHECK(revoked.json()["status_reason"] == "食品安全");
+  CHECK(client.get("/api/v1/public/verify/AAAA").header("ETag").empty());
+}
+
+TEST_CASE("A change made by another process on the same database reaches the kept pages",
+          "[http][plaque]") {
+  TestServer server;
+  auto entry = tisheng::test::addEntry(server, Category::Homestay, "云端山居");
+  auto certificate = tisheng::test::issue(server, entry, Category::Homestay, "jia");
+  std::string target = "/c/" + certificate.token;
+  auto client = server.client();
+  CHECK(shows(client.get(target), "真实有效"));  // now kept
+
+  // Another process (`tisheng tick` from cron, another server on the same PostgreSQL) has its
+  // own connections to the database.
+  auto other = tisheng::storage::Storage::open(server.app().config().storage(), 1);
+  other->registry().setStatus(certificate.serial, CertificateStatus::Suspended, "整改中",
+                              {"tick", server.clock().now()});
+  // This server learns it from the database within its generation interval (20 ms).
+  auto changed = std::chrono::steady_clock::now();
+  while (!shows(client.get(target), "暂停使用") &&
+         std::chrono::steady_clock::now() - changed < std::chrono::seconds(5))
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  CHECK(shows(client.get(target), "暂停使用"));
+}
+
 TEST_CASE("Under load, the first scan after a change shows it, from every thread",
           "[http][plaque]") {
   TestServer server;
@@ -83,6 +138,7 @@ TEST_CASE("Under load, the first scan after a change shows it, from every thread
   std::atomic<bool> done{false};
   std::atomic<int> stale{0}, after{0}, before{0};
   std::vector<std::thread> scanners;
+  scanners.reserve(4);
   for (int n = 0; n < 4; ++n)
     scanners.emplace_back([&] {
       auto client = server.client();
@@ -114,8 +170,10 @@ TEST_CASE("Kept plaque pages stay within their size, the least recently used goi
           "[plaque]") {
   tisheng::api::PlaqueCache cache(20000);
   auto page = [](std::int64_t generation) {
-    tisheng::api::PlaqueCache::Page p{generation, 100};
-    p.response.body.assign(4000, 'x');
+    auto p = std::make_shared<tisheng::api::PlaqueCache::Page>();
+    p->generation = generation;
+    p->day = 100;
+    p->response.body.assign(4000, 'x');
     return p;
   };
   for (int n = 0; n < 10; ++n) cache.put("token" + std::to_string(n), page(1));

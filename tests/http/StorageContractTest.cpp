@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "storage/AuditLog.h"
+#include "storage/CertificateRows.h"
 #include "storage/DatabaseKeyVault.h"
 #include "storage/Storage.h"
 #include "support/TempDir.h"
@@ -199,6 +200,38 @@ TEST_CASE("Concurrent writers all land, each with one audit record in one chain"
   CHECK(check.rows == 101);
 }
 
+TEST_CASE("The registry's generation moves on with each commit a plaque shows, never a rollback",
+          "[storage][contract]") {
+  Backend backend;
+  auto& registry = backend.store->registry();
+  auto inDatabase = [&] {
+    return storage::registryGeneration(*backend.store->database().acquire());
+  };
+  registry.addCounty("shangzhou", {"商州区", "Shangzhou"}, kStamp);
+  auto id = registry.addEntry(entry("山居", "shangzhou", Category::Homestay), kStamp);
+  std::int64_t start = registry.generation();
+  CHECK(start == inDatabase());
+  registry.setReply(id, "欢迎", kStamp);
+  CHECK(registry.generation() == start + 1);  // at once, without asking the database
+  {
+    auto db = backend.store->database().acquire();
+    storage::Transaction transaction(*db);
+    storage::advanceGeneration(*db);  // and then not committed
+  }
+  CHECK(registry.generation() == start + 1);
+  CHECK(inDatabase() == start + 1);
+
+  std::vector<std::thread> writers;
+  writers.reserve(4);
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      for (int n = 0; n < 25; ++n) registry.setReply(id, std::to_string(w * 100 + n), kStamp);
+    });
+  for (auto& writer : writers) writer.join();
+  CHECK(registry.generation() == start + 101);
+  CHECK(inDatabase() == start + 101);
+}
+
 TEST_CASE("A lease has one holder at a time until it expires or is released",
           "[storage][contract]") {
   Backend backend;
@@ -230,7 +263,7 @@ TEST_CASE("Media stored by several writers at once all succeed with the same byt
           "[storage][contract]") {
   Backend backend;
   auto& media = backend.store->media();
-  const std::string bytes(64 * 1024, 'p');
+  const std::string bytes(std::size_t{64} << 10, 'p');
   std::vector<std::thread> writers;
   std::vector<int> failures(8, 0);
   writers.reserve(failures.size());

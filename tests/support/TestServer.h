@@ -7,6 +7,7 @@
 
 #include "app/App.h"
 #include "support/HttpClient.h"
+#include "support/SharedText.h"
 #include "support/TempDir.h"
 #include "support/TestDatabase.h"
 
@@ -35,7 +36,11 @@ class TestServer {
 
   HttpClient client() const { return HttpClient(app_->port()); }
   std::uint16_t port() const { return app_->port(); }
-  std::string accessLog() const { return log_.str(); }
+  /// The access log written so far (what has gathered in memory included).
+  std::string accessLog() const {
+    app_->accessLog().flush();
+    return log_.text();
+  }
   app::App& app() { return *app_; }
   domain::ManualClock& clock() { return clock_; }
   const TempDir& dataDir() const { return dir_; }
@@ -46,7 +51,7 @@ class TestServer {
   TempDir dir_;
   TestDatabase database_;
   domain::ManualClock clock_{kStart};
-  std::ostringstream log_;
+  SharedText log_;
   std::unique_ptr<app::App> app_;
 };
 
