@@ -13,10 +13,6 @@ namespace {
 
 using http::Json;
 
-/// What the plaque pages kept may take: about 8,000 pages of 4 KB, the city's plaques in both
-/// languages several times over.
-constexpr std::size_t kPlaqueCacheBytes = 32u << 20;
-
 rules::LocalizedText statusLabel(const services::Verification& v) {
   if (!v.genuine) return {"非真实牌匾", "Not a genuine plaque"};
   switch (v.status) {
@@ -61,12 +57,14 @@ Json verificationJson(const services::Verification& v, const services::Certifica
   return out;
 }
 
-/// A verification freshly rendered: its response and where the check time is written in it
-/// (npos: not to be kept — a token that is not genuine, which anyone can make up).
+/// A verification freshly rendered: its response, where the check time is written in it (npos:
+/// not to be kept — a token that is not genuine, which anyone can make up), and how much of its
+/// beginning every such page has in common.
 struct Rendered {
   http::HttpResponse response;
   std::size_t checkedAt = std::string::npos;
   std::size_t checkedLength = 0;
+  std::size_t commonLength = 0;
 };
 
 /// What a kept verification is filed under and tagged with: the token and form, the registry's
@@ -98,9 +96,14 @@ http::HttpResponse served(PlaqueCache& kept, const http::HttpRequest& request,
     auto fresh = std::make_shared<PlaqueCache::Page>();
     fresh->generation = keeping.generation;
     fresh->day = keeping.day;
-    fresh->timeAt = rendered.checkedAt;
+    std::string body = std::move(rendered.response.body);
+    std::size_t common = std::min(rendered.commonLength, rendered.checkedAt);
+    if (common > 0) fresh->head = kept.sharedHead(std::string_view(body).substr(0, common));
+    fresh->timeAt = rendered.checkedAt - common;
     fresh->response = std::move(rendered.response);
-    fresh->response.body.erase(rendered.checkedAt, rendered.checkedLength);
+    fresh->response.body.reserve(body.size() - common - rendered.checkedLength);
+    fresh->response.body.append(body, common, fresh->timeAt)
+        .append(body, rendered.checkedAt + rendered.checkedLength);
     fresh->response.setHeader("ETag", keeping.etag);
     fresh->response.setHeader("Cache-Control", "no-cache");
     kept.put(keeping.key, fresh);
@@ -116,10 +119,11 @@ http::HttpResponse served(PlaqueCache& kept, const http::HttpRequest& request,
     return response;
   }
   response.contentType = page->response.contentType;
-  const std::string& body = page->response.body;
+  const std::string& rest = page->response.body;
   std::string time = timeText(keeping.now);
-  response.body.reserve(body.size() + time.size());
-  response.body.append(body, 0, page->timeAt).append(time).append(body, page->timeAt);
+  response.body.reserve((page->head ? page->head->size() : 0) + rest.size() + time.size());
+  if (page->head) response.body.append(*page->head);
+  response.body.append(rest, 0, page->timeAt).append(time).append(rest, page->timeAt);
   return response;
 }
 
@@ -127,10 +131,10 @@ http::HttpResponse served(PlaqueCache& kept, const http::HttpRequest& request,
 
 void addPublicRoutes(http::Router& router, const services::CertificateService& service,
                      const services::PublicRegister& publicRegister,
-                     const domain::Programme& programme) {
+                     const domain::Programme& programme, std::size_t keptBytes) {
   // Plaque pages and their JSON twins are kept as rendered until the registry's generation or
   // the day moves on.
-  auto kept = std::make_shared<PlaqueCache>(kPlaqueCacheBytes);
+  auto kept = std::make_shared<PlaqueCache>(keptBytes);
   router.add("GET", "/c/{token}", [&, kept](http::HttpRequest& request) {
     const std::string& token = request.params.at("token");
     auto page = web::pageRequest(request);
@@ -148,6 +152,9 @@ void addPublicRoutes(http::Router& router, const services::CertificateService& s
         std::string checked = words.time(programme.calendar, verification.checkedAt);
         rendered.checkedAt = rendered.response.body.rfind(checked);
         rendered.checkedLength = checked.size();
+        // The head and its style sheet are the same on every plaque's page.
+        std::size_t headEnd = rendered.response.body.find("</head>");
+        if (headEnd != std::string::npos) rendered.commonLength = headEnd + 7;
       }
       return rendered;
     };

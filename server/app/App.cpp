@@ -77,7 +77,8 @@ App::App(Config config, std::ostream& accessLog, const domain::Clock& clock)
   api::addAuthRoutes(router_, auth_, config_.sessionHours * 3600,
                      config_.publicUrl.starts_with("https://"));
   api::addStandardsRoutes(router_, standards_);
-  api::addPublicRoutes(router_, certificates_, publicRegister_, config_.programme);
+  api::addPublicRoutes(router_, certificates_, publicRegister_, config_.programme,
+                       config_.plaqueCacheBytes);
   api::addCertificateRoutes(router_, certificates_);
   api::addCountyRoutes(router_, counties_);
   api::addEntryRoutes(router_, entries_, storage_->users(), worklist_);

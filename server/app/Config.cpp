@@ -80,6 +80,10 @@ const std::vector<std::pair<std::string, Setter>>& settings() {
        }},
       {"server.max_threads",
        [](Config& c, const std::string& v) { c.http.maxThreads = toInt(v, 2, 1024); }},
+      {"server.plaque_cache_mb",
+       [](Config& c, const std::string& v) {
+         c.plaqueCacheBytes = static_cast<std::size_t>(toInt(v, 0, 65536)) << 20;
+       }},
       {"server.max_queued",
        [](Config& c, const std::string& v) { c.http.maxQueued = toInt(v, 1, 65536); }},
       {"server.keep_alive_seconds",

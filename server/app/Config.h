@@ -38,6 +38,8 @@ struct Config {
   std::filesystem::path keyEncryptionKeyFile;
   int statusListTtlSeconds = 86400;
   int databaseConnections = 8;
+  /// What the plaque pages kept as rendered may take (server.plaque_cache_mb; 0 keeps none).
+  std::size_t plaqueCacheBytes = std::size_t{32} << 20;
   int sessionHours = 12;
   /// scrypt cost as log2(N); 15 is 32 MiB and about 0.1 s per login.
   int passwordCost = 15;

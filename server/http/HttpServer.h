@@ -26,7 +26,7 @@ class RequestFactory;
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  ///< 0 picks a free port (see HttpServer::port())
-  int maxThreads = 64;
+  int maxThreads = 256;
   int maxQueued = 256;
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 1000;

@@ -30,13 +30,18 @@ TEST_CASE("The shipped configuration file loads with the documented defaults", "
   CHECK(config.http.maxBodyBytes == 8388608);
   CHECK(config.databasePath() == std::filesystem::path("data/tisheng.db"));
   CHECK(config.rulesDir == std::filesystem::path("rating-rules/standards"));
+  CHECK(config.plaqueCacheBytes == std::size_t{32} << 20);
 }
 
 TEST_CASE("The environment overrides the file", "[unit]") {
   tisheng::test::TempDir dir;
   auto file = write(dir, "server.port = 9000\nstorage.data_dir = /srv/tisheng\n");
-  auto config = loadConfig(file, true, {{"TISHENG_SERVER_PORT", "9100"}, {"UNRELATED", "x"}});
+  auto config = loadConfig(file, true,
+                           {{"TISHENG_SERVER_PORT", "9100"},
+                            {"TISHENG_SERVER_PLAQUE_CACHE_MB", "512"},
+                            {"UNRELATED", "x"}});
   CHECK(config.http.port == 9100);
+  CHECK(config.plaqueCacheBytes == std::size_t{512} << 20);
   CHECK(config.dataDir == std::filesystem::path("/srv/tisheng"));
   CHECK(tisheng::app::environmentName("server.max_body_bytes") == "TISHENG_SERVER_MAX_BODY_BYTES");
 }

@@ -187,4 +187,9 @@ TEST_CASE("Kept plaque pages stay within their size, the least recently used goi
   CHECK(cache.find("token9", 2, 100));
   cache.put("token9", page(1));  // an older rendering never replaces a newer one
   CHECK(cache.find("token9", 2, 100));
+
+  // Pages share the beginning they have in common: one copy.
+  auto head = cache.sharedHead(std::string(3000, 'h'));
+  CHECK(cache.sharedHead(std::string(3000, 'h')) == head);
+  CHECK(cache.sharedHead(std::string(3000, 'i')) != head);
 }
