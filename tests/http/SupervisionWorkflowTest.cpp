@@ -4,21 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "certificates/CivilDate.h"
-#include "certificates/Crypto.h"
-#include "certificates/QrCode.h"
-#include "storage/AuditLog.h"
-#include "support/TempDir.h"
-#include "support/Tools.h"
 #include "support/WorkflowSteps.h"
-
-#include <set>
 
 using tisheng::certificates::isoDate;
 using tisheng::rules::Category;
 using tisheng::test::Actors;
 using tisheng::test::databaseDump;
 using tisheng::test::postJson;
-using tisheng::test::scoresAt;
 using tisheng::test::TestServer;
 using tisheng::test::tick;
 using Json = nlohmann::ordered_json;
